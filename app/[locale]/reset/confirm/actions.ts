@@ -1,0 +1,29 @@
+'use server';
+// The reset itself. Treated as a public HTTP endpoint: everything it needs comes from the signed
+// session, never from the form — the form only says which language to answer in.
+import { randomUUID } from 'node:crypto';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getPathname } from '@/lib/i18n/navigation';
+import { routing } from '@/lib/i18n/routing';
+import { logger } from '@/lib/log';
+import { resetTwoFactorForSession, type ResetOutcome } from '@/lib/reset/service';
+import { getClientAddress, getResetSession } from '@/lib/session/reset-session';
+
+// Unknown fields (an account id, a national id …) are dropped here and never read.
+const ResetFormSchema = z.object({ locale: z.enum(routing.locales).catch(routing.defaultLocale) });
+
+export async function resetTwoFactor(formData: FormData): Promise<void> {
+  const { locale } = ResetFormSchema.parse({ locale: formData.get('locale') });
+  const session = await getResetSession();
+  if (!session) redirect(getPathname({ locale, href: '/reset/confirm' }));
+
+  const requestId = randomUUID();
+  const outcome: ResetOutcome = await resetTwoFactorForSession(
+    { nationalId: session.pid, acr: session.acr, authTime: session.authTime, clientAddress: await getClientAddress() },
+    requestId,
+  );
+  logger.info({ requestId, outcome: outcome.kind }, 'reset action finished');
+  // Post/redirect/get: the result page reads the attempt's record, so a reload never resets twice.
+  redirect(`${getPathname({ locale, href: '/reset/result' })}?ref=${requestId}`);
+}

@@ -1,0 +1,132 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { PageShell } from '@/components/page-shell';
+import { LocalizedLink } from '@/components/localized-link';
+import { MethodList } from '@/components/reset/method-list';
+import { RefusalNotice } from '@/components/reset/refusal-notice';
+import { SignOutForm } from '@/components/reset/session-forms';
+import { SubmitButton } from '@/components/submit-button';
+import { pageMetadata } from '@/lib/i18n/metadata';
+import { localeFromParams, type Locale } from '@/lib/i18n/routing';
+import { previewResetForSession } from '@/lib/reset/service';
+import { getClientAddress, getResetSession } from '@/lib/session/reset-session';
+import { resetTwoFactor } from './actions';
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ refused?: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const locale = localeFromParams((await params).locale);
+  const t = await getTranslations({ locale });
+  return pageMetadata({
+    locale,
+    pathname: '/reset/confirm',
+    title: t('ResetFlow.confirmTitle'),
+    description: t('ResetFlow.confirmDescription'),
+    siteName: t('Site.name'),
+    indexable: false,
+  });
+}
+
+async function NotSignedIn(props: { locale: Locale }) {
+  const t = await getTranslations({ locale: props.locale, namespace: 'ResetFlow' });
+  return (
+    <section aria-labelledby="not-signed-in">
+      <h2 id="not-signed-in" className="text-2xl font-semibold">
+        {t('notSignedInTitle')}
+      </h2>
+      <p className="mt-3">{t('notSignedInText')}</p>
+      <p className="mt-4">
+        <LocalizedLink href="/reset" locale={props.locale} className="underline underline-offset-4">
+          {t('startAgain')}
+        </LocalizedLink>
+      </p>
+    </section>
+  );
+}
+
+async function ConfirmBody(props: { locale: Locale; refused?: string }) {
+  const { locale } = props;
+  const t = await getTranslations({ locale, namespace: 'ResetFlow' });
+  const session = await getResetSession();
+  if (!session) {
+    // A login refused for its assurance level never became a session; say why.
+    return props.refused === 'low-assurance' ? (
+      <RefusalNotice locale={locale} reason="low-assurance" />
+    ) : (
+      <NotSignedIn locale={locale} />
+    );
+  }
+  const preview = await previewResetForSession({
+    nationalId: session.pid,
+    acr: session.acr,
+    authTime: session.authTime,
+    clientAddress: await getClientAddress(),
+  });
+  if (preview.kind === 'refused') return <RefusalNotice locale={locale} reason={preview.reason} retryAfter={preview.retryAfter} />;
+  if (preview.kind === 'directory-error') {
+    return (
+      <section aria-labelledby="directory-error">
+        <h2 id="directory-error" className="text-2xl font-semibold">
+          {t('directoryErrorTitle')}
+        </h2>
+        <p className="mt-3">{t('directoryErrorText')}</p>
+      </section>
+    );
+  }
+  return (
+    <>
+      <section aria-labelledby="account-heading" className="mt-6">
+        <h2 id="account-heading" className="text-2xl font-semibold">
+          {t('accountHeading')}
+        </h2>
+        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+          <dt className="font-semibold">{t('accountName')}</dt>
+          <dd data-testid="account-name">{preview.account.displayName}</dd>
+          <dt className="font-semibold">{t('accountUsername')}</dt>
+          <dd data-testid="account-upn">{preview.account.maskedUpn}</dd>
+        </dl>
+      </section>
+      {preview.kind === 'nothing-to-remove' ? (
+        <section aria-labelledby="nothing-heading" className="mt-8" data-testid="nothing-to-remove">
+          <h2 id="nothing-heading" className="text-2xl font-semibold">
+            {t('nothingTitle')}
+          </h2>
+          <p className="mt-3">{t('nothingText')}</p>
+          <p className="mt-4">
+            <LocalizedLink href="/activate" locale={locale} className="underline underline-offset-4">
+              {t('goToActivate')}
+            </LocalizedLink>
+          </p>
+        </section>
+      ) : (
+        <section aria-labelledby="methods-heading" className="mt-8">
+          <h2 id="methods-heading" className="text-2xl font-semibold">
+            {t('methodsHeading')}
+          </h2>
+          <p className="mt-2">{t('methodsIntro')}</p>
+          <MethodList locale={locale} methods={preview.methods} testId="methods-to-remove" />
+          <p className="mt-4">{t('afterReset')}</p>
+          <form action={resetTwoFactor} className="mt-6">
+            <input type="hidden" name="locale" value={locale} />
+            <SubmitButton label={t('confirmButton')} pendingLabel={t('confirmPending')} />
+          </form>
+        </section>
+      )}
+      <div className="mt-8">
+        <SignOutForm locale={locale} label={t('cancel')} />
+      </div>
+    </>
+  );
+}
+
+export default async function ConfirmResetPage({ params, searchParams }: Props) {
+  const locale = localeFromParams((await params).locale);
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: 'ResetFlow' });
+  return (
+    <PageShell locale={locale} pathname="/reset/confirm">
+      <h1 className="text-3xl font-bold">{t('confirmTitle')}</h1>
+      <ConfirmBody locale={locale} refused={(await searchParams).refused} />
+    </PageShell>
+  );
+}
+

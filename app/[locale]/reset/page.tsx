@@ -1,0 +1,12 @@
+import { GuidePage, guideMetadata } from '@/components/guide-page';
+import { localeFromParams } from '@/lib/i18n/routing';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  return guideMetadata(localeFromParams((await params).locale), 'reset');
+}
+
+export default async function ResetGuidePage({ params }: Props) {
+  return <GuidePage locale={localeFromParams((await params).locale)} guide="reset" />;
+}

@@ -1,0 +1,138 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { NextStep } from '@/components/mdx/guide-link';
+import { PageShell } from '@/components/page-shell';
+import { LocalizedLink } from '@/components/localized-link';
+import { MethodList } from '@/components/reset/method-list';
+import { RefusalNotice } from '@/components/reset/refusal-notice';
+import { SignOutForm } from '@/components/reset/session-forms';
+import { SubmitButton } from '@/components/submit-button';
+import { pageMetadata } from '@/lib/i18n/metadata';
+import { localeFromParams, type Locale } from '@/lib/i18n/routing';
+import type { ResetRecord } from '@/lib/records/schema';
+import type { RefusalReason } from '@/lib/reset/service';
+import { findOwnRecord } from '@/lib/session/own-record';
+import { getResetSession } from '@/lib/session/reset-session';
+import { resetTwoFactor } from '../confirm/actions';
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ ref?: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const locale = localeFromParams((await params).locale);
+  const t = await getTranslations({ locale });
+  return pageMetadata({
+    locale,
+    pathname: '/reset/result',
+    title: t('ResetFlow.resultTitle'),
+    description: t('ResetFlow.resultDescription'),
+    siteName: t('Site.name'),
+    indexable: false,
+  });
+}
+
+async function RetryForm(props: { locale: Locale }) {
+  const t = await getTranslations({ locale: props.locale, namespace: 'ResetFlow' });
+  return (
+    <>
+      <p className="mt-4">{t('retrySafe')}</p>
+      <form action={resetTwoFactor} className="mt-4">
+        <input type="hidden" name="locale" value={props.locale} />
+        <SubmitButton label={t('retry')} pendingLabel={t('confirmPending')} />
+      </form>
+    </>
+  );
+}
+
+async function Outcome(props: { locale: Locale; record: ResetRecord }) {
+  const { locale, record } = props;
+  const t = await getTranslations({ locale, namespace: 'ResetFlow' });
+  const nextStep = (
+    <section aria-labelledby="next-heading" className="mt-8">
+      <h2 id="next-heading" className="text-2xl font-semibold">
+        {t('nextTitle')}
+      </h2>
+      <p className="mt-2">{t('nextText')}</p>
+      <NextStep guide="activate">{t('goToActivate')}</NextStep>
+    </section>
+  );
+  switch (record.outcome) {
+    case 'success':
+      return (
+        <div data-testid="outcome-success">
+          <h2 className="text-2xl font-semibold">{t('successTitle')}</h2>
+          <p className="mt-3">{t('successText', { count: record.removed.length })}</p>
+          <MethodList locale={locale} methods={record.removed} testId="removed-methods" />
+          {record.sessionsRevoked ? <p className="mt-4">{t('sessionsRevoked')}</p> : null}
+          {nextStep}
+        </div>
+      );
+    case 'nothing-to-remove':
+      return (
+        <div data-testid="outcome-nothing-to-remove">
+          <h2 className="text-2xl font-semibold">{t('nothingTitle')}</h2>
+          <p className="mt-3">{t('nothingText')}</p>
+          {nextStep}
+        </div>
+      );
+    case 'partial':
+      return (
+        <div data-testid="outcome-partial">
+          <h2 className="text-2xl font-semibold">{t('partialTitle')}</h2>
+          <h3 className="mt-4 text-xl font-semibold">{t('partialRemoved')}</h3>
+          <MethodList locale={locale} methods={record.removed} testId="removed-methods" />
+          <h3 className="mt-4 text-xl font-semibold">{t('partialNotRemoved')}</h3>
+          <MethodList locale={locale} methods={record.notRemoved} testId="not-removed-methods" />
+          <RetryForm locale={locale} />
+        </div>
+      );
+    case 'failed':
+      return (
+        <div data-testid="outcome-failed">
+          <h2 className="text-2xl font-semibold">{t('failedTitle')}</h2>
+          <p className="mt-3">{t('failedText')}</p>
+          {record.notRemoved.length > 0 ? (
+            <MethodList locale={locale} methods={record.notRemoved} testId="not-removed-methods" />
+          ) : null}
+          <RetryForm locale={locale} />
+        </div>
+      );
+    case 'refused':
+      return <RefusalNotice locale={locale} reason={record.reason as RefusalReason} />;
+  }
+}
+
+export default async function ResetResultPage({ params, searchParams }: Props) {
+  const locale = localeFromParams((await params).locale);
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: 'ResetFlow' });
+  const { ref } = await searchParams;
+  const session = await getResetSession();
+  const record = session ? await findOwnRecord(session, ref) : null;
+  return (
+    <PageShell locale={locale} pathname="/reset/result" query={record ? { ref: record.requestId } : undefined}>
+      <h1 className="text-3xl font-bold">{t('resultTitle')}</h1>
+      <div className="mt-6" aria-live="polite">
+        {record ? (
+          <Outcome locale={locale} record={record} />
+        ) : (
+          <>
+            <h2 className="text-2xl font-semibold">{t('notSignedInTitle')}</h2>
+            <p className="mt-3">{t('notSignedInText')}</p>
+            <p className="mt-4">
+              <LocalizedLink href="/reset" locale={locale} className="underline underline-offset-4">
+                {t('startAgain')}
+              </LocalizedLink>
+            </p>
+          </>
+        )}
+      </div>
+      {record ? (
+        <p className="mt-6 text-sm text-slate-700">{t('reference', { ref: record.requestId })}</p>
+      ) : null}
+      {session ? (
+        <div className="mt-8">
+          <SignOutForm locale={locale} />
+        </div>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,27 @@
+import { setRequestLocale, getTranslations } from 'next-intl/server';
+import type { Metadata } from 'next';
+import { guidePathnames, loadGuide, type GuideKey } from '@/lib/content';
+import { pageMetadata } from '@/lib/i18n/metadata';
+import type { Locale } from '@/lib/i18n/routing';
+import { PageShell } from './page-shell';
+
+/** Title, description and hreflang alternates of one guide in one language. */
+export async function guideMetadata(locale: Locale, guide: GuideKey): Promise<Metadata> {
+  const { metadata } = await loadGuide(locale, guide);
+  const t = await getTranslations({ locale, namespace: 'Site' });
+  return pageMetadata({ locale, pathname: guidePathnames[guide], siteName: t('name'), ...metadata });
+}
+
+/** A whole guide page: the frame, the guide's title as the page's only h1, and its MDX body. */
+export async function GuidePage(props: { locale: Locale; guide: GuideKey }) {
+  setRequestLocale(props.locale);
+  const { Content, metadata } = await loadGuide(props.locale, props.guide);
+  return (
+    <PageShell locale={props.locale} pathname={guidePathnames[props.guide]}>
+      <article className="prose prose-slate max-w-none prose-a:text-sky-900 prose-headings:scroll-mt-4">
+        <h1>{metadata.title}</h1>
+        <Content />
+      </article>
+    </PageShell>
+  );
+}

@@ -1,0 +1,18 @@
+import type { ReactNode } from 'react';
+import { getTranslations } from 'next-intl/server';
+
+/** A note or a warning set apart from the guide text. */
+export async function Callout(props: { type?: 'note' | 'warning'; title?: string; children: ReactNode }) {
+  const t = await getTranslations('Callout');
+  const type = props.type ?? 'note';
+  const tone = type === 'warning' ? 'border-amber-700 bg-amber-50' : 'border-sky-700 bg-sky-50';
+  return (
+    <div role="note" className={`not-prose my-4 rounded border-l-4 p-4 ${tone}`}>
+      <p className="font-semibold">
+        <span aria-hidden="true">{type === 'warning' ? '⚠️ ' : 'ℹ️ '}</span>
+        {props.title ?? t(type)}
+      </p>
+      <div className="prose prose-slate mt-1 max-w-none">{props.children}</div>
+    </div>
+  );
+}

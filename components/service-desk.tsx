@@ -1,0 +1,23 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getConfig } from '@/lib/config';
+import type { Locale } from '@/lib/i18n/routing';
+
+/** The IT service desk's contact, from one place: the messages and the SERVICE_DESK_URL setting. */
+export async function ServiceDesk(props: { locale?: Locale; headingLevel?: 2 | 3 }) {
+  const locale = props.locale ?? ((await getLocale()) as Locale);
+  const t = await getTranslations({ locale, namespace: 'ServiceDesk' });
+  const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <section className="not-prose rounded border border-slate-300 bg-white p-4" aria-labelledby={`service-desk-${props.headingLevel ?? 3}`}>
+      <Heading id={`service-desk-${props.headingLevel ?? 3}`} className="text-lg font-semibold">
+        {t('title')}
+      </Heading>
+      <p className="mt-1">{t('text')}</p>
+      <p className="mt-2">
+        <a href={getConfig().serviceDeskUrl} className="inline-flex min-h-6 underline underline-offset-4">
+          {t('linkText')}
+        </a>
+      </p>
+    </section>
+  );
+}

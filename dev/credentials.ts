@@ -1,0 +1,32 @@
+// Local, SYNTHETIC credentials of the stand-ins (see /tmp/contract.md "Local credentials").
+// They only work against dev/idporten and dev/graph; fine to commit. No imports on purpose, so that
+// tests (jest, Playwright) can import this file without loading the stand-ins' ESM-only dependencies.
+
+export const IDPORTEN_DEFAULT_PORT = 4010;
+export const GRAPH_DEFAULT_PORT = 4020;
+export const DEFAULT_APP_ORIGIN = 'http://localhost:3000';
+
+export const IDPORTEN_CLIENT_ID = 'tofaktor-local';
+export const IDPORTEN_CLIENT_SECRET = 'local-idporten-secret-not-for-production';
+export const IDPORTEN_ACR_VALUES = ['idporten-loa-substantial', 'idporten-loa-high'] as const;
+
+export const ENTRA_TENANT_ID = '11111111-2222-3333-4444-555555555555';
+export const ENTRA_CLIENT_ID = '22222222-3333-4444-5555-666666666666';
+export const ENTRA_CLIENT_SECRET = 'local-graph-secret-not-for-production';
+
+/**
+ * A second app registration in the stand-in tenant that has NO application permissions granted
+ * (admin consent never given). Entra issues it a token without `roles`; Graph then answers 403.
+ * Only for tests of the 403 path; not part of the shared contract.
+ */
+export const ENTRA_UNCONSENTED_CLIENT_ID = '33333333-4444-5555-6666-777777777777';
+export const ENTRA_UNCONSENTED_CLIENT_SECRET = 'local-graph-secret-without-consent';
+
+/** App roles in the stand-in's Graph tokens for ENTRA_CLIENT_ID. */
+export const GRAPH_APP_ROLES = [
+  'User.Read.All',
+  'UserAuthenticationMethod.ReadWrite.All',
+  // Real Graph requires this (or User.ReadWrite.All / Directory.ReadWrite.All) for
+  // POST /users/{id}/revokeSignInSessions; the stand-in enforces the same.
+  'User.RevokeSessions.All',
+] as const;

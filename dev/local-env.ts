@@ -1,0 +1,32 @@
+// The site's environment against the local stand-ins: used by `npm run demo` and the end-to-end tests.
+// Every value is synthetic and only works against dev/idporten and dev/graph.
+import {
+  DEFAULT_APP_ORIGIN,
+  ENTRA_CLIENT_ID,
+  ENTRA_CLIENT_SECRET,
+  ENTRA_TENANT_ID,
+  GRAPH_DEFAULT_PORT,
+  IDPORTEN_CLIENT_ID,
+  IDPORTEN_CLIENT_SECRET,
+  IDPORTEN_DEFAULT_PORT,
+} from './credentials';
+
+export function localSiteEnv(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    APP_ORIGIN: DEFAULT_APP_ORIGIN,
+    AUTH_SECRET: 'local-auth-secret-for-the-stand-ins-only-0123456789',
+    IDPORTEN_ISSUER: `http://127.0.0.1:${IDPORTEN_DEFAULT_PORT}`,
+    IDPORTEN_CLIENT_ID,
+    IDPORTEN_CLIENT_SECRET,
+    IDPORTEN_ACR: 'idporten-loa-substantial',
+    ENTRA_TENANT_ID,
+    ENTRA_CLIENT_ID,
+    ENTRA_CLIENT_SECRET,
+    ENTRA_AUTHORITY_HOST: `http://127.0.0.1:${GRAPH_DEFAULT_PORT}`,
+    GRAPH_BASE_URL: `http://127.0.0.1:${GRAPH_DEFAULT_PORT}`,
+    GRAPH_NATIONAL_ID_ATTRIBUTE: 'employeeId',
+    RECORDS_HMAC_KEY: 'local-records-hmac-key-for-the-stand-ins-only-0123',
+    PGLITE_DIR: './data/pglite',
+    ...overrides,
+  };
+}

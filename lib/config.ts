@@ -1,0 +1,287 @@
+// Reads and validates the environment once. The only module that touches process.env.
+// No `server-only` here: next.config.ts imports parseConfig to fail the build and the start.
+import { z } from 'zod';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NATIONAL_ID_ATTRIBUTE = /^(employeeId|extension_[0-9a-f]{32}_\w+)$/;
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export const ACR_LEVELS = ['idporten-loa-substantial', 'idporten-loa-high'] as const;
+export const REMOVABLE_METHOD_TYPES = ['microsoftAuthenticator', 'softwareOath'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+// `.env` files often carry `NAME=` for "unset"; treat blank as missing so defaults apply.
+const blankAsMissing = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const requiredText = (message = 'is required') =>
+  z.preprocess(blankAsMissing, z.string({ error: message }).trim().min(1, message));
+
+const optionalText = () => z.preprocess(blankAsMissing, z.string().trim().optional());
+
+const secret = () =>
+  z.preprocess(blankAsMissing, z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'));
+
+// http is only acceptable for a stand-in on this machine; anything else must be https.
+const webUrl = (fallback?: string) => {
+  const schema = z
+    .string({ error: 'is required' })
+    .trim()
+    .refine((value) => URL.canParse(value), { error: 'must be a URL', abort: true })
+    .refine((value) => {
+      const url = new URL(value);
+      return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
+    }, 'must use https (http is only allowed for localhost or 127.0.0.1)');
+  return z.preprocess(blankAsMissing, fallback === undefined ? schema : schema.default(fallback));
+};
+
+const withoutTrailingSlash = (value: string) => value.replace(/\/+$/, '');
+
+const integer = (fallback: number, min: number, max: number) =>
+  z.preprocess(
+    blankAsMissing,
+    z.coerce
+      .number({ error: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`)
+      .default(fallback),
+  );
+
+const guid = () =>
+  z.preprocess(blankAsMissing, z.string({ error: 'is required' }).trim().regex(GUID, 'must be a GUID'));
+
+const privateJwk = z.preprocess(
+  blankAsMissing,
+  z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        const parsed: unknown = JSON.parse(value);
+        if (parsed && typeof parsed === 'object' && 'kty' in parsed && 'd' in parsed) {
+          return parsed as Record<string, unknown>;
+        }
+      } catch {
+        // fall through to the single issue below; never echo the key material
+      }
+      ctx.addIssue({ code: 'custom', message: 'must be a private JWK as JSON (with "kty" and "d")' });
+      return z.NEVER;
+    })
+    .optional(),
+);
+
+const EnvSchema = z
+  .object({
+    AUTH_SECRET: secret(),
+    APP_ORIGIN: webUrl('http://localhost:3000').refine((value) => {
+      if (!URL.canParse(value)) return true; // already reported as not a URL
+      const url = new URL(value);
+      return url.pathname === '/' && !url.search && !url.hash;
+    }, 'must be an origin (scheme, host and port only)'),
+    IDPORTEN_ISSUER: webUrl(),
+    IDPORTEN_CLIENT_ID: requiredText(),
+    IDPORTEN_CLIENT_SECRET: optionalText(),
+    IDPORTEN_PRIVATE_JWK: privateJwk,
+    IDPORTEN_ACR: z.preprocess(
+      blankAsMissing,
+      z.enum(ACR_LEVELS, { error: `must be one of ${ACR_LEVELS.join(', ')}` }).default('idporten-loa-substantial'),
+    ),
+    IDPORTEN_SCOPES: z.preprocess(
+      blankAsMissing,
+      z
+        .string()
+        .default('openid')
+        .transform((value) => [...new Set(value.split(/\s+/).filter(Boolean))])
+        .refine((scopes) => scopes.includes('openid'), 'must contain openid'),
+    ),
+    ENTRA_TENANT_ID: guid(),
+    ENTRA_CLIENT_ID: guid(),
+    ENTRA_CLIENT_SECRET: optionalText(),
+    ENTRA_CERTIFICATE_PATH: optionalText(),
+    ENTRA_CERTIFICATE_THUMBPRINT: z.preprocess(
+      blankAsMissing,
+      z
+        .string()
+        .trim()
+        .transform((value) => value.replace(/:/g, '').toLowerCase())
+        .refine((value) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(value), 'must be a SHA-1 or SHA-256 thumbprint in hex')
+        .optional(),
+    ),
+    ENTRA_AUTHORITY_HOST: webUrl('https://login.microsoftonline.com').transform(withoutTrailingSlash),
+    GRAPH_BASE_URL: webUrl('https://graph.microsoft.com').transform(withoutTrailingSlash),
+    GRAPH_NATIONAL_ID_ATTRIBUTE: z.preprocess(
+      blankAsMissing,
+      z
+        .string()
+        .trim()
+        .regex(NATIONAL_ID_ATTRIBUTE, 'must be employeeId or extension_<app id without dashes>_<name>')
+        .default('employeeId'),
+    ),
+    RESET_METHOD_TYPES: z.preprocess(
+      blankAsMissing,
+      z
+        .string()
+        .default(REMOVABLE_METHOD_TYPES.join(','))
+        .transform((value) => [...new Set(value.split(',').map((type) => type.trim()).filter(Boolean))])
+        .pipe(
+          z
+            .array(z.enum(REMOVABLE_METHOD_TYPES, { error: `must list only ${REMOVABLE_METHOD_TYPES.join(', ')}` }))
+            .min(1, 'must name at least one method type'),
+        ),
+    ),
+    RESET_MAX_LOGIN_AGE_SECONDS: integer(600, 30, 3600),
+    RESET_LIMIT_PER_PERSON: integer(3, 1, 100),
+    RESET_LIMIT_PER_ADDRESS: integer(20, 1, 10_000),
+    // ID-porten requires clients to end idle sessions within 30 minutes.
+    SESSION_MAX_IDLE_SECONDS: integer(1800, 60, 1800),
+    DATABASE_URL: z.preprocess(
+      blankAsMissing,
+      z
+        .string()
+        .refine(
+          (value) => URL.canParse(value) && ['postgres:', 'postgresql:'].includes(new URL(value).protocol),
+          'must be a postgres:// URL',
+        )
+        .optional(),
+    ),
+    PGLITE_DIR: z.preprocess(blankAsMissing, z.string().default('./data/pglite')),
+    RECORDS_HMAC_KEY: secret(),
+    LOG_LEVEL: z.preprocess(
+      blankAsMissing,
+      z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    ),
+    SERVICE_DESK_URL: webUrl('https://www.oslomet.no/'),
+  });
+
+type Env = z.output<typeof EnvSchema>;
+type RawEnv = Record<string, string | undefined>;
+
+// Rules across variables read the raw strings, so they are reported even when other variables are broken.
+function crossFieldProblems(raw: RawEnv): [variable: string, message: string][] {
+  const has = (name: string) => blankAsMissing(raw[name]) !== undefined;
+  const problems: [string, string][] = [];
+
+  if (has('IDPORTEN_CLIENT_SECRET') && has('IDPORTEN_PRIVATE_JWK')) {
+    problems.push(['IDPORTEN_PRIVATE_JWK', 'set either IDPORTEN_CLIENT_SECRET or IDPORTEN_PRIVATE_JWK, not both']);
+  } else if (!has('IDPORTEN_CLIENT_SECRET') && !has('IDPORTEN_PRIVATE_JWK')) {
+    problems.push(['IDPORTEN_CLIENT_SECRET', 'set either IDPORTEN_CLIENT_SECRET or IDPORTEN_PRIVATE_JWK']);
+  }
+
+  const hasCertificatePart = has('ENTRA_CERTIFICATE_PATH') || has('ENTRA_CERTIFICATE_THUMBPRINT');
+  if (has('ENTRA_CLIENT_SECRET') && hasCertificatePart) {
+    problems.push(['ENTRA_CLIENT_SECRET', 'set either ENTRA_CLIENT_SECRET or the certificate pair, not both']);
+  } else if (!has('ENTRA_CLIENT_SECRET') && !hasCertificatePart) {
+    problems.push([
+      'ENTRA_CLIENT_SECRET',
+      'set ENTRA_CLIENT_SECRET or ENTRA_CERTIFICATE_PATH + ENTRA_CERTIFICATE_THUMBPRINT',
+    ]);
+  } else if (!has('ENTRA_CLIENT_SECRET')) {
+    if (!has('ENTRA_CERTIFICATE_PATH')) {
+      problems.push(['ENTRA_CERTIFICATE_PATH', 'is required with ENTRA_CERTIFICATE_THUMBPRINT']);
+    }
+    if (!has('ENTRA_CERTIFICATE_THUMBPRINT')) {
+      problems.push(['ENTRA_CERTIFICATE_THUMBPRINT', 'is required with ENTRA_CERTIFICATE_PATH']);
+    }
+  }
+  return problems;
+}
+
+function toConfig(env: Env) {
+  return {
+  appOrigin: new URL(env.APP_ORIGIN).origin,
+  auth: { secret: env.AUTH_SECRET },
+  idporten: {
+    issuer: env.IDPORTEN_ISSUER,
+    clientId: env.IDPORTEN_CLIENT_ID,
+    clientSecret: env.IDPORTEN_CLIENT_SECRET,
+    privateJwk: env.IDPORTEN_PRIVATE_JWK,
+    acr: env.IDPORTEN_ACR,
+    scopes: env.IDPORTEN_SCOPES,
+  },
+  entra: {
+    tenantId: env.ENTRA_TENANT_ID.toLowerCase(),
+    clientId: env.ENTRA_CLIENT_ID.toLowerCase(),
+    authorityHost: env.ENTRA_AUTHORITY_HOST,
+    credential: env.ENTRA_CLIENT_SECRET
+      ? { kind: 'secret' as const, secret: env.ENTRA_CLIENT_SECRET }
+      : {
+          kind: 'certificate' as const,
+          // crossFieldProblems guarantees both are present when there is no secret
+          path: env.ENTRA_CERTIFICATE_PATH ?? '',
+          thumbprint: env.ENTRA_CERTIFICATE_THUMBPRINT ?? '',
+        },
+  },
+  graph: { baseUrl: env.GRAPH_BASE_URL, nationalIdAttribute: env.GRAPH_NATIONAL_ID_ATTRIBUTE },
+  reset: {
+    methodTypes: env.RESET_METHOD_TYPES,
+    maxLoginAgeSeconds: env.RESET_MAX_LOGIN_AGE_SECONDS,
+    limitPerPerson: env.RESET_LIMIT_PER_PERSON,
+    limitPerAddress: env.RESET_LIMIT_PER_ADDRESS,
+  },
+  records: { databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, hmacKey: env.RECORDS_HMAC_KEY },
+  session: { maxIdleSeconds: env.SESSION_MAX_IDLE_SECONDS },
+  log: { level: env.LOG_LEVEL },
+  serviceDeskUrl: env.SERVICE_DESK_URL,
+  };
+}
+
+export type Config = ReturnType<typeof toConfig>;
+export type AcrLevel = (typeof ACR_LEVELS)[number];
+export type RemovableMethodType = (typeof REMOVABLE_METHOD_TYPES)[number];
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Validates an environment; one problem line per bad variable, never echoing values. */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const result = EnvSchema.safeParse(env);
+  const issues: [string, string][] = result.success
+    ? []
+    : result.error.issues.map((issue) => [String(issue.path[0] ?? 'environment'), issue.message]);
+  issues.push(...crossFieldProblems(env));
+  if (result.success && issues.length === 0) return { ok: true, config: toConfig(result.data) };
+
+  const byVariable = new Map<string, string[]>();
+  for (const [variable, message] of issues) {
+    const messages = byVariable.get(variable) ?? [];
+    if (!messages.includes(message)) messages.push(message);
+    byVariable.set(variable, messages);
+  }
+  return {
+    ok: false,
+    problems: [...byVariable].map(([variable, messages]) => `${variable}: ${messages.join('; ')}`),
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(formatProblems(problems));
+    this.name = 'ConfigError';
+  }
+}
+
+export function formatProblems(problems: string[]): string {
+  return ['Invalid configuration:', ...problems.map((problem) => `  - ${problem}`)].join('\n');
+}
+
+let cached: Config | undefined;
+
+export function getConfig(): Config {
+  if (cached) return cached;
+  const result = parseConfig(process.env);
+  if (!result.ok) throw new ConfigError(result.problems);
+  cached = result.config;
+  return cached;
+}
+
+/** For the start-up hook: a half-configured server must not start. */
+export function assertConfigAtStartup(): void {
+  const result = parseConfig(process.env);
+  if (!result.ok) {
+    console.error(formatProblems(result.problems));
+    process.exit(1);
+  }
+}
+
+/** The logger needs a level even when the rest of the configuration is broken (to report it). */
+export function readLogLevel(env: Record<string, string | undefined> = process.env): Config['log']['level'] {
+  const parsed = EnvSchema.shape.LOG_LEVEL.safeParse(env.LOG_LEVEL);
+  return parsed.success ? parsed.data : 'info';
+}

@@ -1,0 +1,46 @@
+// The guide registry: which guides exist, where they live in each language, and how to load them.
+import type { ComponentType } from 'react';
+import { z } from 'zod';
+import type { AppPathname, Locale } from '@/lib/i18n/routing';
+
+export const guideKeys = ['activate', 'reset', 'external-users', 'faq', 'accessibility'] as const;
+export type GuideKey = (typeof guideKeys)[number];
+
+export const guidePathnames = {
+  activate: '/activate',
+  reset: '/reset',
+  'external-users': '/external-users',
+  faq: '/faq',
+  accessibility: '/accessibility',
+} as const satisfies Record<GuideKey, AppPathname>;
+
+export const GuideMetadataSchema = z.object({
+  title: z.string().min(1),
+  description: z.string().min(1),
+});
+export type GuideMetadata = z.infer<typeof GuideMetadataSchema>;
+
+type MdxModule = { default: ComponentType; metadata?: unknown };
+
+// Explicit imports (not a template string) so the bundler sees every file and the types stay exact.
+const loaders: Record<Locale, Record<GuideKey, () => Promise<MdxModule>>> = {
+  nb: {
+    activate: () => import('@/content/nb/activate.mdx'),
+    reset: () => import('@/content/nb/reset.mdx'),
+    'external-users': () => import('@/content/nb/external-users.mdx'),
+    faq: () => import('@/content/nb/faq.mdx'),
+    accessibility: () => import('@/content/nb/accessibility.mdx'),
+  },
+  en: {
+    activate: () => import('@/content/en/activate.mdx'),
+    reset: () => import('@/content/en/reset.mdx'),
+    'external-users': () => import('@/content/en/external-users.mdx'),
+    faq: () => import('@/content/en/faq.mdx'),
+    accessibility: () => import('@/content/en/accessibility.mdx'),
+  },
+};
+
+export async function loadGuide(locale: Locale, guide: GuideKey) {
+  const mdx = await loaders[locale][guide]();
+  return { Content: mdx.default, metadata: GuideMetadataSchema.parse(mdx.metadata) };
+}

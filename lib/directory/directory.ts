@@ -1,0 +1,157 @@
+// The directory as the reset domain sees it: accounts and removable sign-in methods, as small DTOs.
+import 'server-only';
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { z } from 'zod';
+import { REMOVABLE_METHOD_TYPES, type Config } from '@/lib/config';
+import { createAppTokenProvider, type AppTokenProvider } from '@/lib/directory/app-token';
+import { callGraph, DirectoryError, toDirectoryError } from '@/lib/directory/errors';
+import { createGraphClient } from '@/lib/directory/graph-client';
+import {
+  GRAPH_METHOD_TYPES,
+  GraphAuthMethodListSchema,
+  GraphRevokeResponseSchema,
+  GraphUserListSchema,
+  type GraphAuthMethod,
+  type GraphUser,
+} from '@/lib/directory/graph-types';
+import { NationalIdSchema, type NationalId } from '@/lib/national-id';
+
+export const AuthMethodTypeSchema = z.enum(REMOVABLE_METHOD_TYPES);
+
+export const AuthMethodSchema = z.object({
+  id: z.string(),
+  type: AuthMethodTypeSchema,
+  label: z.string(),
+  createdAt: z.string().nullable(),
+});
+
+export const DirectoryAccountSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  userPrincipalName: z.string(),
+});
+
+export type AuthMethodType = z.output<typeof AuthMethodTypeSchema>;
+export type AuthMethod = z.output<typeof AuthMethodSchema>;
+export type DirectoryAccount = z.output<typeof DirectoryAccountSchema>;
+export type RemovalReport = { removed: AuthMethod[]; notRemoved: { method: AuthMethod; reason: string }[] };
+
+export interface Directory {
+  findAccountsByNationalId(id: NationalId): Promise<DirectoryAccount[]>;
+  listRemovableMethods(accountId: string): Promise<AuthMethod[]>;
+  /** Never throws for a single method: what could not be removed is reported with a short reason. */
+  removeMethods(accountId: string, methods: AuthMethod[]): Promise<RemovalReport>;
+  revokeSessions(accountId: string): Promise<boolean>;
+}
+
+const METHOD_COLLECTIONS: Record<AuthMethodType, string> = {
+  microsoftAuthenticator: 'microsoftAuthenticatorMethods',
+  softwareOath: 'softwareOathMethods',
+};
+
+const FALLBACK_LABELS: Record<AuthMethodType, string> = {
+  microsoftAuthenticator: 'Microsoft Authenticator',
+  softwareOath: 'OATH token',
+};
+
+function toAccount(user: GraphUser): DirectoryAccount {
+  return { id: user.id, displayName: user.displayName ?? '', userPrincipalName: user.userPrincipalName ?? '' };
+}
+
+function toAuthMethod(method: GraphAuthMethod): AuthMethod | null {
+  const type = GRAPH_METHOD_TYPES[method['@odata.type'] as keyof typeof GRAPH_METHOD_TYPES];
+  if (!type) return null;
+  return {
+    id: method.id,
+    type,
+    label: method.displayName || FALLBACK_LABELS[type],
+    createdAt: method.createdDateTime ?? null,
+  };
+}
+
+const userPath = (accountId: string) => `/users/${encodeURIComponent(accountId)}`;
+
+type Settings = Pick<Config, 'graph' | 'reset'>;
+
+export function createDirectory(client: Client, settings: Settings): Directory {
+  const removableTypes = new Set<AuthMethodType>(settings.reset.methodTypes);
+
+  async function deleteMethod(accountId: string, method: AuthMethod) {
+    const path = `${userPath(accountId)}/authentication/${METHOD_COLLECTIONS[method.type]}/${encodeURIComponent(method.id)}`;
+    await callGraph('remove-method', () => client.api(path).delete(), z.unknown());
+  }
+
+  async function attempt(accountId: string, method: AuthMethod) {
+    try {
+      await deleteMethod(accountId, method);
+      return { method, error: null };
+    } catch (error) {
+      return { method, error: toDirectoryError('remove-method', error) };
+    }
+  }
+
+  return {
+    async findAccountsByNationalId(id) {
+      // Validated again here: this value is spliced into an OData $filter, so only 11 checked digits may pass.
+      const checked = NationalIdSchema.safeParse(id);
+      if (!checked.success) throw new DirectoryError('find-accounts', 0, 'invalidNationalId', null);
+      const list = await callGraph(
+        'find-accounts',
+        () =>
+          client
+            .api('/users')
+            .header('ConsistencyLevel', 'eventual')
+            .filter(`${settings.graph.nationalIdAttribute} eq '${checked.data}'`)
+            .select(['id', 'displayName', 'userPrincipalName'])
+            .count(true)
+            .get(),
+        GraphUserListSchema,
+      );
+      return list.value.map(toAccount);
+    },
+
+    async listRemovableMethods(accountId) {
+      const list = await callGraph(
+        'list-methods',
+        () => client.api(`${userPath(accountId)}/authentication/methods`).get(),
+        GraphAuthMethodListSchema,
+      );
+      return list.value
+        .map(toAuthMethod)
+        .filter((method): method is AuthMethod => method !== null && removableTypes.has(method.type));
+    },
+
+    // Parallel DELETEs rather than $batch: each request gets the retry middleware (429/Retry-After) on its own,
+    // and per-method errors map one to one. Graph refuses to delete the default method while others remain,
+    // so those refusals are tried once more after everything else is gone.
+    async removeMethods(accountId, methods) {
+      const firstRound = await Promise.all(methods.map((method) => attempt(accountId, method)));
+      const retried = await Promise.all(
+        firstRound.map((result) =>
+          result.error?.isDefaultMethodRefusal ? attempt(accountId, result.method) : Promise.resolve(result),
+        ),
+      );
+      return {
+        removed: retried.filter((result) => result.error === null).map((result) => result.method),
+        notRemoved: retried.flatMap((result) => (result.error ? [{ method: result.method, reason: result.error.reason }] : [])),
+      };
+    },
+
+    async revokeSessions(accountId) {
+      const result = await callGraph(
+        'revoke-sessions',
+        () => client.api(`${userPath(accountId)}/revokeSignInSessions`).post({}),
+        GraphRevokeResponseSchema,
+      );
+      return result.value;
+    },
+  };
+}
+
+/** The production wiring: one token provider and one Graph client for this directory. */
+export function createGraphDirectory(
+  config: Pick<Config, 'entra' | 'graph' | 'reset'>,
+  tokens: AppTokenProvider = createAppTokenProvider(config.entra),
+): Directory {
+  return createDirectory(createGraphClient(config.graph.baseUrl, tokens), config);
+}

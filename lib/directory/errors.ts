@@ -1,0 +1,64 @@
+// The one request wrapper: every Graph call goes through callGraph, which turns failures into DirectoryError.
+// Graph's own messages are not kept (beyond recognising one), since they can echo request input such as $filter.
+import 'server-only';
+import { GraphError } from '@microsoft/microsoft-graph-client';
+import { z } from 'zod';
+
+export type DirectoryOperation =
+  | 'token'
+  | 'find-accounts'
+  | 'list-methods'
+  | 'remove-method'
+  | 'revoke-sessions';
+
+export class DirectoryError extends Error {
+  constructor(
+    readonly operation: DirectoryOperation,
+    /** HTTP status, or 0 when no response came back (network, timeout, malformed body). */
+    readonly status: number,
+    readonly code: string,
+    readonly requestId: string | null,
+    /** Graph refused to delete the default method while others remain. */
+    readonly isDefaultMethodRefusal = false,
+  ) {
+    super(`Graph ${operation} failed: ${status || 'no response'} ${code}${requestId ? ` (request-id ${requestId})` : ''}`);
+    this.name = 'DirectoryError';
+  }
+
+  /** Short, safe reason for records and the outcome page. */
+  get reason(): string {
+    return this.isDefaultMethodRefusal ? 'default-method' : `${this.status || 'network'} ${this.code}`;
+  }
+}
+
+const DEFAULT_METHOD_REFUSAL = /cannot delete default method/i;
+
+export async function callGraph<T>(operation: DirectoryOperation, request: () => Promise<unknown>, schema: z.ZodType<T>) {
+  let body: unknown;
+  try {
+    body = await request();
+  } catch (error) {
+    throw toDirectoryError(operation, error);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new DirectoryError(operation, 0, 'unexpectedResponse', null);
+  return parsed.data;
+}
+
+export function toDirectoryError(operation: DirectoryOperation, error: unknown): DirectoryError {
+  if (error instanceof DirectoryError) return error;
+  if (error instanceof GraphError) {
+    // The SDK re-wraps errors thrown inside the middleware chain; ours only come from the token middleware.
+    if (error.code === 'DirectoryError') return new DirectoryError('token', 0, 'tokenUnavailable', null);
+    const status = error.statusCode > 0 ? error.statusCode : 0;
+    return new DirectoryError(
+      operation,
+      status,
+      error.code || 'unknownError',
+      error.requestId ?? null,
+      status === 400 && DEFAULT_METHOD_REFUSAL.test(error.message ?? ''),
+    );
+  }
+  const code = error instanceof Error && error.name ? error.name : 'unknownError';
+  return new DirectoryError(operation, 0, code, null);
+}

@@ -1,0 +1,22 @@
+// The ID token claims the site relies on. Anything that does not parse gives no session.
+import { z } from 'zod';
+import { NationalIdSchema } from '@/lib/national-id';
+
+export const IdportenClaimsSchema = z.object({
+  iss: z.string().url(),
+  sub: z.string().min(1),
+  pid: NationalIdSchema,
+  acr: z.string().min(1),
+  auth_time: z.number().int().positive(),
+  sid: z.string().min(1).optional(),
+  locale: z.string().optional(),
+});
+export type IdportenClaims = z.infer<typeof IdportenClaimsSchema>;
+
+/** Why a login cannot become a session: no usable national id, or too weak an assurance level. */
+export type LoginRefusal = 'no-national-id' | 'low-assurance' | 'invalid-claims';
+
+/** The ID token carries no `pid` at all — ID-porten's foreign eID and e-mail logins look like this. */
+export function lacksNationalId(claims: Record<string, unknown>): boolean {
+  return claims.pid === undefined || claims.pid === null || claims.pid === '';
+}

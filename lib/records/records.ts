@@ -1,0 +1,74 @@
+// Audit records of reset attempts, and the front-channel logout's ended sessions.
+import 'server-only';
+import { and, asc, count, eq, gte, inArray } from 'drizzle-orm';
+import type { RecordsDatabase } from '@/lib/records/database';
+import { endedSessions, resetRecords, type NewResetRecord, type RecordOutcome, type ResetRecord } from '@/lib/records/schema';
+
+export type NewRecord = Omit<NewResetRecord, 'id'>;
+
+// Refusals and "nothing to remove" changed nothing, so they do not use up the person's allowance.
+const COUNTED_OUTCOMES: RecordOutcome[] = ['success', 'partial', 'failed'];
+
+export interface RecordStore {
+  addRecord(record: NewRecord): Promise<ResetRecord>;
+  findRecordByRequestId(requestId: string): Promise<ResetRecord | null>;
+  countResetsSince(nationalIdHash: string, since: Date): Promise<number>;
+  /** When the oldest counted reset in the window happened: tells a rate-limited person when to come back. */
+  firstResetSince(nationalIdHash: string, since: Date): Promise<Date | null>;
+  endSession(sid: string): Promise<void>;
+  isSessionEnded(sid: string): Promise<boolean>;
+  listRecords(): Promise<ResetRecord[]>;
+}
+
+const countedResets = (nationalIdHash: string, since: Date) =>
+  and(
+    eq(resetRecords.nationalIdHash, nationalIdHash),
+    gte(resetRecords.createdAt, since),
+    inArray(resetRecords.outcome, COUNTED_OUTCOMES),
+  );
+
+export function createRecordStore(db: RecordsDatabase): RecordStore {
+  return {
+    async addRecord(record) {
+      const [row] = await db.insert(resetRecords).values(record).returning();
+      if (!row) throw new Error('insert returned no row');
+      return row;
+    },
+
+    async findRecordByRequestId(requestId) {
+      const [row] = await db.select().from(resetRecords).where(eq(resetRecords.requestId, requestId)).limit(1);
+      return row ?? null;
+    },
+
+    async countResetsSince(nationalIdHash, since) {
+      const [row] = await db
+        .select({ total: count() })
+        .from(resetRecords)
+        .where(countedResets(nationalIdHash, since));
+      return row?.total ?? 0;
+    },
+
+    async firstResetSince(nationalIdHash, since) {
+      const [row] = await db
+        .select({ createdAt: resetRecords.createdAt })
+        .from(resetRecords)
+        .where(countedResets(nationalIdHash, since))
+        .orderBy(asc(resetRecords.createdAt))
+        .limit(1);
+      return row?.createdAt ?? null;
+    },
+
+    async endSession(sid) {
+      await db.insert(endedSessions).values({ sid }).onConflictDoNothing();
+    },
+
+    async isSessionEnded(sid) {
+      const [row] = await db.select({ sid: endedSessions.sid }).from(endedSessions).where(eq(endedSessions.sid, sid)).limit(1);
+      return row !== undefined;
+    },
+
+    async listRecords() {
+      return db.select().from(resetRecords).orderBy(asc(resetRecords.createdAt), asc(resetRecords.id));
+    },
+  };
+}

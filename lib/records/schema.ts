@@ -1,0 +1,45 @@
+// The audit-record tables. Changing them means: edit here, then `npx drizzle-kit generate` (see drizzle.config.ts).
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+
+export const OUTCOMES = ['success', 'partial', 'failed', 'refused', 'nothing-to-remove'] as const;
+export type RecordOutcome = (typeof OUTCOMES)[number];
+
+export const RemovedMethodSchema = z.object({ id: z.string(), type: z.string(), label: z.string() });
+export const NotRemovedMethodSchema = RemovedMethodSchema.extend({ reason: z.string() });
+export type RemovedMethod = z.output<typeof RemovedMethodSchema>;
+export type NotRemovedMethod = z.output<typeof NotRemovedMethodSchema>;
+
+export const resetRecords = pgTable(
+  'reset_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: text('request_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    outcome: text('outcome', { enum: OUTCOMES }).notNull(),
+    /** Refusal reason or failure code. */
+    reason: text('reason'),
+    /** HMAC of the national id; null when the login carried no pid. */
+    nationalIdHash: text('national_id_hash'),
+    accountId: text('account_id'),
+    removed: jsonb('removed').$type<RemovedMethod[]>().notNull().default([]),
+    notRemoved: jsonb('not_removed').$type<NotRemovedMethod[]>().notNull().default([]),
+    sessionsRevoked: boolean('sessions_revoked'),
+  },
+  (table) => [
+    // The per-person rate limit counts recent resets by hash.
+    index('reset_records_person_created_idx').on(table.nationalIdHash, table.createdAt),
+    index('reset_records_request_id_idx').on(table.requestId),
+    check('reset_records_outcome_check', sql.raw(`outcome in (${OUTCOMES.map((o) => `'${o}'`).join(', ')})`)),
+  ],
+);
+
+/** Sessions ended by ID-porten's front-channel logout; checked when a session cookie comes back. */
+export const endedSessions = pgTable('ended_sessions', {
+  sid: text('sid').primaryKey(),
+  endedAt: timestamp('ended_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type ResetRecord = typeof resetRecords.$inferSelect;
+export type NewResetRecord = typeof resetRecords.$inferInsert;

@@ -1,0 +1,60 @@
+// Wires the reset domain to the real directory, records and limiter from configuration, once per process.
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import { createGraphDirectory, type Directory } from '@/lib/directory/directory';
+import { getSharedDatabase } from '@/lib/records/database';
+import { createRecordStore, type RecordStore } from '@/lib/records/records';
+import { createAddressLimiter, type AddressLimiter } from '@/lib/reset/address-limiter';
+import {
+  previewReset,
+  resetTwoFactorFor,
+  type ResetDeps,
+  type ResetOutcome,
+  type ResetPerson,
+  type ResetPreview,
+  type ResetSettings,
+} from '@/lib/reset/reset';
+
+// globalThis, like the database: Next dev reloads modules, and the app token cache and the
+// per-address counts should survive that.
+const cache = globalThis as typeof globalThis & {
+  __tofaktorDirectory?: Directory;
+  __tofaktorAddressLimiter?: AddressLimiter;
+};
+
+export async function getRecordStore(): Promise<RecordStore> {
+  const { db } = await getSharedDatabase(getConfig().records);
+  return createRecordStore(db);
+}
+
+async function resetDeps(): Promise<ResetDeps> {
+  const config = getConfig();
+  cache.__tofaktorDirectory ??= createGraphDirectory(config);
+  cache.__tofaktorAddressLimiter ??= createAddressLimiter(config.reset.limitPerAddress);
+  return {
+    directory: cache.__tofaktorDirectory,
+    records: await getRecordStore(),
+    addressLimiter: cache.__tofaktorAddressLimiter,
+  };
+}
+
+function resetSettings(): ResetSettings {
+  const config = getConfig();
+  return {
+    requiredAcr: config.idporten.acr,
+    maxLoginAgeSeconds: config.reset.maxLoginAgeSeconds,
+    limitPerPerson: config.reset.limitPerPerson,
+    hmacKey: config.records.hmacKey,
+  };
+}
+
+export async function previewResetForSession(person: ResetPerson): Promise<ResetPreview> {
+  return previewReset(person, await resetDeps(), resetSettings());
+}
+
+export async function resetTwoFactorForSession(person: ResetPerson, requestId: string): Promise<ResetOutcome> {
+  return resetTwoFactorFor(person, requestId, await resetDeps(), resetSettings());
+}
+
+export type { ResetOutcome, ResetPerson, ResetPreview, RefusalReason } from '@/lib/reset/reset';
+export type { AuthMethod } from '@/lib/directory/directory';

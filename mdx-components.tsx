@@ -1,0 +1,15 @@
+import type { MDXComponents } from 'mdx/types';
+import { ResetStart } from '@/components/reset-start';
+import { ServiceDesk } from '@/components/service-desk';
+import { Callout } from '@/components/mdx/callout';
+import { Faq } from '@/components/mdx/faq';
+import { Figure } from '@/components/mdx/figure';
+import { GuideLink, NextStep } from '@/components/mdx/guide-link';
+import { Step, Steps } from '@/components/mdx/steps';
+
+// The building blocks guides may use without importing them.
+const guideComponents = { Steps, Step, Figure, Callout, Faq, NextStep, GuideLink, ServiceDesk, ResetStart };
+
+export function useMDXComponents(components: MDXComponents = {}): MDXComponents {
+  return { ...components, ...guideComponents } as MDXComponents;
+}

@@ -1,0 +1,139 @@
+/** @jest-environment node */
+import { ConfigError, formatProblems, parseConfig } from '@/lib/config';
+
+const validEnv = {
+  AUTH_SECRET: 'local-auth-secret-for-the-stand-ins-only-0123456789',
+  IDPORTEN_ISSUER: 'http://127.0.0.1:4010',
+  IDPORTEN_CLIENT_ID: 'tofaktor-local',
+  IDPORTEN_CLIENT_SECRET: 'local-idporten-secret-not-for-production',
+  ENTRA_TENANT_ID: '11111111-2222-3333-4444-555555555555',
+  ENTRA_CLIENT_ID: '22222222-3333-4444-5555-666666666666',
+  ENTRA_CLIENT_SECRET: 'local-graph-secret-not-for-production',
+  ENTRA_AUTHORITY_HOST: 'http://127.0.0.1:4020',
+  GRAPH_BASE_URL: 'http://127.0.0.1:4020/',
+  RECORDS_HMAC_KEY: 'local-records-hmac-key-for-the-stand-ins-only-0123',
+};
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  const result = parseConfig(env);
+  if (result.ok) throw new Error('expected the configuration to be refused');
+  return result.problems;
+}
+
+describe('parseConfig', () => {
+  it('accepts a valid environment and fills in the safe defaults', () => {
+    const result = parseConfig(validEnv);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    const { config } = result;
+    expect(config.appOrigin).toBe('http://localhost:3000');
+    expect(config.idporten).toMatchObject({ issuer: 'http://127.0.0.1:4010', acr: 'idporten-loa-substantial', scopes: ['openid'] });
+    expect(config.entra.credential).toEqual({ kind: 'secret', secret: validEnv.ENTRA_CLIENT_SECRET });
+    expect(config.graph).toEqual({ baseUrl: 'http://127.0.0.1:4020', nationalIdAttribute: 'employeeId' });
+    expect(config.reset).toEqual({
+      methodTypes: ['microsoftAuthenticator', 'softwareOath'],
+      maxLoginAgeSeconds: 600,
+      limitPerPerson: 3,
+      limitPerAddress: 20,
+    });
+    expect(config.records).toEqual({ databaseUrl: undefined, pgliteDir: './data/pglite', hmacKey: validEnv.RECORDS_HMAC_KEY });
+    expect(config.session.maxIdleSeconds).toBe(1800);
+    expect(config.serviceDeskUrl).toBe('https://www.oslomet.no/');
+  });
+
+  it('accepts the real services over https, a private key and a certificate', () => {
+    const result = parseConfig({
+      ...validEnv,
+      APP_ORIGIN: 'https://tofaktor.oslomet.no',
+      IDPORTEN_ISSUER: 'https://idporten.no/',
+      IDPORTEN_CLIENT_SECRET: '',
+      IDPORTEN_PRIVATE_JWK: JSON.stringify({ kty: 'RSA', n: 'x', e: 'AQAB', d: 'y' }),
+      IDPORTEN_ACR: 'idporten-loa-high',
+      IDPORTEN_SCOPES: 'openid profile',
+      ENTRA_CLIENT_SECRET: undefined,
+      ENTRA_CERTIFICATE_PATH: '/run/secrets/entra.pem',
+      ENTRA_CERTIFICATE_THUMBPRINT: 'AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01',
+      ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.com',
+      GRAPH_BASE_URL: 'https://graph.microsoft.com',
+      GRAPH_NATIONAL_ID_ATTRIBUTE: 'extension_0123456789abcdef0123456789abcdef_nationalId',
+      RESET_METHOD_TYPES: 'microsoftAuthenticator',
+      DATABASE_URL: 'postgres://tofaktor@db.internal:5432/tofaktor',
+    });
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(result.config.idporten.scopes).toEqual(['openid', 'profile']);
+    expect(result.config.entra.credential).toEqual({
+      kind: 'certificate',
+      path: '/run/secrets/entra.pem',
+      thumbprint: 'abcdef0123456789abcdef0123456789abcdef01',
+    });
+    expect(result.config.reset.methodTypes).toEqual(['microsoftAuthenticator']);
+  });
+
+  it('names each bad variable once, with what is wrong', () => {
+    const problems = problemsOf({
+      AUTH_SECRET: 'too-short',
+      APP_ORIGIN: 'https://tofaktor.oslomet.no/nb',
+      IDPORTEN_ISSUER: 'http://idporten.no',
+      IDPORTEN_SCOPES: 'profile',
+      IDPORTEN_ACR: 'Level4',
+      ENTRA_TENANT_ID: 'oslomet',
+      ENTRA_CLIENT_ID: '22222222-3333-4444-5555-666666666666',
+      ENTRA_AUTHORITY_HOST: 'not a url',
+      GRAPH_BASE_URL: 'http://graph.microsoft.com',
+      GRAPH_NATIONAL_ID_ATTRIBUTE: "employeeId eq '1' or true",
+      RESET_METHOD_TYPES: 'microsoftAuthenticator,sms',
+      RESET_LIMIT_PER_PERSON: 'three',
+      SESSION_MAX_IDLE_SECONDS: '7200',
+      DATABASE_URL: 'mysql://db/records',
+      RECORDS_HMAC_KEY: 'short',
+      LOG_LEVEL: 'loud',
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'AUTH_SECRET: must be at least 32 characters',
+        'APP_ORIGIN: must be an origin (scheme, host and port only)',
+        'IDPORTEN_ISSUER: must use https (http is only allowed for localhost or 127.0.0.1)',
+        'IDPORTEN_CLIENT_ID: is required',
+        'IDPORTEN_CLIENT_SECRET: set either IDPORTEN_CLIENT_SECRET or IDPORTEN_PRIVATE_JWK',
+        'IDPORTEN_SCOPES: must contain openid',
+        'ENTRA_TENANT_ID: must be a GUID',
+        'ENTRA_CLIENT_SECRET: set ENTRA_CLIENT_SECRET or ENTRA_CERTIFICATE_PATH + ENTRA_CERTIFICATE_THUMBPRINT',
+        'ENTRA_AUTHORITY_HOST: must be a URL',
+        'GRAPH_BASE_URL: must use https (http is only allowed for localhost or 127.0.0.1)',
+        'RESET_METHOD_TYPES: must list only microsoftAuthenticator, softwareOath',
+        'RESET_LIMIT_PER_PERSON: must be a whole number',
+        'SESSION_MAX_IDLE_SECONDS: must be at most 1800',
+        'DATABASE_URL: must be a postgres:// URL',
+        'RECORDS_HMAC_KEY: must be at least 32 characters',
+      ]),
+    );
+    for (const variable of ['IDPORTEN_ACR', 'GRAPH_NATIONAL_ID_ATTRIBUTE', 'LOG_LEVEL']) {
+      expect(problems.some((problem) => problem.startsWith(`${variable}: `))).toBe(true);
+    }
+    const variables = problems.map((problem) => problem.split(':')[0]);
+    expect(new Set(variables).size).toBe(variables.length);
+    expect(variables).toHaveLength(18);
+    expect(variables).not.toContain('ENTRA_CLIENT_ID');
+  });
+
+  it('refuses both ID-porten credentials at once, and half a certificate pair', () => {
+    expect(problemsOf({ ...validEnv, IDPORTEN_PRIVATE_JWK: '{"kty":"RSA","d":"x"}' })).toEqual([
+      'IDPORTEN_PRIVATE_JWK: set either IDPORTEN_CLIENT_SECRET or IDPORTEN_PRIVATE_JWK, not both',
+    ]);
+    expect(
+      problemsOf({ ...validEnv, ENTRA_CLIENT_SECRET: undefined, ENTRA_CERTIFICATE_PATH: '/run/secrets/entra.pem' }),
+    ).toEqual(['ENTRA_CERTIFICATE_THUMBPRINT: is required with ENTRA_CERTIFICATE_PATH']);
+  });
+
+  it('never repeats a secret value in a problem', () => {
+    const jwk = 'not-json-but-secret-material';
+    const problems = problemsOf({ ...validEnv, IDPORTEN_CLIENT_SECRET: undefined, IDPORTEN_PRIVATE_JWK: jwk, AUTH_SECRET: 'secret-xyz' });
+    expect(problems.join('\n')).not.toContain(jwk);
+    expect(problems.join('\n')).not.toContain('secret-xyz');
+  });
+
+  it('formats one block for start-up', () => {
+    const error = new ConfigError(['A: is required', 'B: must be a URL']);
+    expect(error.message).toBe('Invalid configuration:\n  - A: is required\n  - B: must be a URL');
+    expect(formatProblems(['A: is required'])).toBe('Invalid configuration:\n  - A: is required');
+  });
+});

@@ -1,0 +1,52 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { Faq } from '@/components/mdx/faq';
+import { Figure } from '@/components/mdx/figure';
+import { LanguageLink } from '@/components/language-link';
+
+describe('Faq', () => {
+  it('is a closed disclosure whose summary is the question, with a stable anchor', () => {
+    const { container } = render(
+      <Faq id="what-is-2fa" question="Hva er tofaktor?">
+        <p>Svar</p>
+      </Faq>,
+    );
+    const details = container.querySelector('details');
+    expect(details).toHaveAttribute('id', 'what-is-2fa');
+    expect(details).not.toHaveAttribute('open');
+    expect(screen.getByText('Hva er tofaktor?').tagName).toBe('SUMMARY');
+  });
+});
+
+describe('Figure', () => {
+  it('shows the image with its alt text and a caption', () => {
+    render(<Figure src="/illustrations/en/example-qr.svg" alt="An example QR code" caption="Only an example" />);
+    expect(screen.getByRole('img', { name: 'An example QR code' })).toHaveAttribute('src', '/illustrations/en/example-qr.svg');
+    expect(screen.getByRole('figure')).toHaveTextContent('Only an example');
+  });
+});
+
+describe('LanguageLink', () => {
+  it('is a plain link to the other language', () => {
+    render(
+      <LanguageLink href="/en/activate" hrefLang="en" lang="en" label="Read this page in English">
+        English
+      </LanguageLink>,
+    );
+    const link = screen.getByRole('link', { name: 'Read this page in English' });
+    expect(link).toHaveAttribute('href', '/en/activate');
+    expect(link).toHaveAttribute('hreflang', 'en');
+  });
+
+  it('carries the current step anchor over when clicked', () => {
+    window.location.hash = '#step-7';
+    render(
+      <LanguageLink href="/en/activate" hrefLang="en" lang="en" label="Read this page in English">
+        English
+      </LanguageLink>,
+    );
+    const link = screen.getByRole('link', { name: 'Read this page in English' });
+    link.addEventListener('click', (event) => event.preventDefault());
+    fireEvent.click(link);
+    expect(link.getAttribute('href')).toBe('/en/activate#step-7');
+  });
+});

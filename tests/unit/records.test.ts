@@ -1,0 +1,159 @@
+/** @jest-environment node */
+// The same record queries against the embedded PGlite and, when DATABASE_URL is set, a real PostgreSQL server.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openDatabase, type OpenDatabase } from '@/lib/records/database';
+import { createRecordStore, type NewRecord, type RecordStore } from '@/lib/records/records';
+
+type Backend = { name: string; open(): Promise<{ database: OpenDatabase; cleanUp(): Promise<void> }> };
+
+// PGlite's WASM start-up uses dynamic import(), which jest only allows with --experimental-vm-modules.
+// Without the flag, this file runs its PGlite half once more in a child jest that has it.
+const canRunPglite = (process.env.NODE_OPTIONS ?? '').includes('--experimental-vm-modules');
+
+const backends: Backend[] = [];
+if (canRunPglite) {
+  backends.push({
+    name: 'PGlite',
+    async open() {
+      const dir = await mkdtemp(path.join(tmpdir(), 'tofaktor-records-'));
+      const database = await openDatabase({ databaseUrl: undefined, pgliteDir: path.join(dir, 'pglite'), hmacKey: '' });
+      return { database, cleanUp: () => rm(dir, { recursive: true, force: true }) };
+    },
+  });
+} else {
+  it('records on PGlite (in a child jest with --experimental-vm-modules)', () => {
+    const child = spawnSync(
+      process.execPath,
+      [require.resolve('jest/bin/jest'), '--runTestsByPath', __filename, '-t', 'records on PGlite'],
+      {
+        env: { ...process.env, DATABASE_URL: '', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules` },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    if (child.status !== 0) throw new Error(`PGlite records tests failed:\n${child.stderr}`);
+    expect(child.stderr).toMatch(/Tests:\s+\d+ skipped, 7 passed|Tests:\s+7 passed/);
+  }, 90_000);
+}
+
+const databaseUrl = process.env.DATABASE_URL;
+if (databaseUrl) {
+  backends.push({
+    name: 'PostgreSQL',
+    async open() {
+      // A schema of its own per run, so parallel runs and the site's own tables are left alone.
+      const schemaName = `records_test_${process.pid}_${Date.now()}`;
+      const database = await openDatabase({ databaseUrl, pgliteDir: '', hmacKey: '', schemaName });
+      return {
+        database,
+        async cleanUp() {
+          await database.db.execute(`drop schema if exists ${schemaName} cascade`);
+        },
+      };
+    },
+  });
+}
+
+const baseRecord = (overrides: Partial<NewRecord> = {}): NewRecord => ({
+  requestId: 'req-1',
+  outcome: 'success',
+  nationalIdHash: 'hash-a',
+  accountId: 'account-1',
+  removed: [{ id: 'm1', type: 'microsoftAuthenticator', label: 'iPhone 14' }],
+  notRemoved: [],
+  sessionsRevoked: true,
+  ...overrides,
+});
+
+describe.each(backends)('records on $name', (backend) => {
+  let database: OpenDatabase;
+  let cleanUp: () => Promise<void>;
+  let store: RecordStore;
+
+  beforeAll(async () => {
+    ({ database, cleanUp } = await backend.open());
+    store = createRecordStore(database.db);
+  }, 30_000);
+
+  afterAll(async () => {
+    await cleanUp();
+    await database.close();
+  });
+
+  it('stores a record and finds it by request id', async () => {
+    const stored = await store.addRecord(
+      baseRecord({
+        requestId: 'req-find',
+        outcome: 'partial',
+        reason: 'remove-method: 500 generalException',
+        notRemoved: [{ id: 'm2', type: 'microsoftAuthenticator', label: 'Pixel', reason: '500 generalException' }],
+      }),
+    );
+    expect(stored.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(stored.createdAt).toBeInstanceOf(Date);
+
+    const found = await store.findRecordByRequestId('req-find');
+    expect(found).toMatchObject({
+      outcome: 'partial',
+      reason: 'remove-method: 500 generalException',
+      nationalIdHash: 'hash-a',
+      accountId: 'account-1',
+      removed: [{ id: 'm1', type: 'microsoftAuthenticator', label: 'iPhone 14' }],
+      notRemoved: [{ id: 'm2', type: 'microsoftAuthenticator', label: 'Pixel', reason: '500 generalException' }],
+      sessionsRevoked: true,
+    });
+    expect(await store.findRecordByRequestId('req-missing')).toBeNull();
+  });
+
+  it('keeps refusals without a national id hash or account', async () => {
+    const stored = await store.addRecord({ requestId: 'req-nopid', outcome: 'refused', reason: 'no-pid' });
+    expect(stored).toMatchObject({ nationalIdHash: null, accountId: null, removed: [], notRemoved: [], sessionsRevoked: null });
+  });
+
+  it('refuses an unknown outcome', async () => {
+    await expect(store.addRecord(baseRecord({ outcome: 'maybe' as NewRecord['outcome'] }))).rejects.toThrow();
+  });
+
+  it('counts the resets that use up a person’s allowance, within the window', async () => {
+    const now = Date.now();
+    const at = (hoursAgo: number) => new Date(now - hoursAgo * 3_600_000);
+    await store.addRecord(baseRecord({ requestId: 'c1', nationalIdHash: 'hash-count', createdAt: at(30) }));
+    await store.addRecord(baseRecord({ requestId: 'c2', nationalIdHash: 'hash-count', createdAt: at(20) }));
+    await store.addRecord(baseRecord({ requestId: 'c3', nationalIdHash: 'hash-count', outcome: 'partial', createdAt: at(2) }));
+    await store.addRecord(baseRecord({ requestId: 'c4', nationalIdHash: 'hash-count', outcome: 'failed', createdAt: at(1) }));
+    await store.addRecord(baseRecord({ requestId: 'c5', nationalIdHash: 'hash-count', outcome: 'refused', createdAt: at(1) }));
+    await store.addRecord(
+      baseRecord({ requestId: 'c6', nationalIdHash: 'hash-count', outcome: 'nothing-to-remove', createdAt: at(1) }),
+    );
+    await store.addRecord(baseRecord({ requestId: 'c7', nationalIdHash: 'hash-other', createdAt: at(1) }));
+
+    expect(await store.countResetsSince('hash-count', at(24))).toBe(3);
+    expect(await store.firstResetSince('hash-count', at(24))).toEqual(at(20));
+    expect(await store.countResetsSince('hash-nobody', at(24))).toBe(0);
+    expect(await store.firstResetSince('hash-nobody', at(24))).toBeNull();
+  });
+
+  it('lists records oldest first', async () => {
+    const records = await store.listRecords();
+    const times = records.map((record) => record.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(records.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('remembers sessions ended by front-channel logout', async () => {
+    expect(await store.isSessionEnded('sid-1')).toBe(false);
+    await store.endSession('sid-1');
+    await store.endSession('sid-1');
+    expect(await store.isSessionEnded('sid-1')).toBe(true);
+    expect(await store.isSessionEnded('sid-2')).toBe(false);
+  });
+
+  it('runs the migrations once: opening again is harmless', async () => {
+    if (backend.name !== 'PGlite') return;
+    // PGlite allows one process per directory; a second open in the same process after closing is fine.
+    expect(await store.findRecordByRequestId('req-find')).not.toBeNull();
+  });
+});

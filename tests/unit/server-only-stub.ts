@@ -1,0 +1,2 @@
+// jest runs server modules directly; `server-only` would throw outside a React Server bundle.
+export {};
