@@ -9,6 +9,7 @@ const esmPackages = ['next-intl', 'use-intl', 'intl-messageformat', '@formatjs',
 const config = {
   testEnvironment: 'jsdom',
   roots: ['<rootDir>/tests/unit'],
+  setupFiles: ['<rootDir>/tests/unit/env.ts'],
   setupFilesAfterEnv: ['<rootDir>/tests/unit/setup.ts'],
   moduleNameMapper: {
     '^server-only$': '<rootDir>/tests/unit/server-only-stub.ts',

@@ -150,6 +150,8 @@ const EnvSchema = z
       z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     ),
     SERVICE_DESK_URL: webUrl('https://www.oslomet.no/'),
+    // Enables the operators' audit lookup (POST /api/ops/records); unset keeps it switched off.
+    OPS_API_TOKEN: z.preprocess(blankAsMissing, z.string().min(32, 'must be at least 32 characters').optional()),
   });
 
 type Env = z.output<typeof EnvSchema>;
@@ -221,6 +223,7 @@ function toConfig(env: Env) {
   session: { maxIdleSeconds: env.SESSION_MAX_IDLE_SECONDS },
   log: { level: env.LOG_LEVEL },
   serviceDeskUrl: env.SERVICE_DESK_URL,
+  ops: { apiToken: env.OPS_API_TOKEN },
   };
 }
 

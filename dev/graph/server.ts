@@ -104,7 +104,6 @@ const SERVICE_PRINCIPAL_OBJECT_ID = '44444444-5555-6666-7777-888888888888';
 const UNCONSENTED_SP_OBJECT_ID = '55555555-6666-7777-8888-999999999999';
 const GRAPH_CONTENT_TYPE =
   'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
-const PASSWORD_METHOD_ID = '28c10230-6103-485e-b985-444c60001490';
 
 const ROLES_READ_USERS = ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
 const ROLES_READ_METHODS = ['UserAuthenticationMethod.Read.All', 'UserAuthenticationMethod.ReadWrite.All'];

@@ -417,6 +417,16 @@ export async function startIdportenStandIn(options: IdportenStandInOptions = {})
     },
     conformIdTokenClaims: false,
     responseTypes: ['code'],
+    // Endpoint paths like ID-porten's own (clients read them from discovery anyway).
+    routes: {
+      authorization: '/authorize',
+      end_session: '/logout',
+      jwks: '/jwks.json',
+      pushed_authorization_request: '/par',
+      revocation: '/revoke',
+      token: '/token',
+      userinfo: '/userinfo',
+    },
     subjectTypes: ['public'],
     discovery: {
       ui_locales_supported: ['nb', 'nn', 'en', 'se'],

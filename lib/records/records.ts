@@ -18,6 +18,8 @@ export interface RecordStore {
   endSession(sid: string): Promise<void>;
   isSessionEnded(sid: string): Promise<boolean>;
   listRecords(): Promise<ResetRecord[]>;
+  /** One person's attempts, oldest first: the operators' audit lookup. */
+  listRecordsByNationalIdHash(nationalIdHash: string): Promise<ResetRecord[]>;
 }
 
 const countedResets = (nationalIdHash: string, since: Date) =>
@@ -69,6 +71,14 @@ export function createRecordStore(db: RecordsDatabase): RecordStore {
 
     async listRecords() {
       return db.select().from(resetRecords).orderBy(asc(resetRecords.createdAt), asc(resetRecords.id));
+    },
+
+    async listRecordsByNationalIdHash(nationalIdHash) {
+      return db
+        .select()
+        .from(resetRecords)
+        .where(eq(resetRecords.nationalIdHash, nationalIdHash))
+        .orderBy(asc(resetRecords.createdAt), asc(resetRecords.id));
     },
   };
 }

@@ -94,10 +94,8 @@ interface StartedLogin {
   verifier: string;
 }
 
-async function startLogin(opts: { acrValues?: string; uiLocales?: string; extra?: Record<string, string> } = {}): Promise<StartedLogin> {
-  const jar = new CookieJar();
+function authorizationRequest(opts: { acrValues?: string; uiLocales?: string; extra?: Record<string, string> }) {
   const verifier = randomBytes(32).toString('base64url');
-  const challenge = createHash('sha256').update(verifier).digest('base64url');
   const state = randomBytes(12).toString('base64url');
   const nonce = randomBytes(12).toString('base64url');
   const url = new URL(String(discovery.authorization_endpoint));
@@ -106,7 +104,7 @@ async function startLogin(opts: { acrValues?: string; uiLocales?: string; extra?
     response_type: 'code',
     scope: 'openid',
     redirect_uri: REDIRECT_URI,
-    code_challenge: challenge,
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
     code_challenge_method: 'S256',
     state,
     nonce,
@@ -114,7 +112,15 @@ async function startLogin(opts: { acrValues?: string; uiLocales?: string; extra?
     ui_locales: opts.uiLocales ?? 'nb',
     ...opts.extra,
   }).toString();
-  const { res } = await follow(jar, await fetch(url, { redirect: 'manual' }), op.url);
+  return { url, verifier, state, nonce };
+}
+
+async function startLogin(
+  opts: { acrValues?: string; uiLocales?: string; extra?: Record<string, string> } = {},
+  jar = new CookieJar(),
+): Promise<StartedLogin> {
+  const { url, verifier, state, nonce } = authorizationRequest(opts);
+  const { res } = await follow(jar, await fetch(url, { redirect: 'manual', headers: jar.header() }), op.url);
   expect(res.status).toBe(200);
   const html = await res.text();
   const action = /<form method="post" action="([^"]+\/login)"/.exec(html)?.[1];
@@ -167,9 +173,9 @@ describe('ID-porten stand-in', () => {
     expect(discovery.issuer).toBe(op.url);
     expect(discovery.acr_values_supported).toEqual(['idporten-loa-substantial', 'idporten-loa-high']);
     expect(discovery.code_challenge_methods_supported).toEqual(['S256']);
-    expect(discovery.end_session_endpoint).toBe(`${op.url}/session/end`);
+    expect(discovery.end_session_endpoint).toBe(`${op.url}/logout`);
     expect(discovery.token_endpoint).toBe(`${op.url}/token`);
-    expect(discovery.authorization_endpoint).toBe(`${op.url}/auth`);
+    expect(discovery.authorization_endpoint).toBe(`${op.url}/authorize`);
     expect(discovery.ui_locales_supported).toEqual(expect.arrayContaining(['nb', 'en']));
     expect(discovery.frontchannel_logout_supported).toBe(true);
     expect(discovery.frontchannel_logout_session_supported).toBe(true);
@@ -240,6 +246,35 @@ describe('ID-porten stand-in', () => {
     expect(html).toContain('Fødselsnummeret må være 11 siffer.');
     expect(html).toMatch(/id="pid"[^>]*aria-invalid="true"/);
     expect(html).toContain('role="alert"');
+  });
+
+  it('keeps an SSO session, and asks for a new login when a higher acr is requested (step-up)', async () => {
+    const login = await startLogin();
+    const first = await submitLogin(login, { pid: PID, acr: 'idporten-loa-substantial', minutesAgo: '0' });
+    expect(first.location).toBeDefined();
+
+    // same acr: single sign-on, straight back to the client
+    const sso = authorizationRequest({});
+    const ssoResult = await follow(login.jar, await fetch(sso.url, { redirect: 'manual', headers: login.jar.header() }), op.url);
+    expect(ssoResult.location).toMatch(/^http:\/\/localhost:3000\/api\/auth\/callback\/idporten\?code=/);
+
+    // higher acr: the login page again
+    const stepUp = await startLogin({ acrValues: 'idporten-loa-high' }, login.jar);
+    expect(stepUp.html).toMatch(/<option value="idporten-loa-high" selected>/);
+  });
+
+  it('sends access_denied back to the client when the person cancels', async () => {
+    const login = await startLogin();
+    const res = await fetch(login.formAction.replace(/\/login$/, '/abort'), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...login.jar.header() },
+      body: '',
+    });
+    const { location } = await follow(login.jar, res, op.url);
+    const cb = new URL(location!);
+    expect(cb.searchParams.get('error')).toBe('access_denied');
+    expect(cb.searchParams.get('state')).toBe(login.state);
   });
 
   it('requires PKCE', async () => {

@@ -35,7 +35,7 @@ if (canRunPglite) {
       },
     );
     if (child.status !== 0) throw new Error(`PGlite records tests failed:\n${child.stderr}`);
-    expect(child.stderr).toMatch(/Tests:\s+\d+ skipped, 7 passed|Tests:\s+7 passed/);
+    expect(child.stderr).toMatch(/Tests:.*\b6 passed/);
   }, 90_000);
 }
 
@@ -149,11 +149,5 @@ describe.each(backends)('records on $name', (backend) => {
     await store.endSession('sid-1');
     expect(await store.isSessionEnded('sid-1')).toBe(true);
     expect(await store.isSessionEnded('sid-2')).toBe(false);
-  });
-
-  it('runs the migrations once: opening again is harmless', async () => {
-    if (backend.name !== 'PGlite') return;
-    // PGlite allows one process per directory; a second open in the same process after closing is fine.
-    expect(await store.findRecordByRequestId('req-find')).not.toBeNull();
   });
 });

@@ -1,0 +1,58 @@
+// End-to-end tests: a real Chromium (Debian's), the production build under `next start`, and both
+// stand-ins over real HTTP. Set E2E_DATABASE_URL to run against PostgreSQL instead of PGlite.
+import { defineConfig, devices } from '@playwright/test';
+import { localSiteEnv } from './dev/local-env';
+import { E2E_LOG_FILE, e2eSiteEnv } from './tests/e2e/support/site-env';
+
+const siteEnv = localSiteEnv(e2eSiteEnv(process.env.E2E_DATABASE_URL));
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  // The stand-ins' state (fault knobs, the directory) is shared: one test at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: 'http://localhost:3000',
+    locale: 'nb-NO',
+    trace: 'off',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], locale: 'nb-NO' } }],
+  webServer: [
+    {
+      command: 'npx tsx dev/stand-ins.ts',
+      url: 'http://127.0.0.1:4020/_admin/state',
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // Written to a file so the pid-leak test can read every line the site logged.
+      command: `sh -c 'npx next start -p 3000 > ${E2E_LOG_FILE} 2>&1'`,
+      url: 'http://localhost:3000/nb',
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: siteEnv,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
+});

@@ -1,0 +1,30 @@
+// Drives a login from the reset guide through the ID-porten stand-in's test login page.
+import { expect, type Page } from '@playwright/test';
+
+export type Locale = 'nb' | 'en';
+export const guidePath = { nb: '/nb/nullstill', en: '/en/reset' } as const;
+export const confirmPath = { nb: '/nb/nullstill/bekreft', en: '/en/reset/confirm' } as const;
+const startButton = { nb: 'Nullstill med ID-porten', en: 'Reset with ID-porten' } as const;
+const loginButton = { nb: 'Logg inn', en: 'Log in' } as const;
+
+export type LoginOptions = {
+  locale?: Locale;
+  acr?: 'idporten-loa-substantial' | 'idporten-loa-high';
+  minutesAgo?: number;
+  noPid?: boolean;
+};
+
+/** From the reset guide to ID-porten's login form, signed in as `nationalId`; returns where the site sent us. */
+export async function loginFromResetGuide(page: Page, nationalId: string, options: LoginOptions = {}): Promise<void> {
+  const locale = options.locale ?? 'nb';
+  await page.goto(guidePath[locale]);
+  await page.getByRole('button', { name: startButton[locale] }).click();
+  await page.waitForURL(/127\.0\.0\.1:4010/);
+  await expect(page.locator('html')).toHaveAttribute('lang', locale); // ui_locales reached ID-porten
+  await page.locator('input[name="pid"]').fill(nationalId);
+  await page.locator('select[name="acr"]').selectOption(options.acr ?? 'idporten-loa-substantial');
+  if (options.minutesAgo) await page.locator('input[name="minutesAgo"]').fill(String(options.minutesAgo));
+  if (options.noPid) await page.locator('input[name="noPid"]').check();
+  await page.getByRole('button', { name: loginButton[locale], exact: true }).click();
+  await page.waitForURL(/localhost:3000/);
+}

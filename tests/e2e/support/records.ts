@@ -1,0 +1,23 @@
+// Reads a person's audit records through the site's operator endpoint (the test run sets its token).
+import { E2E_OPS_TOKEN } from './site-env';
+
+export type AuditRecord = {
+  requestId: string;
+  createdAt: string;
+  outcome: 'success' | 'partial' | 'failed' | 'refused' | 'nothing-to-remove';
+  reason: string | null;
+  accountId: string | null;
+  removed: { id: string; type: string; label: string }[];
+  notRemoved: { id: string; type: string; label: string; reason: string }[];
+  sessionsRevoked: boolean | null;
+};
+
+export async function recordsOf(nationalId: string): Promise<AuditRecord[]> {
+  const response = await fetch('http://localhost:3000/api/ops/records', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${E2E_OPS_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ nationalId }),
+  });
+  if (!response.ok) throw new Error(`records lookup answered ${response.status}`);
+  return ((await response.json()) as { records: AuditRecord[] }).records;
+}

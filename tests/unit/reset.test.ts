@@ -1,0 +1,315 @@
+/** @jest-environment node */
+// The reset domain with fake directory, records and clock: refusals change nothing, every attempt leaves one record.
+import type { AuthMethod, Directory, DirectoryAccount, RemovalReport } from '@/lib/directory/directory';
+import { DirectoryError } from '@/lib/directory/errors';
+import { hashNationalId, NationalIdSchema } from '@/lib/national-id';
+import type { NewRecord } from '@/lib/records/records';
+import { createAddressLimiter } from '@/lib/reset/address-limiter';
+import { maskUpn } from '@/lib/reset/mask-upn';
+import { previewReset, resetTwoFactorFor, type ResetDeps, type ResetPerson, type ResetSettings } from '@/lib/reset/reset';
+
+const NOW = new Date('2026-03-01T12:00:00Z');
+const nowSeconds = NOW.getTime() / 1000;
+const NATIONAL_ID = NationalIdSchema.parse('01819012365');
+const KEY = 'k'.repeat(32);
+const HASH = hashNationalId(NATIONAL_ID, KEY);
+const ACCOUNT: DirectoryAccount = { id: 'acc-1', displayName: 'Kari Nordmann', userPrincipalName: 'kari.nordmann@oslomet.no' };
+
+const settings: ResetSettings = { requiredAcr: 'idporten-loa-substantial', maxLoginAgeSeconds: 600, limitPerPerson: 3, hmacKey: KEY };
+const person = (overrides: Partial<ResetPerson> = {}): ResetPerson => ({
+  nationalId: NATIONAL_ID,
+  acr: 'idporten-loa-substantial',
+  authTime: nowSeconds - 60,
+  clientAddress: '192.0.2.10',
+  ...overrides,
+});
+const method = (id: string, type: AuthMethod['type'] = 'microsoftAuthenticator'): AuthMethod => ({
+  id,
+  type,
+  label: `Phone ${id}`,
+  createdAt: null,
+});
+
+class FakeDirectory implements Directory {
+  accounts: DirectoryAccount[] = [ACCOUNT];
+  methods: AuthMethod[] = [method('m1'), method('m2')];
+  failRemoval = new Map<string, string>();
+  calls: string[] = [];
+  failLookup: Error | null = null;
+  failRevoke = false;
+
+  async findAccountsByNationalId() {
+    this.calls.push('find');
+    if (this.failLookup) throw this.failLookup;
+    return this.accounts;
+  }
+  async listRemovableMethods() {
+    this.calls.push('list');
+    return [...this.methods];
+  }
+  async removeMethods(_accountId: string, methods: AuthMethod[]): Promise<RemovalReport> {
+    this.calls.push('remove');
+    const notRemoved = methods.filter((m) => this.failRemoval.has(m.id)).map((m) => ({ method: m, reason: this.failRemoval.get(m.id) ?? '' }));
+    const removed = methods.filter((m) => !this.failRemoval.has(m.id));
+    this.methods = this.methods.filter((m) => !removed.includes(m));
+    return { removed, notRemoved };
+  }
+  async revokeSessions() {
+    this.calls.push('revoke');
+    if (this.failRevoke) throw new DirectoryError('revoke-sessions', 500, 'generalException', 'r-1');
+    return true;
+  }
+}
+
+class FakeRecords {
+  records: (NewRecord & { createdAt: Date })[] = [];
+  async addRecord(record: NewRecord) {
+    const stored = { ...record, createdAt: record.createdAt ?? NOW };
+    this.records.push(stored);
+    return { id: String(this.records.length), reason: null, nationalIdHash: null, accountId: null, removed: [], notRemoved: [], sessionsRevoked: null, ...stored };
+  }
+  async countResetsSince(hash: string, since: Date) {
+    return this.counted(hash, since).length;
+  }
+  async firstResetSince(hash: string, since: Date) {
+    return this.counted(hash, since)[0]?.createdAt ?? null;
+  }
+  private counted(hash: string, since: Date) {
+    return this.records
+      .filter((r) => r.nationalIdHash === hash && r.createdAt >= since && ['success', 'partial', 'failed'].includes(r.outcome))
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  }
+}
+
+function setup(limitPerAddress = 20) {
+  const directory = new FakeDirectory();
+  const records = new FakeRecords();
+  const deps: ResetDeps = {
+    directory,
+    records,
+    addressLimiter: createAddressLimiter(limitPerAddress, () => NOW.getTime()),
+    now: () => NOW,
+  };
+  return { directory, records, deps };
+}
+
+describe('maskUpn', () => {
+  it.each([
+    ['kari.nordmann@oslomet.no', 'k***n@oslomet.no'],
+    ['ab@oslomet.no', 'a***@oslomet.no'],
+    ['s123456@oslomet.no', 's***6@oslomet.no'],
+  ])('%s -> %s', (upn, masked) => expect(maskUpn(upn)).toBe(masked));
+});
+
+describe('resetTwoFactorFor', () => {
+  it('removes every method, revokes sessions and records one success', async () => {
+    const { directory, records, deps } = setup();
+    const outcome = await resetTwoFactorFor(person(), 'req-1', deps, settings);
+    expect(outcome).toEqual({ kind: 'success', removed: [method('m1'), method('m2')], sessionsRevoked: true });
+    expect(directory.calls).toEqual(['find', 'list', 'remove', 'revoke']);
+    expect(records.records).toEqual([
+      expect.objectContaining({
+        requestId: 'req-1',
+        outcome: 'success',
+        reason: null,
+        nationalIdHash: HASH,
+        accountId: 'acc-1',
+        removed: [
+          { id: 'm1', type: 'microsoftAuthenticator', label: 'Phone m1' },
+          { id: 'm2', type: 'microsoftAuthenticator', label: 'Phone m2' },
+        ],
+        notRemoved: [],
+        sessionsRevoked: true,
+      }),
+    ]);
+    expect(JSON.stringify(records.records)).not.toContain(NATIONAL_ID);
+  });
+
+  it.each([
+    ['low-assurance', { acr: 'idporten-loa-low' }],
+    ['low-assurance', { acr: 'Level4' }],
+    ['stale-login', { authTime: nowSeconds - 601 }],
+    ['stale-login', { authTime: nowSeconds + 3600 }],
+  ] as const)('refuses %s, changes nothing and records one refusal', async (reason, overrides) => {
+    const { directory, records, deps } = setup();
+    const outcome = await resetTwoFactorFor(person(overrides), 'req-r', deps, settings);
+    expect(outcome).toEqual({ kind: 'refused', reason });
+    expect(directory.calls).toEqual([]);
+    expect(records.records).toEqual([expect.objectContaining({ requestId: 'req-r', outcome: 'refused', reason, nationalIdHash: HASH })]);
+  });
+
+  it('requires high assurance when configured, and accepts it', async () => {
+    const { deps } = setup();
+    const high: ResetSettings = { ...settings, requiredAcr: 'idporten-loa-high' };
+    expect(await resetTwoFactorFor(person(), 'a', deps, high)).toEqual({ kind: 'refused', reason: 'low-assurance' });
+    expect((await resetTwoFactorFor(person({ acr: 'idporten-loa-high' }), 'b', deps, high)).kind).toBe('success');
+  });
+
+  it.each([
+    ['no-account', [] as DirectoryAccount[]],
+    ['several-accounts', [ACCOUNT, { ...ACCOUNT, id: 'acc-2' }]],
+  ] as const)('refuses %s without touching any account', async (reason, accounts) => {
+    const { directory, records, deps } = setup();
+    directory.accounts = [...accounts];
+    const outcome = await resetTwoFactorFor(person(), 'req-a', deps, settings);
+    expect(outcome).toEqual({ kind: 'refused', reason });
+    expect(directory.calls).toEqual(['find']);
+    expect(records.records).toHaveLength(1);
+    expect(records.records[0]).toMatchObject({ outcome: 'refused', reason, accountId: null });
+  });
+
+  it('refuses a person who reached the limit, and says when to come back', async () => {
+    const { directory, records, deps } = setup();
+    for (const hoursAgo of [20, 5, 1]) {
+      await records.addRecord({ requestId: `old-${hoursAgo}`, outcome: 'success', nationalIdHash: HASH, createdAt: new Date(NOW.getTime() - hoursAgo * 3_600_000) });
+    }
+    await records.addRecord({ requestId: 'refusal', outcome: 'refused', nationalIdHash: HASH });
+    const outcome = await resetTwoFactorFor(person(), 'req-limit', deps, settings);
+    expect(outcome).toEqual({ kind: 'refused', reason: 'rate-limited-person', retryAfter: '2026-03-01T16:00:00.000Z' });
+    expect(directory.calls).toEqual([]);
+    expect(records.records.filter((r) => r.requestId === 'req-limit')).toEqual([expect.objectContaining({ outcome: 'refused', reason: 'rate-limited-person' })]);
+  });
+
+  it('limits attempts per client address', async () => {
+    const { directory, records, deps } = setup(2);
+    await resetTwoFactorFor(person({ acr: 'low' }), '1', deps, settings);
+    await resetTwoFactorFor(person({ acr: 'low' }), '2', deps, settings);
+    const outcome = await resetTwoFactorFor(person(), '3', deps, settings);
+    expect(outcome).toEqual({ kind: 'refused', reason: 'rate-limited-address', retryAfter: '2026-03-01T13:00:00.000Z' });
+    expect(directory.calls).toEqual([]);
+    expect(records.records.map((r) => r.reason)).toEqual(['low-assurance', 'low-assurance', 'rate-limited-address']);
+    expect((await resetTwoFactorFor(person({ clientAddress: '198.51.100.7' }), '4', deps, settings)).kind).toBe('success');
+  });
+
+  it('records nothing-to-remove and does not revoke sessions', async () => {
+    const { directory, records, deps } = setup();
+    directory.methods = [];
+    expect(await resetTwoFactorFor(person(), 'n', deps, settings)).toEqual({ kind: 'nothing-to-remove' });
+    expect(directory.calls).toEqual(['find', 'list']);
+    expect(records.records).toEqual([expect.objectContaining({ outcome: 'nothing-to-remove', accountId: 'acc-1' })]);
+  });
+
+  it('reports a partial removal truthfully, and a second attempt completes it', async () => {
+    const { directory, records, deps } = setup();
+    directory.failRemoval.set('m2', '500 generalException');
+    const first = await resetTwoFactorFor(person(), 'p1', deps, settings);
+    expect(first).toEqual({
+      kind: 'partial',
+      removed: [method('m1')],
+      notRemoved: [{ method: method('m2'), reason: '500 generalException' }],
+      sessionsRevoked: true,
+    });
+    expect(records.records[0]).toMatchObject({
+      outcome: 'partial',
+      reason: '500 generalException',
+      removed: [{ id: 'm1', type: 'microsoftAuthenticator', label: 'Phone m1' }],
+      notRemoved: [{ id: 'm2', type: 'microsoftAuthenticator', label: 'Phone m2', reason: '500 generalException' }],
+    });
+
+    directory.failRemoval.clear();
+    expect(await resetTwoFactorFor(person(), 'p2', deps, settings)).toEqual({ kind: 'success', removed: [method('m2')], sessionsRevoked: true });
+    expect(records.records.map((r) => r.outcome)).toEqual(['partial', 'success']);
+  });
+
+  it('records a failure when nothing could be removed, without revoking sessions', async () => {
+    const { directory, records, deps } = setup();
+    directory.failRemoval.set('m1', 'default-method').set('m2', '503 generalException');
+    const outcome = await resetTwoFactorFor(person(), 'f', deps, settings);
+    expect(outcome).toEqual({
+      kind: 'failed',
+      notRemoved: [
+        { method: method('m1'), reason: 'default-method' },
+        { method: method('m2'), reason: '503 generalException' },
+      ],
+    });
+    expect(directory.calls).not.toContain('revoke');
+    expect(records.records).toEqual([expect.objectContaining({ outcome: 'failed', reason: 'default-method', sessionsRevoked: null })]);
+  });
+
+  it('still reports success when only the session revocation fails', async () => {
+    const { directory, records, deps } = setup();
+    directory.failRevoke = true;
+    expect(await resetTwoFactorFor(person(), 's', deps, settings)).toMatchObject({ kind: 'success', sessionsRevoked: false });
+    expect(records.records[0]).toMatchObject({ outcome: 'success', sessionsRevoked: false });
+  });
+
+  it('turns an unexpected exception into one failed record', async () => {
+    const { directory, records, deps } = setup();
+    directory.failLookup = new DirectoryError('find-accounts', 500, 'generalException', 'req-x');
+    expect(await resetTwoFactorFor(person(), 'e1', deps, settings)).toEqual({ kind: 'failed', notRemoved: [] });
+
+    directory.failLookup = null;
+    directory.removeMethods = async () => {
+      throw new TypeError('boom');
+    };
+    expect(await resetTwoFactorFor(person(), 'e2', deps, settings)).toEqual({
+      kind: 'failed',
+      notRemoved: [
+        { method: method('m1'), reason: 'unknown' },
+        { method: method('m2'), reason: 'unknown' },
+      ],
+    });
+    expect(records.records).toEqual([
+      expect.objectContaining({ requestId: 'e1', outcome: 'failed', reason: 'find-accounts: 500 generalException' }),
+      expect.objectContaining({ requestId: 'e2', outcome: 'failed', reason: 'unexpected-error', accountId: 'acc-1' }),
+    ]);
+  });
+
+  it('returns the real outcome even when the record cannot be written', async () => {
+    const { deps } = setup();
+    deps.records.addRecord = async () => {
+      throw new Error('database down');
+    };
+    expect((await resetTwoFactorFor(person(), 'db', deps, settings)).kind).toBe('success');
+  });
+});
+
+describe('previewReset', () => {
+  it('shows the masked account and the methods, and records nothing', async () => {
+    const { directory, records, deps } = setup();
+    expect(await previewReset(person(), deps, settings)).toEqual({
+      kind: 'ready',
+      account: { displayName: 'Kari Nordmann', maskedUpn: 'k***n@oslomet.no' },
+      methods: [method('m1'), method('m2')],
+    });
+    expect(directory.calls).toEqual(['find', 'list']);
+    expect(records.records).toEqual([]);
+  });
+
+  it('says when there is nothing to remove', async () => {
+    const { directory, deps } = setup();
+    directory.methods = [];
+    expect(await previewReset(person(), deps, settings)).toEqual({
+      kind: 'nothing-to-remove',
+      account: { displayName: 'Kari Nordmann', maskedUpn: 'k***n@oslomet.no' },
+    });
+  });
+
+  it.each([
+    ['stale-login', (d: FakeDirectory) => d, { authTime: nowSeconds - 3600 }],
+    ['low-assurance', (d: FakeDirectory) => d, { acr: 'none' }],
+    ['several-accounts', (d: FakeDirectory) => (d.accounts = [ACCOUNT, ACCOUNT]), {}],
+    ['no-account', (d: FakeDirectory) => (d.accounts = []), {}],
+  ] as const)('refuses %s and records one refusal', async (reason, arrange, overrides) => {
+    const { directory, records, deps } = setup();
+    arrange(directory);
+    expect(await previewReset(person(overrides), deps, settings)).toEqual({ kind: 'refused', reason });
+    expect(directory.calls).not.toContain('remove');
+    expect(records.records).toEqual([expect.objectContaining({ outcome: 'refused', reason, nationalIdHash: HASH })]);
+  });
+
+  it('does not use up address attempts', async () => {
+    const { deps } = setup(1);
+    await previewReset(person(), deps, settings);
+    await previewReset(person(), deps, settings);
+    expect((await resetTwoFactorFor(person(), 'x', deps, settings)).kind).toBe('success');
+    expect(await previewReset(person(), deps, settings)).toMatchObject({ kind: 'refused', reason: 'rate-limited-address' });
+  });
+
+  it('reports a directory failure without recording a refusal', async () => {
+    const { directory, records, deps } = setup();
+    directory.failLookup = new DirectoryError('find-accounts', 503, 'serviceUnavailable', null);
+    expect(await previewReset(person(), deps, settings)).toEqual({ kind: 'directory-error' });
+    expect(records.records).toEqual([]);
+  });
+});
