@@ -37,7 +37,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], locale: 'nb-NO' } }],
   webServer: [
     {
-      command: 'npx tsx dev/stand-ins.ts',
+      command: 'node --import tsx dev/stand-ins.ts',
       url: 'http://127.0.0.1:4020/_admin/state',
       reuseExistingServer: false,
       timeout: 60_000,

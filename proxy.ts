@@ -1,12 +1,24 @@
-// Locale negotiation only: `/` goes to the visitor's language and localized paths are
-// rewritten to their routes. Nothing of Auth.js runs here — the reset pages and the
-// server action check the session themselves.
+// Locale negotiation only: `/` goes to the visitor's language, localized paths are rewritten to their
+// routes, and a path with an unknown locale is answered by the 404 page in the visitor's language.
+// Nothing of Auth.js runs here — the reset pages and the server action check the session themselves.
+import { NextResponse, type NextRequest } from 'next/server';
 import createMiddleware from 'next-intl/middleware';
-import { routing } from '@/lib/i18n/routing';
+import { negotiateLocale } from '@/lib/i18n/negotiate';
+import { isLocale, routing } from '@/lib/i18n/routing';
 
-export default createMiddleware(routing);
+const localeRouting = createMiddleware(routing);
+
+export default function proxy(request: NextRequest) {
+  const [, first = ''] = request.nextUrl.pathname.split('/');
+  if (first !== '' && !isLocale(first)) {
+    // Served (not redirected) by the catch-all under the visitor's locale, which answers 404.
+    const locale = negotiateLocale(request.headers.get('accept-language'));
+    return NextResponse.rewrite(new URL(`/${locale}${request.nextUrl.pathname}`, request.url));
+  }
+  return localeRouting(request);
+}
 
 export const config = {
-  // Paths with an unknown locale prefix fall through to the app, which answers 404.
-  matcher: ['/', '/(nb|en)', '/(nb|en)/:path*'],
+  // Everything but API routes, Next's own files and static files (which have a dot).
+  matcher: ['/((?!api|_next|_vercel|.*\\..*).*)'],
 };

@@ -22,7 +22,9 @@ export function spawnStandIn(
   timeoutMs = 20_000,
 ): Promise<SpawnedStandIn> {
   const portVar = script.includes('idporten') ? 'IDPORTEN_STANDIN_PORT' : 'GRAPH_STANDIN_PORT';
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script], {
+  // `node --import tsx` (one process) rather than the tsx CLI, which runs the script in a second
+  // process and does not always pass SIGTERM on.
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...process.env, [portVar]: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

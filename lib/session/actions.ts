@@ -18,8 +18,13 @@ function formLocale(formData: FormData) {
 
 export async function startIdportenLogin(formData: FormData): Promise<void> {
   const locale = formLocale(formData);
-  // ui_locales makes ID-porten speak the page's language.
-  await signIn('idporten', { redirectTo: getPathname({ locale, href: '/reset/confirm' }) }, { ui_locales: locale });
+  // ui_locales makes ID-porten speak the page's language. prompt=login asks for a fresh login even when
+  // ID-porten still has a session: the reset only accepts a recent auth_time, and an old one would loop.
+  await signIn(
+    'idporten',
+    { redirectTo: getPathname({ locale, href: '/reset/confirm' }) },
+    { ui_locales: locale, prompt: 'login' },
+  );
 }
 
 export async function signOutOfReset(formData: FormData): Promise<void> {

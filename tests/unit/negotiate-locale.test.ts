@@ -1,0 +1,22 @@
+/** @jest-environment node */
+import { negotiateLocale } from '@/lib/i18n/negotiate';
+
+describe('negotiateLocale', () => {
+  it.each([
+    ['en-GB,en;q=0.9', 'en'],
+    ['nb-NO,nb;q=0.9,en;q=0.8', 'nb'],
+    ['nn-NO', 'nb'],
+    ['no', 'nb'],
+    ['de-DE,en;q=0.5', 'en'],
+    ['de-DE,fr;q=0.8', 'nb'],
+    ['en;q=0.3,nb;q=0.7', 'nb'],
+    ['en;q=0,nb;q=0', 'nb'],
+    ['', 'nb'],
+  ])('%s -> %s', (header, expected) => {
+    expect(negotiateLocale(header)).toBe(expected);
+  });
+
+  it('falls back to nb without a header', () => {
+    expect(negotiateLocale(null)).toBe('nb');
+  });
+});
