@@ -46,7 +46,7 @@ export default defineConfig({
     },
     {
       // Written to a file so the pid-leak test can read every line the site logged.
-      command: `sh -c 'npx next start -p 3000 > ${E2E_LOG_FILE} 2>&1'`,
+      command: `sh -c 'mkdir -p data && npx next start -p 3000 > ${E2E_LOG_FILE} 2>&1'`,
       url: 'http://localhost:3000/nb',
       reuseExistingServer: false,
       timeout: 120_000,

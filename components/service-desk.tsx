@@ -2,14 +2,14 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getConfig } from '@/lib/config';
 import type { Locale } from '@/lib/i18n/routing';
 
-/** The IT service desk's contact, from one place: the messages and the SERVICE_DESK_URL setting. */
+/** The IT service desk's contact (not a landmark: it appears in a page's text and in the footer), from one place: the messages and the SERVICE_DESK_URL setting. */
 export async function ServiceDesk(props: { locale?: Locale; headingLevel?: 2 | 3 }) {
   const locale = props.locale ?? ((await getLocale()) as Locale);
   const t = await getTranslations({ locale, namespace: 'ServiceDesk' });
   const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <section className="not-prose rounded border border-slate-300 bg-white p-4" aria-labelledby={`service-desk-${props.headingLevel ?? 3}`}>
-      <Heading id={`service-desk-${props.headingLevel ?? 3}`} className="text-lg font-semibold">
+    <div className="not-prose rounded border border-slate-300 bg-white p-4">
+      <Heading className="text-lg font-semibold">
         {t('title')}
       </Heading>
       <p className="mt-1">{t('text')}</p>
@@ -18,6 +18,6 @@ export async function ServiceDesk(props: { locale?: Locale; headingLevel?: 2 | 3
           {t('linkText')}
         </a>
       </p>
-    </section>
+    </div>
   );
 }

@@ -7,12 +7,12 @@ export async function Callout(props: { type?: 'note' | 'warning'; title?: string
   const type = props.type ?? 'note';
   const tone = type === 'warning' ? 'border-amber-700 bg-amber-50' : 'border-sky-700 bg-sky-50';
   return (
-    <div role="note" className={`not-prose my-4 rounded border-l-4 p-4 ${tone}`}>
-      <p className="font-semibold">
+    <div role="note" className={`my-4 rounded border-l-4 p-4 ${tone}`}>
+      <p className="my-0 font-semibold">
         <span aria-hidden="true">{type === 'warning' ? '⚠️ ' : 'ℹ️ '}</span>
         {props.title ?? t(type)}
       </p>
-      <div className="prose prose-slate mt-1 max-w-none">{props.children}</div>
+      <div className="mt-1 [&>:last-child]:mb-0">{props.children}</div>
     </div>
   );
 }

@@ -3,11 +3,11 @@ import type { ReactNode } from 'react';
 /** A question that opens to its answer; `<details>` needs no JavaScript. */
 export function Faq(props: { id: string; question: string; children: ReactNode }) {
   return (
-    <details id={props.id} className="not-prose group my-3 scroll-mt-4 rounded border border-slate-300 bg-white">
+    <details id={props.id} className="group my-3 scroll-mt-4 rounded border border-slate-300 bg-white">
       <summary className="flex min-h-11 cursor-pointer items-center px-4 py-2 font-semibold">
         {props.question}
       </summary>
-      <div className="prose prose-slate max-w-none border-t border-slate-200 px-4 py-3">{props.children}</div>
+      <div className="border-t border-slate-200 px-4 py-1">{props.children}</div>
     </details>
   );
 }

@@ -7,7 +7,7 @@ export function Steps(props: { children: ReactNode }) {
   const first = Children.toArray(props.children).find(isValidElement) as { props: { id?: unknown } } | undefined;
   const start = typeof first?.props.id === 'string' ? Number(first.props.id.replace(/^step-/, '')) || 1 : 1;
   return (
-    <ol start={start} className="not-prose my-6 space-y-6">
+    <ol start={start} className="my-6 list-none space-y-6 ps-0">
       {props.children}
     </ol>
   );
@@ -18,16 +18,16 @@ export async function Step(props: { id: string; title: string; children?: ReactN
   const t = await getTranslations('Guide');
   const number = Number(props.id.replace(/^step-/, ''));
   return (
-    <li id={props.id} className="scroll-mt-4 rounded border border-slate-300 bg-white p-4 target:border-sky-700 target:ring-2 target:ring-sky-700">
-      <h3 className="flex items-baseline gap-3 text-lg font-semibold">
+    <li id={props.id} className="scroll-mt-4 ps-0 rounded border border-slate-300 bg-white p-4 target:border-sky-700 target:ring-2 target:ring-sky-700">
+      <h3 className="my-0 flex items-baseline gap-3 text-lg font-semibold">
         <span className="inline-flex h-8 min-w-8 shrink-0 items-center justify-center rounded-full bg-sky-800 px-2 text-white">
           <span className="sr-only">{t('stepNumber', { number })} </span>
           <span aria-hidden="true">{number}</span>
         </span>
         <span>{props.title}</span>
       </h3>
-      <div className="prose prose-slate mt-2 max-w-none">{props.children}</div>
-      <p className="mt-2 text-sm">
+      <div className="mt-2">{props.children}</div>
+      <p className="mb-0 mt-2 text-sm">
         <a href={`#${props.id}`} className="inline-flex min-h-6 underline underline-offset-4">
           {t('stepLink', { number })}
         </a>

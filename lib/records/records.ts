@@ -20,6 +20,7 @@ export interface RecordStore {
   listRecords(): Promise<ResetRecord[]>;
   /** One person's attempts, oldest first: the operators' audit lookup. */
   listRecordsByNationalIdHash(nationalIdHash: string): Promise<ResetRecord[]>;
+  listRecordsSince(since: Date): Promise<ResetRecord[]>;
 }
 
 const countedResets = (nationalIdHash: string, since: Date) =>
@@ -71,6 +72,14 @@ export function createRecordStore(db: RecordsDatabase): RecordStore {
 
     async listRecords() {
       return db.select().from(resetRecords).orderBy(asc(resetRecords.createdAt), asc(resetRecords.id));
+    },
+
+    async listRecordsSince(since) {
+      return db
+        .select()
+        .from(resetRecords)
+        .where(gte(resetRecords.createdAt, since))
+        .orderBy(asc(resetRecords.createdAt), asc(resetRecords.id));
     },
 
     async listRecordsByNationalIdHash(nationalIdHash) {

@@ -22,9 +22,18 @@ export async function loginFromResetGuide(page: Page, nationalId: string, option
   await page.waitForURL(/127\.0\.0\.1:4010/);
   await expect(page.locator('html')).toHaveAttribute('lang', locale); // ui_locales reached ID-porten
   await page.locator('input[name="pid"]').fill(nationalId);
-  await page.locator('select[name="acr"]').selectOption(options.acr ?? 'idporten-loa-substantial');
+  await page.locator('select[name="acr"]').selectOption(options.acr ?? 'idporten-loa-high');
   if (options.minutesAgo) await page.locator('input[name="minutesAgo"]').fill(String(options.minutesAgo));
   if (options.noPid) await page.locator('input[name="noPid"]').check();
   await page.getByRole('button', { name: loginButton[locale], exact: true }).click();
   await page.waitForURL(/localhost:3000/);
+}
+
+export const resultPath = { nb: '/nb/nullstill/resultat', en: '/en/reset/result' } as const;
+const resetButton = { nb: 'Nullstill nå', en: 'Reset now' } as const;
+
+/** Presses "Reset now" on the confirm page and waits for the result page. */
+export async function confirmReset(page: Page, locale: Locale = 'nb'): Promise<void> {
+  await page.getByRole('button', { name: resetButton[locale] }).click();
+  await page.waitForURL(new RegExp(`${resultPath[locale]}\\?ref=`));
 }

@@ -12,12 +12,18 @@ export type AuditRecord = {
   sessionsRevoked: boolean | null;
 };
 
-export async function recordsOf(nationalId: string): Promise<AuditRecord[]> {
+async function lookup(body: { nationalId: string } | { since: string }): Promise<AuditRecord[]> {
   const response = await fetch('http://localhost:3000/api/ops/records', {
     method: 'POST',
     headers: { authorization: `Bearer ${E2E_OPS_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ nationalId }),
+    body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`records lookup answered ${response.status}`);
   return ((await response.json()) as { records: AuditRecord[] }).records;
 }
+
+/** Every record of one person. */
+export const recordsOf = (nationalId: string) => lookup({ nationalId });
+
+/** Every record written after `since` (also those of logins without a national id). */
+export const recordsSince = (since: Date) => lookup({ since: since.toISOString() });

@@ -1,12 +1,16 @@
 // Audit lookup for operators (and the end-to-end tests): the records of one person's attempts.
 // Off unless OPS_API_TOKEN is set. The national id travels in the POST body, never in a URL.
+// `{ since }` lists every attempt after a time, including logins that carried no national id.
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
 import { hashNationalId, NationalIdSchema } from '@/lib/national-id';
 import { getRecordStore } from '@/lib/reset/service';
 
-const LookupSchema = z.object({ nationalId: NationalIdSchema });
+const LookupSchema = z.union([
+  z.object({ nationalId: NationalIdSchema }).strict(),
+  z.object({ since: z.iso.datetime() }).strict(),
+]);
 const noStore = { 'Cache-Control': 'no-store' };
 
 function authorized(request: Request, token: string): boolean {
@@ -22,9 +26,14 @@ export async function POST(request: Request) {
     return Response.json({ error: 'unauthorized' }, { status: 401, headers: noStore });
   }
   const parsed = LookupSchema.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) return Response.json({ error: 'body must be { nationalId }' }, { status: 400, headers: noStore });
-  const hash = hashNationalId(parsed.data.nationalId, config.records.hmacKey);
-  const records = await (await getRecordStore()).listRecordsByNationalIdHash(hash);
+  if (!parsed.success) {
+    return Response.json({ error: 'body must be { nationalId } or { since }' }, { status: 400, headers: noStore });
+  }
+  const store = await getRecordStore();
+  const records =
+    'nationalId' in parsed.data
+      ? await store.listRecordsByNationalIdHash(hashNationalId(parsed.data.nationalId, config.records.hmacKey))
+      : await store.listRecordsSince(new Date(parsed.data.since));
   return Response.json(
     {
       records: records.map(({ nationalIdHash: _hash, ...record }) => record),
