@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import nb from '@/messages/nb.json';
 import './globals.css';
 
@@ -15,9 +16,7 @@ export default function RootNotFound() {
           <h1 className="text-3xl font-bold">{nb.NotFound.title}</h1>
           <p className="mt-4">{nb.NotFound.description}</p>
           <p className="mt-4">
-            <a href="/nb" className="underline">
-              {nb.NotFound.home}
-            </a>
+            <Link href="/nb">{nb.NotFound.home}</Link>
           </p>
         </main>
       </body>

@@ -8,7 +8,7 @@ test('next start with missing and malformed variables names each one and exits n
   delete env.AUTH_SECRET;
   delete env.RECORDS_HMAC_KEY;
   const result = spawnSync('npx', ['next', 'start', '-p', '3999'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...env },
     encoding: 'utf8',
     timeout: 30_000,
   });
