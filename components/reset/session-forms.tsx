@@ -9,7 +9,7 @@ export async function SignOutForm(props: { locale: Locale; label?: string }) {
   return (
     <form action={signOutOfReset} className="inline">
       <input type="hidden" name="locale" value={props.locale} />
-      <SubmitButton label={props.label ?? t('signOut')} pendingLabel="…" variant="secondary" />
+      <SubmitButton label={props.label ?? t('signOut')} pendingLabel={t('signOutPending')} variant="secondary" />
     </form>
   );
 }

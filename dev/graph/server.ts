@@ -359,6 +359,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   let rules: FaultRule[] = [];
   let requestLog: RequestLogEntry[] = [];
   let tokenRequests = 0;
+  // Never reset: lets a test prove the site fetched one app token for its whole life.
+  let tokenRequestsSinceStart = 0;
   let base = '';
 
   const tenantIssuer = (tenant: string) => `${base}/${tenant}/v2.0`;
@@ -399,6 +401,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     rawBody: string,
   ): Promise<{ status: number; body: Record<string, unknown> }> {
     tokenRequests += 1;
+    tokenRequestsSinceStart += 1;
     if (tenant !== ENTRA_TENANT_ID) {
       return entraError(
         400,
@@ -906,7 +909,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       });
     }
     if (pathname === '/_admin/requests' && req.method === 'GET') {
-      return sendJson(res, 200, { requests: requestLog, tokenRequests });
+      return sendJson(res, 200, { requests: requestLog, tokenRequests, tokenRequestsSinceStart });
     }
     if (pathname === '/_admin/faults' && req.method === 'GET') {
       return sendJson(res, 200, { latencyMs, rules });

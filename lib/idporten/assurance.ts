@@ -1,4 +1,5 @@
-// ID-porten's assurance levels, lowest first: a login satisfies a requirement at its own level or below.
+// ID-porten's assurance levels, lowest first: a login satisfies a requirement at its own level or below;
+// a level this list does not know satisfies nothing.
 import type { AcrLevel } from '@/lib/config';
 
 const levelOrder: readonly AcrLevel[] = ['idporten-loa-substantial', 'idporten-loa-high'];

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { AcrLevel } from '@/lib/config';
 import type { AuthMethod, Directory, DirectoryAccount, RemovalReport } from '@/lib/directory/directory';
 import { DirectoryError } from '@/lib/directory/errors';
+import { meetsAssurance } from '@/lib/idporten/assurance';
 import { securityEvent } from '@/lib/log';
 import { hashNationalId, type NationalId } from '@/lib/national-id';
 import type { NewRecord, RecordStore } from '@/lib/records/records';
@@ -58,16 +59,12 @@ export type ResetSettings = {
 
 type Refusal = { kind: 'refused'; reason: RefusalReason; retryAfter?: string };
 
-// Lowest first; an acr we do not know ranks below everything.
-const ACR_ORDER: readonly string[] = ['idporten-loa-substantial', 'idporten-loa-high'];
 const PERSON_WINDOW_MS = 24 * 60 * 60 * 1000;
 // Tolerated clock difference between ID-porten and this server.
 const CLOCK_SKEW_SECONDS = 60;
 
-const acrRank = (acr: string) => ACR_ORDER.indexOf(acr);
-
 function checkLogin(person: ResetPerson, settings: ResetSettings, now: Date): Refusal | null {
-  if (acrRank(person.acr) < acrRank(settings.requiredAcr) || acrRank(person.acr) === -1) {
+  if (!meetsAssurance(person.acr, settings.requiredAcr)) {
     return { kind: 'refused', reason: 'low-assurance' };
   }
   const ageSeconds = now.getTime() / 1000 - person.authTime;

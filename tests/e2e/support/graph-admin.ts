@@ -30,7 +30,8 @@ export const graphAdmin = {
     if (!user || others.length) throw new Error('expected exactly one account for this person');
     return user;
   },
-  requests: () => call<{ requests: LoggedRequest[]; tokenRequests: number }>('/_admin/requests'),
+  requests: () =>
+    call<{ requests: LoggedRequest[]; tokenRequests: number; tokenRequestsSinceStart: number }>('/_admin/requests'),
   faults: (body: { latencyMs?: number; rules?: FaultRule[] }) =>
     call('/_admin/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
 };

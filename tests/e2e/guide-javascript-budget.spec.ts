@@ -1,0 +1,30 @@
+// How much JavaScript a guide page makes the browser download (transferred, compressed bytes).
+import { expect, test } from '@playwright/test';
+
+// Next's runtime + React are most of it; a guide itself adds only the language link's click handler.
+const BUDGET_BYTES = 200_000;
+
+for (const path of ['/nb/aktiver', '/en/faq']) {
+  test(`${path} loads at most ${BUDGET_BYTES / 1000} kB of JavaScript`, async ({ page }, testInfo) => {
+    const scripts: Promise<{ url: string; transferred: number; decoded: number }>[] = [];
+    page.on('requestfinished', (request) => {
+      if (request.resourceType() !== 'script') return;
+      scripts.push(
+        (async () => {
+          const response = await request.response();
+          const sizes = await request.sizes();
+          return { url: request.url(), transferred: sizes.responseBodySize, decoded: (await response?.body())?.length ?? 0 };
+        })(),
+      );
+    });
+    await page.goto(path, { waitUntil: 'networkidle' });
+    const loaded = await Promise.all(scripts);
+    const transferred = loaded.reduce((sum, script) => sum + script.transferred, 0);
+    const decoded = loaded.reduce((sum, script) => sum + script.decoded, 0);
+    const summary = `${path}: ${loaded.length} scripts, ${transferred} bytes transferred, ${decoded} bytes uncompressed`;
+    console.log(summary);
+    testInfo.annotations.push({ type: 'javascript', description: summary });
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(transferred).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+}
