@@ -1,6 +1,6 @@
 // Audit records of reset attempts, and the front-channel logout's ended sessions.
 import 'server-only';
-import { and, asc, count, eq, gte, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, type SQL } from 'drizzle-orm';
 import type { RecordsDatabase } from '@/lib/records/database';
 import { endedSessions, resetRecords, type NewResetRecord, type RecordOutcome, type ResetRecord } from '@/lib/records/schema';
 
@@ -31,6 +31,9 @@ const countedResets = (nationalIdHash: string, since: Date) =>
   );
 
 export function createRecordStore(db: RecordsDatabase): RecordStore {
+  const listOldestFirst = (where?: SQL) =>
+    db.select().from(resetRecords).where(where).orderBy(asc(resetRecords.createdAt), asc(resetRecords.id));
+
   return {
     async addRecord(record) {
       const [row] = await db.insert(resetRecords).values(record).returning();
@@ -70,24 +73,8 @@ export function createRecordStore(db: RecordsDatabase): RecordStore {
       return row !== undefined;
     },
 
-    async listRecords() {
-      return db.select().from(resetRecords).orderBy(asc(resetRecords.createdAt), asc(resetRecords.id));
-    },
-
-    async listRecordsSince(since) {
-      return db
-        .select()
-        .from(resetRecords)
-        .where(gte(resetRecords.createdAt, since))
-        .orderBy(asc(resetRecords.createdAt), asc(resetRecords.id));
-    },
-
-    async listRecordsByNationalIdHash(nationalIdHash) {
-      return db
-        .select()
-        .from(resetRecords)
-        .where(eq(resetRecords.nationalIdHash, nationalIdHash))
-        .orderBy(asc(resetRecords.createdAt), asc(resetRecords.id));
-    },
+    listRecords: () => listOldestFirst(),
+    listRecordsSince: (since) => listOldestFirst(gte(resetRecords.createdAt, since)),
+    listRecordsByNationalIdHash: (nationalIdHash) => listOldestFirst(eq(resetRecords.nationalIdHash, nationalIdHash)),
   };
 }
