@@ -19,7 +19,7 @@ export async function GuidePage(props: { locale: Locale; guide: GuideKey }) {
   return (
     <PageShell locale={props.locale} pathname={guidePathnames[props.guide]}>
       <article className="prose prose-slate max-w-none prose-a:text-sky-900 prose-headings:scroll-mt-4">
-        <h1>{metadata.title}</h1>
+        <h1 className="text-3xl hyphens-auto sm:text-4xl">{metadata.title}</h1>
         <Content />
       </article>
     </PageShell>

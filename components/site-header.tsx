@@ -17,7 +17,6 @@ export async function SiteHeader(props: { locale: Locale; pathname: AppPathname;
     <header className="border-b border-slate-300 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
         <LocalizedLink href="/" locale={props.locale} className="text-xl font-bold no-underline hover:underline">
-          <span aria-hidden="true">🔐 </span>
           {t('Site.name')} <span className="font-normal text-slate-700">· {t('Site.owner')}</span>
         </LocalizedLink>
         <LanguageSwitcher locale={props.locale} pathname={props.pathname} query={props.query} />

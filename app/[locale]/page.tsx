@@ -19,11 +19,11 @@ export async function generateMetadata({ params }: Props) {
 }
 
 const choices = [
-  { pathname: '/activate', title: 'activateTitle', text: 'activateText', icon: '📱' },
-  { pathname: '/reset', title: 'resetTitle', text: 'resetText', icon: '🔄' },
-  { pathname: '/external-users', title: 'externalTitle', text: 'externalText', icon: '🤝' },
-  { pathname: '/faq', title: 'faqTitle', text: 'faqText', icon: '❓' },
-] as const satisfies readonly { pathname: AppPathname; title: string; text: string; icon: string }[];
+  { pathname: '/activate', title: 'activateTitle', text: 'activateText' },
+  { pathname: '/reset', title: 'resetTitle', text: 'resetText' },
+  { pathname: '/external-users', title: 'externalTitle', text: 'externalText' },
+  { pathname: '/faq', title: 'faqTitle', text: 'faqText' },
+] as const satisfies readonly { pathname: AppPathname; title: string; text: string}[];
 
 export default async function HomePage({ params }: Props) {
   const locale = localeFromParams((await params).locale);
@@ -31,7 +31,7 @@ export default async function HomePage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: 'Home' });
   return (
     <PageShell locale={locale} pathname="/">
-      <h1 className="text-3xl font-bold sm:text-4xl">{t('title')}</h1>
+      <h1 className="text-3xl font-bold hyphens-auto sm:text-4xl">{t('title')}</h1>
       <p className="mt-4 text-lg">{t('intro')}</p>
       <h2 className="sr-only">{t('choicesLabel')}</h2>
       <ul className="mt-8 grid gap-4 sm:grid-cols-2">
@@ -44,7 +44,6 @@ export default async function HomePage({ params }: Props) {
               className="block h-full rounded-lg border border-slate-300 bg-white p-5 no-underline shadow-sm hover:border-sky-800 hover:bg-sky-50"
             >
               <span className="block text-lg font-semibold text-sky-900 underline underline-offset-4">
-                <span aria-hidden="true">{choice.icon} </span>
                 {t(choice.title)}
               </span>
               <span className="mt-2 block text-slate-800">{t(choice.text)}</span>

@@ -9,7 +9,6 @@ export async function Callout(props: { type?: 'note' | 'warning'; title?: string
   return (
     <div role="note" className={`my-4 rounded border-l-4 p-4 ${tone}`}>
       <p className="my-0 font-semibold">
-        <span aria-hidden="true">{type === 'warning' ? '⚠️ ' : 'ℹ️ '}</span>
         {props.title ?? t(type)}
       </p>
       <div className="mt-1 [&>:last-child]:mb-0">{props.children}</div>
