@@ -56,14 +56,11 @@ async function authConfig(): Promise<NextAuthConfig> {
         if (account?.provider !== 'idporten' || !profile) return false;
         const claims = profile as Record<string, unknown>;
         const locale = localeOf(claims);
-        if (lacksNationalId(claims)) {
-          await recordLoginRefusal('no-national-id', null);
-          return getPathname({ locale, href: '/reset/no-national-id' });
-        }
+        // Without a usable national identity number the account cannot be found safely: service desk.
         const parsed = IdportenClaimsSchema.safeParse(claims);
         if (!parsed.success) {
-          await recordLoginRefusal('invalid-claims', null);
-          return false;
+          await recordLoginRefusal(lacksNationalId(claims) ? 'no-national-id' : 'invalid-claims', null);
+          return getPathname({ locale, href: '/reset/no-national-id' });
         }
         if (!meetsAssurance(parsed.data.acr, config.idporten.acr)) {
           await recordLoginRefusal('low-assurance', parsed.data.pid);

@@ -1,10 +1,17 @@
 // End-to-end tests: a real Chromium (Debian's), the production build under `next start`, and both
 // stand-ins over real HTTP. Set E2E_DATABASE_URL to run against PostgreSQL instead of PGlite.
+import { rmSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { localSiteEnv } from './dev/local-env';
 import { E2E_LOG_FILE, e2eSiteEnv } from './tests/e2e/support/site-env';
 
 const siteEnv = localSiteEnv(e2eSiteEnv(process.env.E2E_DATABASE_URL));
+
+// Every run starts from an empty embedded database (records decide rate limits). Only the main
+// process may do this: workers load this file too, while the server already uses the directory.
+if (!process.env.TEST_WORKER_INDEX && !process.env.E2E_DATABASE_URL) {
+  rmSync(siteEnv.PGLITE_DIR ?? 'data/e2e-pglite', { recursive: true, force: true });
+}
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -6,6 +6,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NATIONAL_ID_ATTRIBUTE = /^(employeeId|extension_[0-9a-f]{32}_\w+)$/;
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+// Lowest first: lib/idporten/assurance.ts ranks logins by this order.
 export const ACR_LEVELS = ['idporten-loa-substantial', 'idporten-loa-high'] as const;
 export const REMOVABLE_METHOD_TYPES = ['microsoftAuthenticator', 'softwareOath'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -72,7 +73,8 @@ const privateJwk = z.preprocess(
 const EnvSchema = z
   .object({
     AUTH_SECRET: secret(),
-    APP_ORIGIN: webUrl('http://localhost:3000').refine((value) => {
+    // Required: a forgotten origin must not quietly become localhost (cookies without Secure, wrong URLs).
+    APP_ORIGIN: webUrl().refine((value) => {
       if (!URL.canParse(value)) return true; // already reported as not a URL
       const url = new URL(value);
       return url.pathname === '/' && !url.search && !url.hash;
@@ -272,15 +274,6 @@ export function getConfig(): Config {
   if (!result.ok) throw new ConfigError(result.problems);
   cached = result.config;
   return cached;
-}
-
-/** For the start-up hook: a half-configured server must not start. */
-export function assertConfigAtStartup(): void {
-  const result = parseConfig(process.env);
-  if (!result.ok) {
-    console.error(formatProblems(result.problems));
-    process.exit(1);
-  }
 }
 
 /** The logger needs a level even when the rest of the configuration is broken (to report it). */

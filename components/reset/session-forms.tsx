@@ -1,15 +1,21 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/routing';
-import { signOutOfReset, startIdportenLogin } from '@/lib/session/actions';
+import { startIdportenLogin } from '@/lib/session/actions';
 import { SubmitButton } from '../submit-button';
 
 /** Ends the local session and ID-porten's (RP-initiated logout). */
 export async function SignOutForm(props: { locale: Locale; label?: string }) {
   const t = await getTranslations({ locale: props.locale, namespace: 'ResetFlow' });
   return (
-    <form action={signOutOfReset} className="inline">
+    // A plain POST to a route handler: it answers with the form that carries the logout on to ID-porten.
+    <form method="post" action="/api/auth/idporten-logout" className="inline">
       <input type="hidden" name="locale" value={props.locale} />
-      <SubmitButton label={props.label ?? t('signOut')} pendingLabel={t('signOutPending')} variant="secondary" />
+      <button
+        type="submit"
+        className="inline-flex min-h-11 items-center rounded border border-slate-500 bg-white px-5 py-2 font-semibold text-slate-900 hover:bg-slate-100"
+      >
+        {props.label ?? t('signOut')}
+      </button>
     </form>
   );
 }

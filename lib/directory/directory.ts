@@ -49,11 +49,6 @@ const METHOD_COLLECTIONS: Record<AuthMethodType, string> = {
   softwareOath: 'softwareOathMethods',
 };
 
-const FALLBACK_LABELS: Record<AuthMethodType, string> = {
-  microsoftAuthenticator: 'Microsoft Authenticator',
-  softwareOath: 'OATH token',
-};
-
 function toAccount(user: GraphUser): DirectoryAccount {
   return { id: user.id, displayName: user.displayName ?? '', userPrincipalName: user.userPrincipalName ?? '' };
 }
@@ -64,7 +59,8 @@ function toAuthMethod(method: GraphAuthMethod): AuthMethod | null {
   return {
     id: method.id,
     type,
-    label: method.displayName || FALLBACK_LABELS[type],
+    // Empty when Graph gives no name: the page says "unnamed" in the reader's language, the DTO invents nothing.
+    label: method.displayName ?? '',
     createdAt: method.createdDateTime ?? null,
   };
 }
@@ -86,7 +82,9 @@ export function createDirectory(client: Client, settings: Settings): Directory {
       await deleteMethod(accountId, method);
       return { method, error: null };
     } catch (error) {
-      return { method, error: toDirectoryError('remove-method', error) };
+      const failure = toDirectoryError('remove-method', error);
+      // 404: the method is already gone (a second submission raced this one). Deleting is idempotent.
+      return { method, error: failure.isNotFound ? null : failure };
     }
   }
 

@@ -25,6 +25,11 @@ export class DirectoryError extends Error {
     this.name = 'DirectoryError';
   }
 
+  /** Graph answered 404 (Request_ResourceNotFound): what was asked for is not there (any more). */
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+
   /** Short, safe reason for records and the outcome page. */
   get reason(): string {
     return this.isDefaultMethodRefusal ? 'default-method' : `${this.status || 'network'} ${this.code}`;

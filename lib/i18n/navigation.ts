@@ -1,4 +1,5 @@
 import { createNavigation } from 'next-intl/navigation';
 import { routing } from './routing';
 
-export const { Link, redirect, usePathname, useRouter, getPathname } = createNavigation(routing);
+// Only getPathname: links are rendered on the server (components/localized-link.tsx), no client hooks.
+export const { getPathname } = createNavigation(routing);

@@ -13,9 +13,6 @@ export const IdportenClaimsSchema = z.object({
 });
 export type IdportenClaims = z.infer<typeof IdportenClaimsSchema>;
 
-/** Why a login cannot become a session: no usable national id, or too weak an assurance level. */
-export type LoginRefusal = 'no-national-id' | 'low-assurance' | 'invalid-claims';
-
 /** The ID token carries no `pid` at all — ID-porten's foreign eID and e-mail logins look like this. */
 export function lacksNationalId(claims: Record<string, unknown>): boolean {
   return claims.pid === undefined || claims.pid === null || claims.pid === '';

@@ -1,13 +1,17 @@
 // Audit records of reset attempts, and the front-channel logout's ended sessions.
 import 'server-only';
-import { and, asc, count, eq, gte, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { RecordsDatabase } from '@/lib/records/database';
 import { endedSessions, resetRecords, type NewResetRecord, type RecordOutcome, type ResetRecord } from '@/lib/records/schema';
 
 export type NewRecord = Omit<NewResetRecord, 'id'>;
 
-// Refusals and "nothing to remove" changed nothing, so they do not use up the person's allowance.
-const COUNTED_OUTCOMES: RecordOutcome[] = ['success', 'partial', 'failed'];
+// Only outcomes that changed the directory use up the person's allowance: refusals, "nothing to remove" and
+// failures (nothing could be removed) changed nothing.
+export const COUNTED_OUTCOMES: readonly RecordOutcome[] = ['success', 'partial'];
+
+// Sessions live at most 30 minutes, so an ended session older than this can never come back with a cookie.
+const ENDED_SESSION_RETENTION = sql`interval '24 hours'`;
 
 export interface RecordStore {
   addRecord(record: NewRecord): Promise<ResetRecord>;
@@ -27,7 +31,7 @@ const countedResets = (nationalIdHash: string, since: Date) =>
   and(
     eq(resetRecords.nationalIdHash, nationalIdHash),
     gte(resetRecords.createdAt, since),
-    inArray(resetRecords.outcome, COUNTED_OUTCOMES),
+    inArray(resetRecords.outcome, [...COUNTED_OUTCOMES]),
   );
 
 export function createRecordStore(db: RecordsDatabase): RecordStore {
@@ -65,6 +69,8 @@ export function createRecordStore(db: RecordsDatabase): RecordStore {
     },
 
     async endSession(sid) {
+      // Housekeeping rides along with each logout, so the table stays a day's worth of sessions.
+      await db.delete(endedSessions).where(lt(endedSessions.endedAt, sql`now() - ${ENDED_SESSION_RETENTION}`));
       await db.insert(endedSessions).values({ sid }).onConflictDoNothing();
     },
 

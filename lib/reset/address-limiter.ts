@@ -3,9 +3,10 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface AddressLimiter {
-  /** null when the address may go on; otherwise when it may try again (ISO). Does not use up an attempt. */
-  check(address: string): Promise<string | null>;
-  /** Uses up one attempt; same answer as check. */
+  /**
+   * Uses up one attempt (the confirm page's preview and the reset action each use one). null when the address
+   * may go on; otherwise when it may try again (ISO).
+   */
   consume(address: string): Promise<string | null>;
 }
 
@@ -17,10 +18,6 @@ export function createAddressLimiter(attemptsPerHour: number, now: () => number 
   const retryAt = (result: RateLimiterRes) => new Date(now() + result.msBeforeNext).toISOString();
 
   return {
-    async check(address) {
-      const state = await limiter.get(key(address));
-      return state && state.consumedPoints >= attemptsPerHour ? retryAt(state) : null;
-    },
     async consume(address) {
       try {
         await limiter.consume(key(address));

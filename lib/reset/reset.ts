@@ -10,6 +10,7 @@ import { hashNationalId, type NationalId } from '@/lib/national-id';
 import type { NewRecord, RecordStore } from '@/lib/records/records';
 import type { AddressLimiter } from '@/lib/reset/address-limiter';
 import { maskUpn } from '@/lib/reset/mask-upn';
+import { sharedPerPersonQueue, type PerPersonQueue } from '@/lib/reset/per-person-queue';
 
 export type ResetPerson = {
   nationalId: NationalId;
@@ -47,6 +48,8 @@ export type ResetDeps = {
   directory: Directory;
   records: Pick<RecordStore, 'addRecord' | 'countResetsSince' | 'firstResetSince'>;
   addressLimiter: AddressLimiter;
+  /** Serialises resets per person; the process-wide queue unless a test brings its own. */
+  personQueue?: PerPersonQueue;
   now?: () => Date;
 };
 
@@ -74,17 +77,32 @@ function checkLogin(person: ResetPerson, settings: ResetSettings, now: Date): Re
   return null;
 }
 
+const personWindowStart = (now: Date) => new Date(now.getTime() - PERSON_WINDOW_MS);
+
+/**
+ * When the oldest counted reset in the person's 24-hour window leaves it (ISO), which is when a person at the
+ * limit may try again; undefined when the window holds no counted reset.
+ */
+export async function personLimitRetryAt(
+  personHash: string,
+  records: Pick<RecordStore, 'firstResetSince'>,
+  now: Date,
+): Promise<string | undefined> {
+  const first = await records.firstResetSince(personHash, personWindowStart(now));
+  return first ? new Date(first.getTime() + PERSON_WINDOW_MS).toISOString() : undefined;
+}
+
 async function checkPersonLimit(
   personHash: string,
   deps: ResetDeps,
   settings: ResetSettings,
   now: Date,
 ): Promise<Refusal | null> {
-  const since = new Date(now.getTime() - PERSON_WINDOW_MS);
-  const count = await deps.records.countResetsSince(personHash, since);
+  const count = await deps.records.countResetsSince(personHash, personWindowStart(now));
   if (count < settings.limitPerPerson) return null;
-  const first = await deps.records.firstResetSince(personHash, since);
-  const retryAfter = new Date((first ?? now).getTime() + PERSON_WINDOW_MS).toISOString();
+  // The window cannot be empty when the count reached the limit; a full window from now is the safe answer if it was.
+  const retryAfter =
+    (await personLimitRetryAt(personHash, deps.records, now)) ?? new Date(now.getTime() + PERSON_WINDOW_MS).toISOString();
   return { kind: 'refused', reason: 'rate-limited-person', retryAfter };
 }
 
@@ -111,22 +129,29 @@ function failureReason(error: unknown): string {
   return error instanceof DirectoryError ? `${error.operation}: ${error.reason}` : 'unexpected-error';
 }
 
-/** What the confirm page shows. Refusals leave a record; a ready preview does not (nothing happened yet). */
+/**
+ * What the confirm page shows. Each preview uses up one of the address's attempts, like the action, so reloading
+ * the page cannot make unlimited Graph lookups. Refusals leave a record, except the address limit's own (each
+ * reload past it would add one, which is what the limit is there to stop); a ready preview does not (nothing
+ * happened yet).
+ */
 export async function previewReset(person: ResetPerson, deps: ResetDeps, settings: ResetSettings): Promise<ResetPreview> {
   const now = deps.now?.() ?? new Date();
   const personHash = hashNationalId(person.nationalId, settings.hmacKey);
   const requestId = randomUUID();
 
   const refuse = async (refusal: Refusal): Promise<ResetPreview> => {
-    await record(deps, { requestId, outcome: 'refused', reason: refusal.reason, nationalIdHash: personHash });
+    if (refusal.reason !== 'rate-limited-address') {
+      await record(deps, { requestId, outcome: 'refused', reason: refusal.reason, nationalIdHash: personHash });
+    }
     securityEvent('reset.preview-refused', { requestId, personHash, reason: refusal.reason });
     return refusal;
   };
 
   try {
     const early =
+      addressRefusal(await deps.addressLimiter.consume(person.clientAddress)) ??
       checkLogin(person, settings, now) ??
-      addressRefusal(await deps.addressLimiter.check(person.clientAddress)) ??
       (await checkPersonLimit(personHash, deps, settings, now));
     if (early) return await refuse(early);
 
@@ -147,7 +172,8 @@ type Attempt = { outcome: ResetOutcome; reason: string | null; accountId: string
 
 /**
  * The reset itself. Re-checks everything the preview checked (the preview may be old, or skipped), takes no
- * account identifier from outside, and records exactly one record whatever happens.
+ * account identifier from outside, and records exactly one record whatever happens. Attempts for the same person
+ * run one after another in this process, so a second one sees the first's record and the directory it left.
  */
 export async function resetTwoFactorFor(
   person: ResetPerson,
@@ -156,6 +182,17 @@ export async function resetTwoFactorFor(
   settings: ResetSettings,
 ): Promise<ResetOutcome> {
   const personHash = hashNationalId(person.nationalId, settings.hmacKey);
+  const queue = deps.personQueue ?? sharedPerPersonQueue();
+  return queue.run(personHash, () => resetOnce(person, personHash, requestId, deps, settings));
+}
+
+async function resetOnce(
+  person: ResetPerson,
+  personHash: string,
+  requestId: string,
+  deps: ResetDeps,
+  settings: ResetSettings,
+): Promise<ResetOutcome> {
   const progress: Attempt = { outcome: { kind: 'failed', notRemoved: [] }, reason: null, accountId: null };
   let stillThere: AuthMethod[] = [];
 

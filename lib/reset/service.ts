@@ -2,10 +2,12 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
 import { createGraphDirectory, type Directory } from '@/lib/directory/directory';
+import { hashNationalId, type NationalId } from '@/lib/national-id';
 import { getSharedDatabase } from '@/lib/records/database';
 import { createRecordStore, type RecordStore } from '@/lib/records/records';
 import { createAddressLimiter, type AddressLimiter } from '@/lib/reset/address-limiter';
 import {
+  personLimitRetryAt,
   previewReset,
   resetTwoFactorFor,
   type ResetDeps,
@@ -54,6 +56,15 @@ export async function previewResetForSession(person: ResetPerson): Promise<Reset
 
 export async function resetTwoFactorForSession(person: ResetPerson, requestId: string): Promise<ResetOutcome> {
   return resetTwoFactorFor(person, requestId, await resetDeps(), resetSettings());
+}
+
+/**
+ * When a person refused for the per-person limit may come back (ISO): the oldest counted reset in the 24-hour
+ * window leaves it then. undefined when the window holds no counted reset.
+ */
+export async function personLimitRetryAfter(nationalId: NationalId): Promise<string | undefined> {
+  const personHash = hashNationalId(nationalId, getConfig().records.hmacKey);
+  return personLimitRetryAt(personHash, await getRecordStore(), new Date());
 }
 
 export type { ResetOutcome, ResetPerson, ResetPreview, RefusalReason } from '@/lib/reset/reset';

@@ -25,9 +25,13 @@ export async function getResetSession(): Promise<SessionToken | null> {
   return parsed.data;
 }
 
-/** The client's address for the per-address limit, as the reverse proxy in front of the site reports it. */
+/**
+ * The client's address for the per-address limit. The right-most X-Forwarded-For entry is the one the
+ * nearest proxy (the university's reverse proxy) appended; entries to its left come from the client
+ * and could be anything.
+ */
 export async function getClientAddress(): Promise<string> {
   const headerStore = await headers();
-  const forwarded = headerStore.get('x-forwarded-for')?.split(',')[0]?.trim();
+  const forwarded = headerStore.get('x-forwarded-for')?.split(',').at(-1)?.trim();
   return forwarded || headerStore.get('x-real-ip') || 'unknown';
 }

@@ -1,5 +1,6 @@
 // The contents of the encrypted session cookie. Only the server ever decrypts it.
 import { z } from 'zod';
+import { routing } from '@/lib/i18n/routing';
 import { NationalIdSchema } from '@/lib/national-id';
 
 export const SessionTokenSchema = z.object({
@@ -9,6 +10,6 @@ export const SessionTokenSchema = z.object({
   authTime: z.number().int().positive(),
   sid: z.string().min(1).optional(),
   idToken: z.string().min(1).optional(),
-  locale: z.enum(['nb', 'en']),
+  locale: z.enum(routing.locales),
 });
 export type SessionToken = z.infer<typeof SessionTokenSchema>;

@@ -6,16 +6,24 @@ import { confirmReset, loginFromResetGuide } from './support/login';
 import { allNationalIds, person } from './support/people';
 import { E2E_LOG_FILE } from './support/site-env';
 
-test('a full reset exposes the number nowhere the browser or the logs can see it', async ({ page, context }) => {
+/** The text of a value plus the decoded payload of every JWT inside it (a base64 pid is still a pid). */
+function withDecodedJwts(value: string): string {
+  const payloads = [...value.matchAll(/eyJ[\w-]+\.(eyJ[\w-]+)\.[\w-]*/g)].map((match) =>
+    Buffer.from(match[1] ?? '', 'base64url').toString('utf8'),
+  );
+  return [value, ...payloads].join('\n');
+}
+
+test('a full reset and sign-out expose the number nowhere the browser or the logs can see it', async ({ page, context }) => {
   await graphAdmin.reset();
   const someone = person('pid-leak-check');
   const seenUrls: string[] = [];
-  const siteBodies: Promise<string>[] = [];
+  const siteBodies: Promise<{ url: string; body: string }>[] = [];
   page.on('request', (request) => seenUrls.push(request.url()));
   page.on('response', (response) => {
     // The ID-porten stand-in's own login page shows what the person typed; only the site's answers count.
     if (new URL(response.url()).host === 'localhost:3000' && response.status() < 300) {
-      siteBodies.push(response.text().catch(() => ''));
+      siteBodies.push(response.text().then((body) => ({ url: response.url(), body }), () => ({ url: response.url(), body: '' })));
     }
   });
 
@@ -24,20 +32,30 @@ test('a full reset exposes the number nowhere the browser or the logs can see it
   await confirmReset(page);
   await expect(page.getByTestId('outcome-success')).toBeVisible();
   const session = await page.request.get('/api/auth/session');
-  siteBodies.push(session.text());
+  expect(await session.json()).not.toHaveProperty('user.pid');
+  for (const cookie of await context.cookies('http://localhost:3000')) {
+    expect(withDecodedJwts(cookie.value)).not.toContain(someone.nationalId);
+  }
+  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await page.waitForURL(/localhost:3000\/nb(\?|$)/);
 
   const bodies = await Promise.all(siteBodies);
   expect(bodies.length).toBeGreaterThan(3);
-  for (const body of bodies) expect(body).not.toContain(someone.nationalId);
-  for (const url of seenUrls) expect(url).not.toContain(someone.nationalId);
-  for (const cookie of await context.cookies('http://localhost:3000')) {
-    expect(cookie.value).not.toContain(someone.nationalId);
-    expect(cookie.httpOnly || !cookie.name.includes('session')).toBe(true);
+  for (const { url, body } of bodies) {
+    expect(body).not.toContain(someone.nationalId);
+    // The one exception, required by ID-porten: the logout hands the ID token (which carries the pid) to
+    // the browser as id_token_hint — in a POST body to ID-porten, never in a URL.
+    if (new URL(url).pathname === '/api/auth/idporten-logout') {
+      expect(body).toMatch(/<form method="post" action="http:\/\/127\.0\.0\.1:4010\//);
+      continue;
+    }
+    expect(withDecodedJwts(body)).not.toContain(someone.nationalId);
   }
-  expect(await session.json()).not.toHaveProperty('user.pid');
+  expect(seenUrls.some((url) => url.startsWith('http://127.0.0.1:4010/') && url.includes('logout'))).toBe(true);
+  for (const url of seenUrls) expect(withDecodedJwts(decodeURIComponent(url))).not.toContain(someone.nationalId);
 
   // Every line the site logged in this run, including every earlier test's resets.
   const log = readFileSync(E2E_LOG_FILE, 'utf8');
   expect(log).toContain('reset.success');
-  for (const nationalId of allNationalIds) expect(log).not.toContain(nationalId);
+  for (const nationalId of allNationalIds) expect(withDecodedJwts(log)).not.toContain(nationalId);
 });

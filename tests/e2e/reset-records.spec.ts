@@ -51,10 +51,9 @@ test('an Authenticator that is the default method, next to a software OATH token
   await confirmReset(page);
   await expect(page.getByTestId('outcome-success')).toBeVisible();
 
+  // Whether Graph refused the default first depends on which parallel DELETE lands first; the
+  // ordering itself is proven in tests/unit/directory.test.ts. Here: both are gone.
   expect(removable(await graphAdmin.user(someone.nationalId))).toEqual([]);
-  // Graph refused the default first; it was removed after the other one.
-  const deletes = (await graphAdmin.requests()).requests.filter((request) => request.method === 'DELETE');
-  expect(deletes.some((request) => request.status === 400)).toBe(true);
   const records = await recordsOf(someone.nationalId);
   expect(records.map((record) => record.outcome)).toEqual(['success']);
   expect(records[0]?.removed).toHaveLength(2);

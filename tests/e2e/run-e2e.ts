@@ -1,7 +1,7 @@
 // Runs the end-to-end suite against the embedded PGlite database, then — when DATABASE_URL points at a
 // PostgreSQL server — the records test file again against a fresh database on that server.
 import { spawnSync } from 'node:child_process';
-import { rmSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { Client } from 'pg';
 
 function playwright(args: string[], env: Record<string, string>): number {
@@ -26,7 +26,6 @@ async function freshPostgresDatabase(serverUrl: string): Promise<string> {
 
 async function main() {
   const started = performance.now();
-  rmSync('data/e2e-pglite', { recursive: true, force: true });
   mkdirSync('data', { recursive: true });
   const extraArgs = process.argv.slice(2);
   let status = playwright(extraArgs, { E2E_DATABASE_URL: '' });

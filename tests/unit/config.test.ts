@@ -2,6 +2,7 @@
 import { ConfigError, formatProblems, parseConfig } from '@/lib/config';
 
 const validEnv = {
+  APP_ORIGIN: 'http://localhost:3000',
   AUTH_SECRET: 'local-auth-secret-for-the-stand-ins-only-0123456789',
   IDPORTEN_ISSUER: 'http://127.0.0.1:4010',
   IDPORTEN_CLIENT_ID: 'tofaktor-local',
@@ -66,6 +67,10 @@ describe('parseConfig', () => {
       thumbprint: 'abcdef0123456789abcdef0123456789abcdef01',
     });
     expect(result.config.reset.methodTypes).toEqual(['microsoftAuthenticator']);
+  });
+
+  it('requires APP_ORIGIN instead of assuming localhost', () => {
+    expect(problemsOf({ ...validEnv, APP_ORIGIN: undefined })).toEqual(['APP_ORIGIN: is required']);
   });
 
   it('names each bad variable once, with what is wrong', () => {

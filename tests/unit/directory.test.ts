@@ -139,6 +139,7 @@ class FakeGraph {
 function configFor(graph: FakeGraph, overrides: Record<string, string> = {}): Config {
   const result = parseConfig({
     AUTH_SECRET: 'x'.repeat(32),
+    APP_ORIGIN: 'http://localhost:3000',
     IDPORTEN_ISSUER: 'http://127.0.0.1:4010',
     IDPORTEN_CLIENT_ID: 'tofaktor-local',
     IDPORTEN_CLIENT_SECRET: 'local-idporten-secret-not-for-production',
@@ -225,7 +226,8 @@ describe('Graph directory over http', () => {
     expect(all).toEqual([
       { id: 'm1', type: 'microsoftAuthenticator', label: 'Phone m1', createdAt: '2024-05-01T10:00:00Z' },
       { id: 'm2', type: 'microsoftAuthenticator', label: 'Phone m2', createdAt: '2024-05-01T10:00:00Z' },
-      { id: 'o1', type: 'softwareOath', label: 'OATH token', createdAt: null },
+      // No displayName from Graph: an empty label, which the page words in the reader's language.
+      { id: 'o1', type: 'softwareOath', label: '', createdAt: null },
     ]);
     const onlyAuthenticator = createGraphDirectory(configFor(graph, { RESET_METHOD_TYPES: 'microsoftAuthenticator' }));
     expect((await onlyAuthenticator.listRemovableMethods(ACCOUNT)).map((m) => m.id)).toEqual(['m1', 'm2']);
@@ -247,6 +249,22 @@ describe('Graph directory over http', () => {
     const lastStart = Math.max(...deletes.map((request) => request.start));
     const firstEnd = Math.min(...deletes.map((request) => request.end));
     expect(lastStart).toBeLessThan(firstEnd);
+  });
+
+  it('counts a method Graph no longer has (404) as removed: deleting is idempotent', async () => {
+    const directory = createGraphDirectory(configFor(graph));
+    // Two submissions racing: the first removes m1, the second's DELETE of m1 finds nothing there.
+    expect((await directory.removeMethods(ACCOUNT, [method('m1')])).removed.map((m) => m.id)).toEqual(['m1']);
+    const second = await directory.removeMethods(ACCOUNT, [method('m1'), method('m2')]);
+    expect(second.removed.map((m) => m.id)).toEqual(['m1', 'm2']);
+    expect(second.notRemoved).toEqual([]);
+    const m1Deletes = graph.requests.filter((request) => request.method === 'DELETE' && request.path.endsWith('/m1'));
+    expect(m1Deletes.map((request) => request.status)).toEqual([204, 404]);
+    // Other failures are still reported.
+    graph.faults = [{ method: 'DELETE', pathContains: '/o1', status: 403, times: 1 }];
+    expect((await directory.removeMethods(ACCOUNT, [method('o1', 'softwareOath')])).notRemoved).toEqual([
+      { method: method('o1', 'softwareOath'), reason: '403 Authorization_RequestDenied' },
+    ]);
   });
 
   it('retries a 429 after the Retry-After the server asked for', async () => {

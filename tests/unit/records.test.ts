@@ -1,43 +1,34 @@
 /** @jest-environment node */
 // The same record queries against the embedded PGlite and, when DATABASE_URL is set, a real PostgreSQL server.
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase, type OpenDatabase } from '@/lib/records/database';
 import { createRecordStore, type NewRecord, type RecordStore } from '@/lib/records/records';
+import { endedSessions } from '@/lib/records/schema';
 
 type Backend = { name: string; open(): Promise<{ database: OpenDatabase; cleanUp(): Promise<void> }> };
 
-// PGlite's WASM start-up uses dynamic import(), which jest only allows with --experimental-vm-modules.
-// Without the flag, this file runs its PGlite half once more in a child jest that has it.
+// PGlite's WASM start-up uses dynamic import(), which jest only allows with --experimental-vm-modules;
+// `npm run test:unit` sets it. Without it the PGlite half cannot run, and that is a failure, not a skip.
 const canRunPglite = (process.env.NODE_OPTIONS ?? '').includes('--experimental-vm-modules');
 
-const backends: Backend[] = [];
-if (canRunPglite) {
-  backends.push({
+const backends: Backend[] = [
+  {
     name: 'PGlite',
     async open() {
+      if (!canRunPglite) {
+        throw new Error(
+          'The PGlite records tests need Node’s --experimental-vm-modules: run them with `npm run test:unit` ' +
+            '(or NODE_OPTIONS=--experimental-vm-modules npx jest).',
+        );
+      }
       const dir = await mkdtemp(path.join(tmpdir(), 'tofaktor-records-'));
       const database = await openDatabase({ databaseUrl: undefined, pgliteDir: path.join(dir, 'pglite'), hmacKey: '' });
       return { database, cleanUp: () => rm(dir, { recursive: true, force: true }) };
     },
-  });
-} else {
-  it('records on PGlite (in a child jest with --experimental-vm-modules)', () => {
-    const child = spawnSync(
-      process.execPath,
-      [require.resolve('jest/bin/jest'), '--runTestsByPath', __filename, '-t', 'records on PGlite'],
-      {
-        env: { ...process.env, DATABASE_URL: '', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules` },
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
-    );
-    if (child.status !== 0) throw new Error(`PGlite records tests failed:\n${child.stderr}`);
-    expect(child.stderr).toMatch(/Tests:.*\b6 passed/);
-  }, 90_000);
-}
+  },
+];
 
 const databaseUrl = process.env.DATABASE_URL;
 if (databaseUrl) {
@@ -79,8 +70,8 @@ describe.each(backends)('records on $name', (backend) => {
   }, 30_000);
 
   afterAll(async () => {
-    await cleanUp();
-    await database.close();
+    await cleanUp?.();
+    await database?.close();
   });
 
   it('stores a record and finds it by request id', async () => {
@@ -130,10 +121,16 @@ describe.each(backends)('records on $name', (backend) => {
     );
     await store.addRecord(baseRecord({ requestId: 'c7', nationalIdHash: 'hash-other', createdAt: at(1) }));
 
-    expect(await store.countResetsSince('hash-count', at(24))).toBe(3);
+    // Only success and partial changed the directory; failed, refused and nothing-to-remove did not.
+    expect(await store.countResetsSince('hash-count', at(24))).toBe(2);
     expect(await store.firstResetSince('hash-count', at(24))).toEqual(at(20));
     expect(await store.countResetsSince('hash-nobody', at(24))).toBe(0);
     expect(await store.firstResetSince('hash-nobody', at(24))).toBeNull();
+
+    // A failure alone starts no window either.
+    await store.addRecord(baseRecord({ requestId: 'f1', nationalIdHash: 'hash-failed', outcome: 'failed', createdAt: at(1) }));
+    expect(await store.countResetsSince('hash-failed', at(24))).toBe(0);
+    expect(await store.firstResetSince('hash-failed', at(24))).toBeNull();
   });
 
   it('lists records oldest first', async () => {
@@ -149,5 +146,19 @@ describe.each(backends)('records on $name', (backend) => {
     await store.endSession('sid-1');
     expect(await store.isSessionEnded('sid-1')).toBe(true);
     expect(await store.isSessionEnded('sid-2')).toBe(false);
+  });
+
+  it('forgets ended sessions older than a day when it records a new one', async () => {
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+    await database.db.insert(endedSessions).values([
+      { sid: 'sid-old', endedAt: hoursAgo(25) },
+      { sid: 'sid-recent', endedAt: hoursAgo(23) },
+    ]);
+    expect(await store.isSessionEnded('sid-old')).toBe(true);
+
+    await store.endSession('sid-new');
+    expect(await store.isSessionEnded('sid-old')).toBe(false);
+    expect(await store.isSessionEnded('sid-recent')).toBe(true);
+    expect(await store.isSessionEnded('sid-new')).toBe(true);
   });
 });

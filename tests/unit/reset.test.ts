@@ -3,10 +3,22 @@
 import type { AuthMethod, Directory, DirectoryAccount, RemovalReport } from '@/lib/directory/directory';
 import { DirectoryError } from '@/lib/directory/errors';
 import { hashNationalId, NationalIdSchema } from '@/lib/national-id';
-import type { NewRecord } from '@/lib/records/records';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { COUNTED_OUTCOMES, type NewRecord } from '@/lib/records/records';
 import { createAddressLimiter } from '@/lib/reset/address-limiter';
 import { maskUpn } from '@/lib/reset/mask-upn';
-import { previewReset, resetTwoFactorFor, type ResetDeps, type ResetPerson, type ResetSettings } from '@/lib/reset/reset';
+import { createPerPersonQueue } from '@/lib/reset/per-person-queue';
+import {
+  personLimitRetryAt,
+  previewReset,
+  resetTwoFactorFor,
+  type ResetDeps,
+  type ResetOutcome,
+  type ResetPerson,
+  type ResetSettings,
+} from '@/lib/reset/reset';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const nowSeconds = NOW.getTime() / 1000;
@@ -76,9 +88,16 @@ class FakeRecords {
   }
   private counted(hash: string, since: Date) {
     return this.records
-      .filter((r) => r.nationalIdHash === hash && r.createdAt >= since && ['success', 'partial', 'failed'].includes(r.outcome))
+      .filter((r) => r.nationalIdHash === hash && r.createdAt >= since && COUNTED_OUTCOMES.includes(r.outcome))
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
+}
+
+/** The address limiter keeps its own (real) clock: its retry time may be a few milliseconds off the fake one. */
+function expectAddressRefusal(outcome: { kind: string; retryAfter?: string }, retryAfter: string) {
+  expect(outcome).toMatchObject({ kind: 'refused', reason: 'rate-limited-address' });
+  const retryAt = new Date(outcome.retryAfter ?? 0).getTime();
+  expect(Math.abs(retryAt - new Date(retryAfter).getTime())).toBeLessThan(1000);
 }
 
 function setup(limitPerAddress = 20) {
@@ -170,12 +189,27 @@ describe('resetTwoFactorFor', () => {
     expect(records.records.filter((r) => r.requestId === 'req-limit')).toEqual([expect.objectContaining({ outcome: 'refused', reason: 'rate-limited-person' })]);
   });
 
+  it('does not count failures, refusals or nothing-to-remove against the person', async () => {
+    const { directory, records, deps } = setup();
+    const one: ResetSettings = { ...settings, limitPerPerson: 1 };
+    const hoursAgo = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000);
+    await records.addRecord({ requestId: 'f', outcome: 'failed', nationalIdHash: HASH, createdAt: hoursAgo(3) });
+    await records.addRecord({ requestId: 'r', outcome: 'refused', nationalIdHash: HASH, createdAt: hoursAgo(2) });
+    await records.addRecord({ requestId: 'n', outcome: 'nothing-to-remove', nationalIdHash: HASH, createdAt: hoursAgo(1) });
+    expect((await resetTwoFactorFor(person(), 'ok', deps, one)).kind).toBe('success');
+    directory.methods = [method('m3')];
+    expect(await resetTwoFactorFor(person(), 'limited', deps, one)).toEqual({
+      kind: 'refused',
+      reason: 'rate-limited-person',
+      retryAfter: '2026-03-02T12:00:00.000Z',
+    });
+  });
+
   it('limits attempts per client address', async () => {
     const { directory, records, deps } = setup(2);
     await resetTwoFactorFor(person({ acr: 'low' }), '1', deps, settings);
     await resetTwoFactorFor(person({ acr: 'low' }), '2', deps, settings);
-    const outcome = await resetTwoFactorFor(person(), '3', deps, settings);
-    expect(outcome).toEqual({ kind: 'refused', reason: 'rate-limited-address', retryAfter: '2026-03-01T13:00:00.000Z' });
+    expectAddressRefusal(await resetTwoFactorFor(person(), '3', deps, settings), '2026-03-01T13:00:00.000Z');
     expect(directory.calls).toEqual([]);
     expect(records.records.map((r) => r.reason)).toEqual(['low-assurance', 'low-assurance', 'rate-limited-address']);
     expect((await resetTwoFactorFor(person({ clientAddress: '198.51.100.7' }), '4', deps, settings)).kind).toBe('success');
@@ -264,6 +298,179 @@ describe('resetTwoFactorFor', () => {
   });
 });
 
+describe('resetTwoFactorFor, twice at once for one person', () => {
+  /** A directory whose removal takes a while, noting when each removal started and ended. */
+  class SlowDirectory extends FakeDirectory {
+    spans: { accountId: string; start: number; end: number }[] = [];
+    override async removeMethods(accountId: string, methods: AuthMethod[]): Promise<RemovalReport> {
+      const start = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const report = await super.removeMethods(accountId, methods);
+      this.spans.push({ accountId, start, end: performance.now() });
+      return report;
+    }
+  }
+
+  function slowSetup() {
+    const { records, deps } = setup();
+    const directory = new SlowDirectory();
+    const personQueue = createPerPersonQueue();
+    return { directory, records, personQueue, deps: { ...deps, directory, personQueue } };
+  }
+
+  it('runs the second after the first, which finds nothing left to remove', async () => {
+    const { directory, records, personQueue, deps } = slowSetup();
+    const both = Promise.all([
+      resetTwoFactorFor(person(), 'first', deps, settings),
+      resetTwoFactorFor(person(), 'second', deps, settings),
+    ]);
+    expect(personQueue.size).toBe(1);
+    const [first, second] = await both;
+    expect(first).toEqual({ kind: 'success', removed: [method('m1'), method('m2')], sessionsRevoked: true });
+    expect(second).toEqual({ kind: 'nothing-to-remove' });
+    expect(directory.calls).toEqual(['find', 'list', 'remove', 'revoke', 'find', 'list']);
+    expect(records.records.map((r) => [r.requestId, r.outcome])).toEqual([
+      ['first', 'success'],
+      ['second', 'nothing-to-remove'],
+    ]);
+    expect(personQueue.size).toBe(0);
+  });
+
+  it('lets the second see the first one’s record', async () => {
+    const { directory, records, deps } = slowSetup();
+    const one: ResetSettings = { ...settings, limitPerPerson: 1 };
+    // The second would have methods to remove, were it not for the limit the first one just used up.
+    const listed = directory.listRemovableMethods.bind(directory);
+    directory.listRemovableMethods = async () => {
+      const methods = await listed();
+      directory.methods = [method('m9')];
+      return methods;
+    };
+    const outcomes: ResetOutcome[] = await Promise.all([
+      resetTwoFactorFor(person(), 'a', deps, one),
+      resetTwoFactorFor(person(), 'b', deps, one),
+      resetTwoFactorFor(person(), 'c', deps, one),
+    ]);
+    expect(outcomes.map((outcome) => outcome.kind)).toEqual(['success', 'refused', 'refused']);
+    expect(outcomes[1]).toEqual({ kind: 'refused', reason: 'rate-limited-person', retryAfter: '2026-03-02T12:00:00.000Z' });
+    expect(records.records.map((r) => r.outcome)).toEqual(['success', 'refused', 'refused']);
+    expect(directory.spans).toHaveLength(1);
+  });
+
+  it('never overlaps one person’s removals, but lets different people run side by side', async () => {
+    const { directory, deps } = slowSetup();
+    const other = NationalIdSchema.parse('13097248022');
+    (directory as Directory).findAccountsByNationalId = async (id) => [id === other ? { ...ACCOUNT, id: 'acc-other' } : ACCOUNT];
+    directory.removeMethods = async function (this: SlowDirectory, accountId: string, methods: AuthMethod[]) {
+      // Every attempt finds methods again (as if they came back), so each one removes and is timed.
+      const report = await SlowDirectory.prototype.removeMethods.call(this, accountId, methods);
+      this.methods = [method('m1'), method('m2')];
+      return report;
+    };
+    await Promise.all([
+      resetTwoFactorFor(person(), 'p1', deps, settings),
+      resetTwoFactorFor(person(), 'p2', deps, settings),
+      resetTwoFactorFor(person({ nationalId: other }), 'o1', deps, settings),
+    ]);
+    expect(directory.spans).toHaveLength(3);
+    const [p1, p2] = directory.spans.filter((span) => span.accountId === ACCOUNT.id).sort((a, b) => a.start - b.start);
+    const o1 = directory.spans.find((span) => span.accountId === 'acc-other');
+    // The same person's second removal waited for the first to end; the other person ran alongside the first.
+    expect(p2!.start).toBeGreaterThanOrEqual(p1!.end);
+    expect(o1!.start).toBeLessThan(p1!.end);
+    expect(p1!.start).toBeLessThan(o1!.end);
+  });
+});
+
+describe('per-person queue', () => {
+  it('runs one key’s tasks in order, goes on after a rejection, and forgets idle keys', async () => {
+    const queue = createPerPersonQueue();
+    const log: string[] = [];
+    const task = (name: string, ms: number, fail = false) => async () => {
+      log.push(`${name} start`);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      log.push(`${name} end`);
+      if (fail) throw new Error(name);
+      return name;
+    };
+    const results = await Promise.allSettled([
+      queue.run('a', task('a1', 30, true)),
+      queue.run('a', task('a2', 5)),
+      queue.run('b', task('b1', 10)),
+    ]);
+    expect(results.map((result) => (result.status === 'fulfilled' ? result.value : (result.reason as Error).message))).toEqual([
+      'a1',
+      'a2',
+      'b1',
+    ]);
+    expect(results[0]?.status).toBe('rejected');
+    expect(log).toEqual(['a1 start', 'b1 start', 'b1 end', 'a1 end', 'a2 start', 'a2 end']);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(queue.size).toBe(0);
+  });
+});
+
+describe('personLimitRetryAt', () => {
+  it('is when the oldest success or partial in the last 24 hours leaves the window', async () => {
+    const records = new FakeRecords();
+    const hoursAgo = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000);
+    expect(await personLimitRetryAt(HASH, records, NOW)).toBeUndefined();
+    await records.addRecord({ requestId: 'old', outcome: 'success', nationalIdHash: HASH, createdAt: hoursAgo(25) });
+    await records.addRecord({ requestId: 'failed', outcome: 'failed', nationalIdHash: HASH, createdAt: hoursAgo(22) });
+    expect(await personLimitRetryAt(HASH, records, NOW)).toBeUndefined();
+    await records.addRecord({ requestId: 'p', outcome: 'partial', nationalIdHash: HASH, createdAt: hoursAgo(20) });
+    await records.addRecord({ requestId: 's', outcome: 'success', nationalIdHash: HASH, createdAt: hoursAgo(5) });
+    expect(await personLimitRetryAt(HASH, records, NOW)).toBe('2026-03-01T16:00:00.000Z');
+  });
+});
+
+describe('personLimitRetryAfter (service, with the configured HMAC key and records)', () => {
+  // The service reads its configuration from the environment and opens the shared records database (PGlite).
+  const ENV = {
+    APP_ORIGIN: 'http://localhost:3000',
+    AUTH_SECRET: 'x'.repeat(32),
+    IDPORTEN_ISSUER: 'http://127.0.0.1:4010',
+    IDPORTEN_CLIENT_ID: 'tofaktor-local',
+    IDPORTEN_CLIENT_SECRET: 'local-idporten-secret-not-for-production',
+    ENTRA_TENANT_ID: '11111111-2222-3333-4444-555555555555',
+    ENTRA_CLIENT_ID: '22222222-3333-4444-5555-666666666666',
+    ENTRA_CLIENT_SECRET: 'local-graph-secret-not-for-production',
+    ENTRA_AUTHORITY_HOST: 'http://127.0.0.1:4020',
+    GRAPH_BASE_URL: 'http://127.0.0.1:4020/',
+    RECORDS_HMAC_KEY: KEY,
+    DATABASE_URL: '',
+  };
+  const saved = { ...process.env };
+  let dir: string;
+
+  beforeAll(async () => {
+    if (!(process.env.NODE_OPTIONS ?? '').includes('--experimental-vm-modules')) {
+      throw new Error('These tests open PGlite, which needs --experimental-vm-modules: run them with `npm run test:unit`.');
+    }
+    dir = await mkdtemp(path.join(tmpdir(), 'tofaktor-service-'));
+    Object.assign(process.env, ENV, { PGLITE_DIR: path.join(dir, 'pglite') });
+  });
+
+  afterAll(async () => {
+    const { getSharedDatabase } = await import('@/lib/records/database');
+    const { getConfig } = await import('@/lib/config');
+    await (await getSharedDatabase(getConfig().records)).close();
+    process.env = saved;
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('hashes the national id with the configured key and answers from the records', async () => {
+    const { getRecordStore, personLimitRetryAfter } = await import('@/lib/reset/service');
+    expect(await personLimitRetryAfter(NATIONAL_ID)).toBeUndefined();
+    const store = await getRecordStore();
+    const oldest = new Date(Date.now() - 20 * 3_600_000);
+    await store.addRecord({ requestId: 's1', outcome: 'success', nationalIdHash: HASH, createdAt: oldest });
+    await store.addRecord({ requestId: 's2', outcome: 'partial', nationalIdHash: HASH, createdAt: new Date(Date.now() - 3_600_000) });
+    await store.addRecord({ requestId: 'x', outcome: 'success', nationalIdHash: 'someone-else', createdAt: new Date(Date.now() - 23 * 3_600_000) });
+    expect(await personLimitRetryAfter(NATIONAL_ID)).toBe(new Date(oldest.getTime() + 24 * 3_600_000).toISOString());
+  }, 30_000);
+});
+
 describe('previewReset', () => {
   it('shows the masked account and the methods, and records nothing', async () => {
     const { directory, records, deps } = setup();
@@ -298,12 +505,31 @@ describe('previewReset', () => {
     expect(records.records).toEqual([expect.objectContaining({ outcome: 'refused', reason, nationalIdHash: HASH })]);
   });
 
-  it('does not use up address attempts', async () => {
-    const { deps } = setup(1);
-    await previewReset(person(), deps, settings);
-    await previewReset(person(), deps, settings);
+  it('uses up one address attempt per preview, and the action one more', async () => {
+    const { deps } = setup(2);
+    expect((await previewReset(person(), deps, settings)).kind).toBe('ready');
     expect((await resetTwoFactorFor(person(), 'x', deps, settings)).kind).toBe('success');
+    expectAddressRefusal(await previewReset(person(), deps, settings), '2026-03-01T13:00:00.000Z');
+  });
+
+  it('stops reloads past the address limit before Graph, and without a record each time', async () => {
+    const { directory, records, deps } = setup(3);
+    for (let reload = 0; reload < 3; reload += 1) expect((await previewReset(person(), deps, settings)).kind).toBe('ready');
+    for (let reload = 0; reload < 5; reload += 1) {
+      expect(await previewReset(person(), deps, settings)).toMatchObject({ kind: 'refused', reason: 'rate-limited-address' });
+    }
+    expect(directory.calls).toEqual(['find', 'list', 'find', 'list', 'find', 'list']);
+    expect(records.records).toEqual([]);
+    // The action past the limit is an attempt, and leaves its record.
+    expect(await resetTwoFactorFor(person(), 'late', deps, settings)).toMatchObject({ reason: 'rate-limited-address' });
+    expect(records.records).toEqual([expect.objectContaining({ requestId: 'late', outcome: 'refused', reason: 'rate-limited-address' })]);
+  });
+
+  it('uses up an address attempt even for a refused login', async () => {
+    const { directory, deps } = setup(1);
+    expect(await previewReset(person({ acr: 'low' }), deps, settings)).toEqual({ kind: 'refused', reason: 'low-assurance' });
     expect(await previewReset(person(), deps, settings)).toMatchObject({ kind: 'refused', reason: 'rate-limited-address' });
+    expect(directory.calls).toEqual([]);
   });
 
   it('reports a directory failure without recording a refusal', async () => {

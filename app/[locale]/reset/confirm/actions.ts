@@ -3,18 +3,15 @@
 // session, never from the form — the form only says which language to answer in.
 import { randomUUID } from 'node:crypto';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { getPathname } from '@/lib/i18n/navigation';
-import { routing } from '@/lib/i18n/routing';
+import { localeFromForm } from '@/lib/i18n/locale-form';
 import { logger } from '@/lib/log';
 import { resetTwoFactorForSession, type ResetOutcome } from '@/lib/reset/service';
 import { getClientAddress, getResetSession } from '@/lib/session/reset-session';
 
-// Unknown fields (an account id, a national id …) are dropped here and never read.
-const ResetFormSchema = z.object({ locale: z.enum(routing.locales).catch(routing.defaultLocale) });
-
 export async function resetTwoFactor(formData: FormData): Promise<void> {
-  const { locale } = ResetFormSchema.parse({ locale: formData.get('locale') });
+  // Only the language is read from the form; an account id or national id posted with it is never looked at.
+  const locale = localeFromForm(formData);
   const session = await getResetSession();
   if (!session) redirect(getPathname({ locale, href: '/reset/confirm' }));
 

@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { PageShell } from '@/components/page-shell';
 import { LocalizedLink } from '@/components/localized-link';
 import { MethodList } from '@/components/reset/method-list';
+import { NotSignedIn } from '@/components/reset/not-signed-in';
 import { RefusalNotice } from '@/components/reset/refusal-notice';
 import { SignOutForm } from '@/components/reset/session-forms';
 import { SubmitButton } from '@/components/submit-button';
@@ -24,23 +25,6 @@ export async function generateMetadata({ params }: Props) {
     siteName: t('Site.name'),
     indexable: false,
   });
-}
-
-async function NotSignedIn(props: { locale: Locale }) {
-  const t = await getTranslations({ locale: props.locale, namespace: 'ResetFlow' });
-  return (
-    <section aria-labelledby="not-signed-in">
-      <h2 id="not-signed-in" className="text-2xl font-semibold">
-        {t('notSignedInTitle')}
-      </h2>
-      <p className="mt-3">{t('notSignedInText')}</p>
-      <p className="mt-4">
-        <LocalizedLink href="/reset" locale={props.locale} className="underline underline-offset-4">
-          {t('startAgain')}
-        </LocalizedLink>
-      </p>
-    </section>
-  );
 }
 
 async function ConfirmBody(props: { locale: Locale; refused?: string }) {

@@ -1,15 +1,16 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { NextStep } from '@/components/mdx/guide-link';
 import { PageShell } from '@/components/page-shell';
-import { LocalizedLink } from '@/components/localized-link';
 import { MethodList } from '@/components/reset/method-list';
+import { NotSignedIn } from '@/components/reset/not-signed-in';
 import { RefusalNotice } from '@/components/reset/refusal-notice';
 import { SignOutForm } from '@/components/reset/session-forms';
+import { ServiceDesk } from '@/components/service-desk';
 import { SubmitButton } from '@/components/submit-button';
 import { pageMetadata } from '@/lib/i18n/metadata';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
 import type { ResetRecord } from '@/lib/records/schema';
-import type { RefusalReason } from '@/lib/reset/service';
+import { personLimitRetryAfter, type RefusalReason } from '@/lib/reset/service';
 import { findOwnRecord } from '@/lib/session/own-record';
 import { getResetSession } from '@/lib/session/reset-session';
 import { resetTwoFactor } from '../confirm/actions';
@@ -42,7 +43,7 @@ async function RetryForm(props: { locale: Locale }) {
   );
 }
 
-async function Outcome(props: { locale: Locale; record: ResetRecord }) {
+async function Outcome(props: { locale: Locale; record: ResetRecord; retryAfter?: string }) {
   const { locale, record } = props;
   const t = await getTranslations({ locale, namespace: 'ResetFlow' });
   const nextStep = (
@@ -81,7 +82,11 @@ async function Outcome(props: { locale: Locale; record: ResetRecord }) {
           <MethodList locale={locale} methods={record.removed} testId="removed-methods" />
           <h3 className="mt-4 text-xl font-semibold">{t('partialNotRemoved')}</h3>
           <MethodList locale={locale} methods={record.notRemoved} testId="not-removed-methods" />
+          {record.sessionsRevoked ? <p className="mt-4">{t('sessionsRevoked')}</p> : null}
           <RetryForm locale={locale} />
+          <div className="mt-6">
+            <ServiceDesk locale={locale} />
+          </div>
         </div>
       );
     case 'failed':
@@ -93,10 +98,13 @@ async function Outcome(props: { locale: Locale; record: ResetRecord }) {
             <MethodList locale={locale} methods={record.notRemoved} testId="not-removed-methods" />
           ) : null}
           <RetryForm locale={locale} />
+          <div className="mt-6">
+            <ServiceDesk locale={locale} />
+          </div>
         </div>
       );
     case 'refused':
-      return <RefusalNotice locale={locale} reason={record.reason as RefusalReason} />;
+      return <RefusalNotice locale={locale} reason={record.reason as RefusalReason} retryAfter={props.retryAfter} />;
   }
 }
 
@@ -107,22 +115,17 @@ export default async function ResetResultPage({ params, searchParams }: Props) {
   const { ref } = await searchParams;
   const session = await getResetSession();
   const record = session ? await findOwnRecord(session, ref) : null;
+  // The record keeps the reason, not the time; a person over the daily limit is told when it lifts.
+  const retryAfter =
+    session && record?.reason === 'rate-limited-person' ? await personLimitRetryAfter(session.pid) : undefined;
   return (
     <PageShell locale={locale} pathname="/reset/result" query={record ? { ref: record.requestId } : undefined}>
       <h1 className="text-3xl font-bold">{t('resultTitle')}</h1>
       <div className="mt-6" aria-live="polite">
         {record ? (
-          <Outcome locale={locale} record={record} />
+          <Outcome locale={locale} record={record} retryAfter={retryAfter} />
         ) : (
-          <>
-            <h2 className="text-2xl font-semibold">{t('notSignedInTitle')}</h2>
-            <p className="mt-3">{t('notSignedInText')}</p>
-            <p className="mt-4">
-              <LocalizedLink href="/reset" locale={locale} className="underline underline-offset-4">
-                {t('startAgain')}
-              </LocalizedLink>
-            </p>
-          </>
+          <NotSignedIn locale={locale} />
         )}
       </div>
       {record ? (

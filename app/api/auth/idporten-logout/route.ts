@@ -1,0 +1,43 @@
+// RP-initiated logout: ends the local session, then sends the browser to ID-porten's end-session
+// endpoint with id_token_hint and post_logout_redirect_uri. ID-porten's ID token carries the national
+// identity number, so it travels in a POST body (RP-Initiated Logout 1.0 requires OPs to accept POST),
+// never in a URL where browser history, proxies and access logs would keep it.
+import { getTranslations } from 'next-intl/server';
+import { signOut } from '@/auth';
+import { getConfig } from '@/lib/config';
+import { localeFromForm } from '@/lib/i18n/locale-form';
+import { getPathname } from '@/lib/i18n/navigation';
+import { getIdportenDiscovery } from '@/lib/idporten/discovery';
+import { securityEvent } from '@/lib/log';
+import { getResetSession } from '@/lib/session/reset-session';
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+export async function POST(request: Request) {
+  const config = getConfig();
+  const origin = request.headers.get('origin');
+  if (origin && origin !== config.appOrigin) return new Response('Cross-site logout refused', { status: 403 });
+
+  const locale = localeFromForm(await request.formData());
+  const session = await getResetSession();
+  await signOut({ redirect: false });
+  securityEvent('logout', { initiatedBy: 'person' });
+  if (!session?.idToken) {
+    return Response.redirect(new URL(getPathname({ locale, href: '/reset/signed-out' }), config.appOrigin), 303);
+  }
+
+  const { end_session_endpoint: endSession } = await getIdportenDiscovery();
+  const t = await getTranslations({ locale, namespace: 'ResetFlow' });
+  const fields = {
+    id_token_hint: session.idToken,
+    post_logout_redirect_uri: `${config.appOrigin}/${locale}`,
+  };
+  const hidden = Object.entries(fields)
+    .map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`)
+    .join('');
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t('signingOutTitle'))}</title></head><body><main><h1>${escapeHtml(t('signingOutTitle'))}</h1><p>${escapeHtml(t('signingOutText'))}</p><form method="post" action="${escapeHtml(endSession)}">${hidden}<button type="submit">${escapeHtml(t('signingOutContinue'))}</button></form></main><script>document.forms[0].submit()</script></body></html>`;
+  return new Response(html, {
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },
+  });
+}
