@@ -10,7 +10,7 @@
 
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHmac, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, generateKeyPairSync, randomBytes, randomUUID, verify as verifySignature } from 'node:crypto';
 import Provider, { interactionPolicy } from 'oidc-provider';
 import fixtureJson from '../graph/fixture.json';
 import {
@@ -359,7 +359,7 @@ export async function startIdportenStandIn(options: IdportenStandInOptions = {})
   const stores = new Map<string, Map<string, StoredEntry>>();
   const accounts = new Map<string, { pid?: string; locale: Lang }>();
 
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const signingJwk = { ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), use: 'sig', alg: 'RS256' };
 
   // Step-up like ID-porten: an existing SSO session with a lower acr than requested needs a new login.
@@ -525,14 +525,8 @@ ${autoForm}
   // (Client#includeSid); front-channel logout is not in oidc-provider 9, so include it always.
   provider.Client.prototype.includeSid = () => true;
 
-  // Front-channel logout: after the end-session confirmation the session is gone and oidc-provider
-  // answers 303 to post_logout_redirect_uri. Replace that by a page that first loads each client's
-  // frontchannel_logout_uri?iss=&sid= in an iframe, then redirects.
-  provider.use(async (ctx: any, next: () => Promise<void>) => {
-    await next();
-    if (ctx.oidc?.route !== 'end_session_confirm' || ctx.status !== 303) return;
-    const session = ctx.oidc.session;
-    const authorizations: Record<string, { sid?: string }> = session?.authorizations ?? {};
+  /** The client's front-channel logout URLs (with iss and sid) for every client in an SSO session. */
+  async function frontChannelTargets(authorizations: Record<string, { sid?: string }>): Promise<string[]> {
     const frames: string[] = [];
     for (const [clientId, auth] of Object.entries(authorizations)) {
       if (!auth?.sid) continue;
@@ -549,29 +543,94 @@ ${autoForm}
       target.searchParams.set('sid', auth.sid);
       frames.push(target.toString());
     }
-    if (frames.length === 0) return;
-    const location = ctx.response.get('location');
-    const lang = pickLang(ctx.oidc.params?.ui_locales ?? session?.state?.uiLocales);
+    return frames;
+  }
+
+  /** ID-porten's single-logout page: one iframe per client's front-channel logout, then on to `location`. */
+  function frontChannelPage(lang: Lang, frames: string[], location: string | null): string {
     const t = TEXT[lang];
-    ctx.status = 200;
-    ctx.remove('location');
-    ctx.type = 'html';
-    ctx.body = page(
+    const onward = location
+      ? `<p><a id="continue" href="${esc(location)}">${t.continue}</a></p>
+<script>
+(function(){var left=${frames.length},done=false;function go(){if(!done){done=true;location.replace(${JSON.stringify(location)});}}
+document.querySelectorAll('iframe.fc-logout').forEach(function(f){f.addEventListener('load',function(){if(--left<=0)go();});});
+if(left===0)go();setTimeout(go,3000);})();
+</script>`
+      : '';
+    return page(
       lang,
       t.logoutTitle,
       `<h1>${t.logoutHeading}</h1>
 ${frames
   .map((src, i) => `<iframe class="fc-logout" title="front-channel logout ${i + 1}" src="${esc(src)}" width="1" height="1" style="border:0"></iframe>`)
   .join('\n')}
-<p><a id="continue" href="${esc(location)}">${t.continue}</a></p>
-<script>
-(function(){var left=${frames.length},done=false;function go(){if(!done){done=true;location.replace(${JSON.stringify(location)});}}
-document.querySelectorAll('iframe.fc-logout').forEach(function(f){f.addEventListener('load',function(){if(--left<=0)go();});});
-setTimeout(go,3000);})();
-</script>`,
-      `<noscript><meta http-equiv="refresh" content="2;url=${esc(location)}"></noscript>`,
+${onward}`,
+      location ? `<noscript><meta http-equiv="refresh" content="2;url=${esc(location)}"></noscript>` : '',
     );
+  }
+
+  // Front-channel logout: after the end-session confirmation the session is gone and oidc-provider
+  // answers 303 to post_logout_redirect_uri. Replace that by a page that first loads each client's
+  // frontchannel_logout_uri?iss=&sid= in an iframe, then redirects.
+  provider.use(async (ctx: any, next: () => Promise<void>) => {
+    await next();
+    if (ctx.oidc?.route !== 'end_session_confirm' || ctx.status !== 303) return;
+    const session = ctx.oidc.session;
+    const frames = await frontChannelTargets(session?.authorizations ?? {});
+    if (frames.length === 0) return;
+    const location = ctx.response.get('location');
+    const lang = pickLang(ctx.oidc.params?.ui_locales ?? session?.state?.uiLocales);
+    ctx.status = 200;
+    ctx.remove('location');
+    ctx.type = 'html';
+    ctx.body = frontChannelPage(lang, frames, location);
   });
+
+  /**
+   * RP-initiated logout by POST, which ID-porten recommends (the ID token stays out of URLs). oidc-provider
+   * only takes POST with SameSite=None cookies, which plain http cannot have, so the stand-in does it
+   * like ID-porten: the signed id_token_hint names the session (its sid), that session ends, every
+   * client gets its front-channel logout, and the browser goes to the registered post_logout_redirect_uri.
+   */
+  async function postLogout(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+    const lang = pickLang(form.get('ui_locales'));
+    const hint = parseIdTokenHint(form.get('id_token_hint'));
+    const store = stores.get('Session');
+    let frames: string[] = [];
+    for (const [id, entry] of store ?? []) {
+      const authorizations = (entry.payload.authorizations ?? {}) as Record<string, { sid?: string }>;
+      if (!hint?.sid || !Object.values(authorizations).some((auth) => auth.sid === hint.sid)) continue;
+      frames = await frontChannelTargets(authorizations);
+      store?.delete(id);
+    }
+    // Without a valid hint the OP logs out but does not send the browser back (RP-Initiated Logout 1.0).
+    let location: string | null = null;
+    const redirect = form.get('post_logout_redirect_uri');
+    if (hint && redirect) {
+      const client = await provider.Client.find(hint.aud);
+      if (client?.postLogoutRedirectUris?.includes(redirect)) {
+        const target = new URL(redirect);
+        const state = form.get('state');
+        if (state) target.searchParams.set('state', state);
+        location = target.toString();
+      }
+    }
+    return sendHtml(res, 200, frontChannelPage(lang, frames, location));
+  }
+
+  /** The hint's sid and audience, when its signature is ours (an expired ID token is still a valid hint). */
+  function parseIdTokenHint(token: string | null): { sid?: string; aud: string } | null {
+    const [header, payload, signature] = (token ?? '').split('.');
+    if (!header || !payload || !signature) return null;
+    const signed = verifySignature('sha256', Buffer.from(`${header}.${payload}`), publicKey, Buffer.from(signature, 'base64url'));
+    if (!signed) return null;
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sid?: string; aud?: string | string[]; iss?: string };
+    const aud = Array.isArray(claims.aud) ? claims.aud[0] : claims.aud;
+    return claims.iss === issuer && aud ? { sid: claims.sid, aud } : null;
+  }
 
   const providerCallback = provider.callback();
 
@@ -584,6 +643,8 @@ setTimeout(go,3000);})();
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', issuer);
     const { pathname } = url;
+
+    if (pathname === '/logout' && req.method === 'POST') return postLogout(req, res);
 
     if (pathname === '/_admin/sessions' && req.method === 'GET') {
       const sessions: { sid: string; accountId: string }[] = [];

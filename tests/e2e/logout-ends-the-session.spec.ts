@@ -1,29 +1,36 @@
 // ID-porten requires both: RP-initiated logout and front-channel logout.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { confirmPath, loginFromResetGuide } from './support/login';
 import { person } from './support/people';
 
 const notSignedIn = 'Du er ikke logget inn';
 
-test('"Cancel and sign out" ends the local session and ID-porten\'s, and comes back to the site', async ({ page }) => {
+async function idportenSids(): Promise<string[]> {
+  const { sessions } = (await (await fetch('http://127.0.0.1:4010/_admin/sessions')).json()) as { sessions: { sid: string }[] };
+  return sessions.map((session) => session.sid);
+}
+
+/** Logs in and returns the sid of the ID-porten session this login created. */
+async function loginAndGetSid(page: Page): Promise<string> {
+  const before = await idportenSids();
   await loginFromResetGuide(page, person('logout').nationalId);
   await expect(page.getByTestId('methods-to-remove')).toBeVisible();
+  const created = (await idportenSids()).filter((sid) => !before.includes(sid));
+  expect(created).toHaveLength(1);
+  return created[0] ?? '';
+}
+
+test('"Cancel and sign out" ends the local session and ID-porten\'s, and comes back to the site', async ({ page }) => {
+  const sid = await loginAndGetSid(page);
   await page.getByRole('button', { name: 'Avbryt og logg ut' }).click();
   await page.waitForURL(/localhost:3000\/nb(\?|$)/);
-  const sessions = (await (await fetch('http://127.0.0.1:4010/_admin/sessions')).json()) as { sessions: unknown[] };
-  expect(sessions.sessions).toEqual([]);
+  expect(await idportenSids()).not.toContain(sid);
   await page.goto(confirmPath.nb);
   await expect(page.getByRole('heading', { name: notSignedIn })).toBeVisible();
 });
 
 test('front-channel logout from ID-porten ends the matching session on the site', async ({ page, request }) => {
-  await loginFromResetGuide(page, person('logout').nationalId);
-  await expect(page.getByTestId('methods-to-remove')).toBeVisible();
-  const { sessions } = (await (await fetch('http://127.0.0.1:4010/_admin/sessions')).json()) as {
-    sessions: { sid: string }[];
-  };
-  const sid = sessions.at(-1)?.sid;
-  expect(sid).toBeTruthy();
+  const sid = await loginAndGetSid(page);
 
   const wrongIssuer = await request.get(`/api/auth/frontchannel-logout?iss=${encodeURIComponent('https://evil.example')}&sid=${sid}`);
   expect(wrongIssuer.status()).toBe(400);
@@ -34,4 +41,19 @@ test('front-channel logout from ID-porten ends the matching session on the site'
   expect(logout.status()).toBe(200);
   await page.reload();
   await expect(page.getByRole('heading', { name: notSignedIn })).toBeVisible();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('signing out takes one extra press and still ends both sessions', async ({ page }) => {
+    const sid = await loginAndGetSid(page);
+    await page.getByRole('button', { name: 'Avbryt og logg ut' }).click();
+    // The hand-over page to ID-porten: a POST form the person sends on.
+    await page.getByRole('button', { name: 'Fortsett utloggingen' }).click();
+    await page.waitForURL(/localhost:3000\/nb(\?|$)/);
+    expect(await idportenSids()).not.toContain(sid);
+    await page.goto(confirmPath.nb);
+    await expect(page.getByRole('heading', { name: notSignedIn })).toBeVisible();
+  });
 });

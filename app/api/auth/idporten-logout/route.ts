@@ -32,6 +32,7 @@ export async function POST(request: Request) {
   const fields = {
     id_token_hint: session.idToken,
     post_logout_redirect_uri: `${config.appOrigin}/${locale}`,
+    ui_locales: locale,
   };
   const hidden = Object.entries(fields)
     .map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`)
