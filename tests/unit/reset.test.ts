@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { COUNTED_OUTCOMES, type NewRecord } from '@/lib/records/records';
+import { localSiteEnv } from '@/dev/local-env';
 import { createAddressLimiter } from '@/lib/reset/address-limiter';
 import { maskUpn } from '@/lib/reset/mask-upn';
 import { createPerPersonQueue } from '@/lib/reset/per-person-queue';
@@ -426,20 +427,7 @@ describe('personLimitRetryAt', () => {
 
 describe('personLimitRetryAfter (service, with the configured HMAC key and records)', () => {
   // The service reads its configuration from the environment and opens the shared records database (PGlite).
-  const ENV = {
-    APP_ORIGIN: 'http://localhost:3000',
-    AUTH_SECRET: 'x'.repeat(32),
-    IDPORTEN_ISSUER: 'http://127.0.0.1:4010',
-    IDPORTEN_CLIENT_ID: 'tofaktor-local',
-    IDPORTEN_CLIENT_SECRET: 'local-idporten-secret-not-for-production',
-    ENTRA_TENANT_ID: '11111111-2222-3333-4444-555555555555',
-    ENTRA_CLIENT_ID: '22222222-3333-4444-5555-666666666666',
-    ENTRA_CLIENT_SECRET: 'local-graph-secret-not-for-production',
-    ENTRA_AUTHORITY_HOST: 'http://127.0.0.1:4020',
-    GRAPH_BASE_URL: 'http://127.0.0.1:4020/',
-    RECORDS_HMAC_KEY: KEY,
-    DATABASE_URL: '',
-  };
+  const ENV = localSiteEnv({ RECORDS_HMAC_KEY: KEY, DATABASE_URL: '' });
   const saved = { ...process.env };
   let dir: string;
 
