@@ -12,7 +12,8 @@ export function LanguageLink(props: { href: string; hrefLang: string; lang: stri
       onClick={(event) => {
         const hash = window.location.hash;
         // Step and FAQ anchors are the same in both languages, so the reader lands where they were.
-        if (/^#(step|faq)-[a-z0-9-]+$|^#[a-z0-9-]+$/.test(hash)) {
+        // Only plain anchor names are carried over, never anything else a URL fragment might hold.
+        if (/^#[a-z0-9-]+$/.test(hash)) {
           event.currentTarget.href = `${props.href}${hash}`;
         }
       }}
