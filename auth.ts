@@ -9,6 +9,7 @@ import { meetsAssurance } from '@/lib/idporten/assurance';
 import { IdportenClaimsSchema, lacksNationalId } from '@/lib/idporten/claims';
 import { securityEvent } from '@/lib/log';
 import { recordLoginRefusal } from '@/lib/session/login-records';
+import { LOGIN_ERROR_PAGE } from '@/lib/session/login-error-page';
 import { SessionTokenSchema } from '@/lib/session/session-token';
 
 async function importPrivateJwk(jwk: Record<string, unknown>) {
@@ -47,10 +48,13 @@ async function authConfig(): Promise<NextAuthConfig> {
     trustHost: true,
     useSecureCookies: config.appOrigin.startsWith('https://'),
     providers: [await idportenProvider(config)],
-    // ID-porten asks clients to end idle sessions within 30 minutes. The cookie is only rewritten by
-    // Auth.js's own routes, so this works as an absolute lifetime, which is stricter still.
+    // ID-porten asks clients to end idle sessions within 30 minutes. Nothing reissues the cookie (the
+    // session endpoint is closed in the route handler) and getResetSession also measures from the login
+    // time, so this is an absolute lifetime, which is stricter still.
     session: { strategy: 'jwt', maxAge: config.session.maxIdleSeconds, updateAge: 0 },
-    pages: { error: getPathname({ locale: routing.defaultLocale, href: '/reset/confirm' }) },
+    // Auth.js' own sign-in and error pages are never shown (the route handler answers 404 for them);
+    // a failed login goes to a handler that picks the page in the language the login started in.
+    pages: { signIn: LOGIN_ERROR_PAGE, signOut: LOGIN_ERROR_PAGE, error: LOGIN_ERROR_PAGE },
     callbacks: {
       async signIn({ account, profile }) {
         if (account?.provider !== 'idporten' || !profile) return false;

@@ -3,6 +3,7 @@ import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERV
 import createMDX from '@next/mdx';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { formatProblems, parseConfig } from './lib/config';
+import { staticSecurityHeaders } from './lib/security-headers';
 
 // A bad environment stops `next build`, `next start` and `next dev` with one message naming every
 // bad variable. Other phases (jest's next/jest loader) do not serve anything and need no configuration.
@@ -23,16 +24,9 @@ const nextConfig: NextConfig = {
   // pino and the database drivers are server-only Node packages; keep them out of the bundle.
   serverExternalPackages: ['pino', '@electric-sql/pglite', 'pg'],
   async headers() {
-    return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-        ],
-      },
-    ];
+    // Build files and anything else the proxy does not see; pages get these and the CSP from proxy.ts.
+    const headers = Object.entries(staticSecurityHeaders()).map(([key, value]) => ({ key, value }));
+    return [{ source: '/:path*', headers }];
   },
 };
 

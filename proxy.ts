@@ -1,24 +1,118 @@
-// Locale negotiation only: `/` goes to the visitor's language, localized paths are rewritten to their
-// routes, and a path with an unknown locale is answered by the 404 page in the visitor's language.
+// Every request but Next's immutable build files passes here, for two jobs only:
+//  1. locale routing (next-intl): `/` goes to the visitor's language, localized paths are rewritten to
+//     their routes, a path without a known locale gets the 404 page in the visitor's language;
+//  2. the security headers of lib/security-headers.ts, with a CSP that allows prerendered pages' inline
+//     scripts by hash (they stay static and cacheable) and dynamic pages' scripts by a per-request nonce.
 // Nothing of Auth.js runs here — the reset pages and the server action check the session themselves.
-import { NextResponse, type NextRequest } from 'next/server';
+import { randomBytes } from 'node:crypto';
+import { NextRequest, NextResponse } from 'next/server';
 import createMiddleware from 'next-intl/middleware';
+import { getConfig } from '@/lib/config';
+import { idportenFormActionOrigins } from '@/lib/idporten/discovery';
 import { negotiateLocale } from '@/lib/i18n/negotiate';
-import { isLocale, routing } from '@/lib/i18n/routing';
+import { httpErrorResponse, type HttpErrorKey } from '@/lib/i18n/http-error-text';
+import { isLocale, routing, type Locale } from '@/lib/i18n/routing';
+import { logger } from '@/lib/log';
+import { prerenderedScriptHashes } from '@/lib/prerendered-script-hashes';
+import { logGuardRefusal, refusePagePost, type GuardRefusal } from '@/lib/request-guards';
+import { LOGOUT_AUTOSUBMIT_SCRIPT, scriptHash, securityHeaders, type ScriptPolicy } from '@/lib/security-headers';
 
 const localeRouting = createMiddleware(routing);
 
-export default function proxy(request: NextRequest) {
-  const [, first = ''] = request.nextUrl.pathname.split('/');
-  if (first !== '' && !isLocale(first)) {
-    // Served (not redirected) by the catch-all under the visitor's locale, which answers 404.
-    const locale = negotiateLocale(request.headers.get('accept-language'));
-    return NextResponse.rewrite(new URL(`/${locale}${request.nextUrl.pathname}`, request.url));
+// A segment no route claims: the [locale] catch-all answers it with the localized 404 page.
+const UNKNOWN_PAGE = '_not-found';
+const API_SCRIPTS: ScriptPolicy = { hashes: [scriptHash(LOGOUT_AUTOSUBMIT_SCRIPT)] };
+const NO_SCRIPTS: ScriptPolicy = { hashes: [] };
+const REFUSAL_TEXT: Record<GuardRefusal['status'], HttpErrorKey> = {
+  400: 'badRequest',
+  403: 'forbidden',
+  411: 'badRequest',
+  413: 'tooLarge',
+};
+const HAS_FILE_EXTENSION = /\.[a-z0-9]+$/i;
+// Prerendered pages change only with a deployment; a shared cache may keep them for an hour.
+const PRERENDERED_CACHE_CONTROL = 'public, max-age=300, s-maxage=3600';
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
   }
-  return localeRouting(request);
+}
+
+function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+/** The visitor's language for a refusal: the path's locale, else Accept-Language. */
+function localeOf(request: NextRequest): Locale {
+  const [, first] = request.nextUrl.pathname.split('/');
+  return isLocale(first) ? first : negotiateLocale(request.headers.get('accept-language'));
+}
+
+function routeOf(request: NextRequest, response: NextResponse): string {
+  const rewrite = response.headers.get('x-middleware-rewrite');
+  return rewrite ? new URL(rewrite, request.url).pathname : request.nextUrl.pathname;
+}
+
+export default async function proxy(request: NextRequest) {
+  const config = getConfig();
+  const { pathname } = request.nextUrl;
+  const policy = {
+    appOrigin: config.appOrigin,
+    formActionOrigins: await idportenFormActionOrigins(),
+    reportUri: config.security.cspReportUri,
+    development: process.env.NODE_ENV === 'development',
+  };
+
+  const plainHeaders = securityHeaders({ ...policy, scripts: NO_SCRIPTS });
+  if (!isDecodable(pathname)) {
+    // Next would answer a path it cannot decode with a bare 500, and log nothing.
+    logger.warn({ event: 'bad-request', reason: 'undecodable-path', method: request.method }, 'path could not be decoded');
+    return httpErrorResponse(400, 'badPath', negotiateLocale(request.headers.get('accept-language')), plainHeaders);
+  }
+  if (pathname.startsWith('/api/')) return withHeaders(NextResponse.next(), securityHeaders({ ...policy, scripts: API_SCRIPTS }));
+  if (request.method === 'POST') {
+    const refusal = await refusePagePost(request);
+    if (refusal) {
+      logGuardRefusal(request, refusal);
+      return httpErrorResponse(refusal.status, REFUSAL_TEXT[refusal.status], localeOf(request), plainHeaders);
+    }
+  }
+  if (HAS_FILE_EXTENSION.test(pathname)) {
+    return withHeaders(NextResponse.next(), securityHeaders({ ...policy, scripts: NO_SCRIPTS }));
+  }
+
+  // Next reads the nonce from the request's CSP header and puts it on every script it renders.
+  const nonce = randomBytes(16).toString('base64');
+  const nonceHeaders = securityHeaders({ ...policy, scripts: { nonce } });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('Content-Security-Policy', nonceHeaders['Content-Security-Policy']!);
+
+  const [, first = ''] = pathname.split('/');
+  if (first !== '' && !isLocale(first)) {
+    // Internal route names (/faq, /reset/confirm) and anything else without a locale: 404, never a second URL.
+    const locale = negotiateLocale(request.headers.get('accept-language'));
+    const response = NextResponse.rewrite(new URL(`/${locale}/${UNKNOWN_PAGE}`, request.url), {
+      request: { headers: requestHeaders },
+    });
+    response.headers.set('Vary', 'Accept-Language');
+    return withHeaders(response, nonceHeaders);
+  }
+
+  const response = localeRouting(new NextRequest(request, { headers: requestHeaders }));
+  if (pathname === '/') response.headers.set('Vary', 'Accept-Language');
+  const hashes = prerenderedScriptHashes(routeOf(request, response));
+  if (!hashes) return withHeaders(response, nonceHeaders);
+  // A prerendered page: the same headers for everyone, so a shared cache can keep it.
+  response.headers.set('Cache-Control', PRERENDERED_CACHE_CONTROL);
+  return withHeaders(response, securityHeaders({ ...policy, scripts: { hashes } }));
 }
 
 export const config = {
-  // Everything but API routes, Next's own files and static files (which have a dot).
-  matcher: ['/((?!api|_next|_vercel|.*\\..*).*)'],
+  // Everything but Next's content-hashed build files, which next.config.ts gives the fixed headers.
+  matcher: ['/((?!_next/static|_next/image).*)'],
 };

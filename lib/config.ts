@@ -152,6 +152,10 @@ const EnvSchema = z
       z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     ),
     SERVICE_DESK_URL: webUrl('https://www.oslomet.no/'),
+    // Only for the end-to-end tests of the error page: /<locale>/error-probe throws when this is "on".
+    ERROR_PROBE: z.preprocess(blankAsMissing, z.enum(['on', 'off'], { error: 'must be on or off' }).default('off')),
+    // Where browsers report CSP violations (report-uri and report-to); unset sends no reports.
+    CSP_REPORT_URI: z.preprocess(blankAsMissing, webUrl().optional()),
     // Enables the operators' audit lookup (POST /api/ops/records); unset keeps it switched off.
     OPS_API_TOKEN: z.preprocess(blankAsMissing, z.string().min(32, 'must be at least 32 characters').optional()),
   });
@@ -226,6 +230,8 @@ function toConfig(env: Env) {
   log: { level: env.LOG_LEVEL },
   serviceDeskUrl: env.SERVICE_DESK_URL,
   ops: { apiToken: env.OPS_API_TOKEN },
+  security: { cspReportUri: env.CSP_REPORT_URI },
+  testing: { errorProbe: env.ERROR_PROBE === 'on' },
   };
 }
 

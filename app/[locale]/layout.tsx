@@ -2,7 +2,9 @@ import type { ReactNode } from 'react';
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
 import { hasLocale } from 'next-intl';
-import { setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ErrorTextsProvider } from '@/components/error-texts';
+import { getPathname } from '@/lib/i18n/navigation';
 import { getConfig } from '@/lib/config';
 import { routing } from '@/lib/i18n/routing';
 import '../globals.css';
@@ -23,9 +25,22 @@ export default async function LocaleLayout(props: { children: ReactNode; params:
   const { locale } = await props.params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: 'ErrorPage' });
+  const errorTexts = {
+    title: t('title'),
+    text: t('text'),
+    tryAgain: t('tryAgain'),
+    reference: t('reference'),
+    serviceDesk: t('serviceDesk'),
+    serviceDeskUrl: getConfig().serviceDeskUrl,
+    home: t('home'),
+    homeHref: getPathname({ locale, href: '/' }),
+  };
   return (
     <html lang={locale}>
-      <body className="min-h-screen">{props.children}</body>
+      <body className="min-h-screen">
+        <ErrorTextsProvider texts={errorTexts}>{props.children}</ErrorTextsProvider>
+      </body>
     </html>
   );
 }

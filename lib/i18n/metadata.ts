@@ -24,6 +24,7 @@ export function pageMetadata(options: {
     description: options.description,
     alternates: {
       canonical: absoluteUrl(options.locale, options.pathname),
+      // x-default is the default locale's page: a path without a locale answers 404 on this site.
       languages: { ...languages, 'x-default': absoluteUrl(routing.defaultLocale, options.pathname) },
     },
     robots: options.indexable === false ? { index: false, follow: false } : undefined,

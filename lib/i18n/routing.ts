@@ -6,6 +6,10 @@ export const routing = defineRouting({
   locales: ['nb', 'en'],
   defaultLocale: 'nb',
   localePrefix: 'always',
+  // No Set-Cookie and no Link header on guide responses: a shared cache stores neither, and the
+  // page head already carries the hreflang alternates (lib/i18n/metadata.ts).
+  localeCookie: false,
+  alternateLinks: false,
   pathnames: {
     '/': '/',
     '/activate': { nb: '/aktiver', en: '/activate' },
@@ -14,6 +18,7 @@ export const routing = defineRouting({
     '/reset/result': { nb: '/nullstill/resultat', en: '/reset/result' },
     '/reset/no-national-id': { nb: '/nullstill/mangler-fodselsnummer', en: '/reset/no-national-id' },
     '/reset/signed-out': { nb: '/nullstill/logget-ut', en: '/reset/signed-out' },
+    '/reset/login-failed': { nb: '/nullstill/innlogging-feilet', en: '/reset/login-failed' },
     '/external-users': { nb: '/eksterne-brukere', en: '/external-users' },
     '/faq': { nb: '/sporsmal-og-svar', en: '/faq' },
     '/accessibility': { nb: '/tilgjengelighet', en: '/accessibility' },

@@ -1,16 +1,35 @@
 'use server';
 // Sign-in as a server action, so it is a plain form that works without JavaScript.
+import { redirect } from 'next/navigation';
 import { signIn } from '@/auth';
+import { getConfig } from '@/lib/config';
 import { localeFromForm } from '@/lib/i18n/locale-form';
 import { getPathname } from '@/lib/i18n/navigation';
+import { logger } from '@/lib/log';
+import { LOGIN_ERROR_PAGE } from './login-error-page';
+import { loginFailedPath, reasonForAuthError } from './login-failure';
 
 export async function startIdportenLogin(formData: FormData): Promise<void> {
   const locale = localeFromForm(formData);
-  // ui_locales makes ID-porten speak the page's language. prompt=login asks for a fresh login even when
-  // ID-porten still has a session: the reset only accepts a recent auth_time, and an old one would loop.
-  await signIn(
-    'idporten',
-    { redirectTo: getPathname({ locale, href: '/reset/confirm' }) },
-    { ui_locales: locale, prompt: 'login' },
-  );
+  let destination: string;
+  try {
+    // ui_locales makes ID-porten speak the page's language. prompt=login asks for a fresh login even when
+    // ID-porten still has a session: the reset only accepts a recent auth_time, and an old one would loop.
+    destination = await signIn(
+      'idporten',
+      { redirectTo: getPathname({ locale, href: '/reset/confirm' }), redirect: false },
+      { ui_locales: locale, prompt: 'login' },
+    );
+  } catch (error) {
+    // Auth.js throws when it cannot start at all, typically because ID-porten's discovery did not answer.
+    logger.error({ err: error, event: 'login-start-failed' }, 'could not start the ID-porten login');
+    redirect(loginFailedPath(locale, 'unavailable'));
+  }
+  const url = new URL(destination, getConfig().appOrigin);
+  if (url.origin === getConfig().appOrigin && url.pathname === LOGIN_ERROR_PAGE) {
+    const code = url.searchParams.get('error');
+    logger.error({ event: 'login-start-failed', authError: code }, 'could not start the ID-porten login');
+    redirect(loginFailedPath(locale, code === 'Configuration' ? 'unavailable' : reasonForAuthError(code)));
+  }
+  redirect(destination);
 }

@@ -15,3 +15,12 @@ export async function recordLoginRefusal(reason: LoginRefusalReason, nationalId:
   await records.addRecord({ requestId, outcome: 'refused', reason, nationalIdHash });
   securityEvent('login-refused', { reason, requestId, nationalIdHash });
 }
+
+/** A request the reset action refused before looking at anything (a cross-site or origin-less POST). */
+export async function recordRequestRefusal(reason: 'missing-origin' | 'foreign-origin', nationalId: NationalId | null): Promise<void> {
+  const nationalIdHash = nationalId ? hashNationalId(nationalId, getConfig().records.hmacKey) : null;
+  const requestId = randomUUID();
+  const records = await getRecordStore();
+  await records.addRecord({ requestId, outcome: 'refused', reason, nationalIdHash });
+  securityEvent('reset.request-refused', { reason, requestId, nationalIdHash });
+}

@@ -1,27 +1,64 @@
 // Reads the person behind the request from the encrypted session cookie, on the server only.
 import 'server-only';
 import { headers } from 'next/headers';
-import { getToken } from 'next-auth/jwt';
+import { decode, getToken } from 'next-auth/jwt';
+import { securityEvent } from '@/lib/log';
 import { getConfig } from '@/lib/config';
 import { getRecordStore } from '@/lib/reset/service';
 import { SessionTokenSchema, type SessionToken } from './session-token';
 
+const SESSION_COOKIE = 'authjs.session-token';
+
+function sessionCookieName(secure: boolean): string {
+  return secure ? `__Secure-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
+
+/** What logout and ID-porten's front-channel call mark as ended: ID-porten's session id, else the token's own id. */
+export function endableSessionId(session: SessionToken): string | undefined {
+  return session.sid ?? (session.jti ? `jti:${session.jti}` : undefined);
+}
+
+/** Why a session cookie that was sent could not be used; logged once per request, never with its value. */
+async function rejectionReason(token: string, secret: string, salt: string): Promise<string> {
+  try {
+    const payload = await decode({ token, secret, salt });
+    return payload ? 'invalid-contents' : 'undecryptable';
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    return code === 'ERR_JWT_EXPIRED' ? 'expired' : 'undecryptable';
+  }
+}
+
 /**
- * The session's contents, or null when there is none, it expired, it does not parse, or ID-porten
- * ended it by front-channel logout. Auth.js' own `session` callback deliberately exposes none of this.
+ * The session's contents, or null when there is none, it expired, it does not parse, it is older than the
+ * session lifetime counted from the login, or it was ended by logout here or at ID-porten. Auth.js' own
+ * `session` callback deliberately exposes none of this.
  */
-export async function getResetSession(): Promise<SessionToken | null> {
+export async function getResetSession(now: Date = new Date()): Promise<SessionToken | null> {
   const config = getConfig();
+  const secureCookie = config.appOrigin.startsWith('https://');
   // Only the cookie: getToken would also accept a bearer header, which this site never issues.
   const cookie = (await headers()).get('cookie') ?? '';
-  const token = await getToken({
-    req: { headers: { cookie } },
-    secret: config.auth.secret,
-    secureCookie: config.appOrigin.startsWith('https://'),
-  });
+  const req = { headers: { cookie } };
+  const raw = await getToken({ req, secret: config.auth.secret, secureCookie, raw: true });
+  if (!raw) return null;
+
+  const salt = sessionCookieName(secureCookie);
+  const token = await getToken({ req, secret: config.auth.secret, secureCookie, salt });
   const parsed = SessionTokenSchema.safeParse(token);
-  if (!parsed.success) return null;
-  if (parsed.data.sid && (await (await getRecordStore()).isSessionEnded(parsed.data.sid))) return null;
+  if (!parsed.success) {
+    securityEvent('session-cookie-rejected', {
+      reason: token ? 'invalid-contents' : await rejectionReason(raw, config.auth.secret, salt),
+    });
+    return null;
+  }
+  const loginAgeSeconds = now.getTime() / 1000 - parsed.data.authTime;
+  if (loginAgeSeconds > config.session.maxIdleSeconds) {
+    securityEvent('session-cookie-rejected', { reason: 'lifetime-exceeded' });
+    return null;
+  }
+  const endableId = endableSessionId(parsed.data);
+  if (endableId && (await (await getRecordStore()).isSessionEnded(endableId))) return null;
   return parsed.data;
 }
 

@@ -9,6 +9,8 @@ export const SessionTokenSchema = z.object({
   acr: z.string().min(1),
   authTime: z.number().int().positive(),
   sid: z.string().min(1).optional(),
+  // Auth.js' token id: what logout ends when ID-porten gave no sid.
+  jti: z.string().min(1).optional(),
   idToken: z.string().min(1).optional(),
   locale: z.enum(routing.locales),
 });

@@ -2,17 +2,26 @@
 // The reset itself. Treated as a public HTTP endpoint: everything it needs comes from the signed
 // session, never from the form — the form only says which language to answer in.
 import { randomUUID } from 'node:crypto';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { getConfig } from '@/lib/config';
 import { getPathname } from '@/lib/i18n/navigation';
 import { localeFromForm } from '@/lib/i18n/locale-form';
 import { logger } from '@/lib/log';
 import { resetTwoFactorForSession, type ResetOutcome } from '@/lib/reset/service';
+import { checkCallerOrigin } from '@/lib/session/caller-origin';
+import { recordRequestRefusal } from '@/lib/session/login-records';
 import { getClientAddress, getResetSession } from '@/lib/session/reset-session';
 
 export async function resetTwoFactor(formData: FormData): Promise<void> {
   // Only the language is read from the form; an account id or national id posted with it is never looked at.
   const locale = localeFromForm(formData);
   const session = await getResetSession();
+  const caller = checkCallerOrigin(await headers(), getConfig().appOrigin);
+  if (!caller.ok) {
+    await recordRequestRefusal(caller.reason, session?.pid ?? null);
+    redirect(getPathname({ locale, href: '/reset/confirm' }));
+  }
   if (!session) redirect(getPathname({ locale, href: '/reset/confirm' }));
 
   const requestId = randomUUID();

@@ -8,8 +8,10 @@ import { getConfig } from '@/lib/config';
 import { localeFromForm } from '@/lib/i18n/locale-form';
 import { getPathname } from '@/lib/i18n/navigation';
 import { getIdportenDiscovery } from '@/lib/idporten/discovery';
+import { LOGOUT_AUTOSUBMIT_SCRIPT } from '@/lib/security-headers';
 import { securityEvent } from '@/lib/log';
-import { getResetSession } from '@/lib/session/reset-session';
+import { getRecordStore } from '@/lib/reset/service';
+import { endableSessionId, getResetSession } from '@/lib/session/reset-session';
 
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -21,6 +23,10 @@ export async function POST(request: Request) {
 
   const locale = localeFromForm(await request.formData());
   const session = await getResetSession();
+  // First of all, end the session where every instance looks: a copy of the cookie is dead from now on,
+  // whether or not ID-porten's front-channel call ever arrives.
+  const endableId = session ? endableSessionId(session) : undefined;
+  if (endableId) await (await getRecordStore()).endSession(endableId);
   await signOut({ redirect: false });
   securityEvent('logout', { initiatedBy: 'person' });
   if (!session?.idToken) {
@@ -37,7 +43,7 @@ export async function POST(request: Request) {
   const hidden = Object.entries(fields)
     .map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`)
     .join('');
-  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t('signingOutTitle'))}</title></head><body><main><h1>${escapeHtml(t('signingOutTitle'))}</h1><p>${escapeHtml(t('signingOutText'))}</p><form method="post" action="${escapeHtml(endSession)}">${hidden}<button type="submit">${escapeHtml(t('signingOutContinue'))}</button></form></main><script>document.forms[0].submit()</script></body></html>`;
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t('signingOutTitle'))}</title></head><body><main><h1>${escapeHtml(t('signingOutTitle'))}</h1><p>${escapeHtml(t('signingOutText'))}</p><form method="post" action="${escapeHtml(endSession)}">${hidden}<button type="submit">${escapeHtml(t('signingOutContinue'))}</button></form></main><script>${LOGOUT_AUTOSUBMIT_SCRIPT}</script></body></html>`;
   return new Response(html, {
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },
   });

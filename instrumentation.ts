@@ -1,0 +1,21 @@
+import type { Instrumentation } from 'next';
+
+export async function register() {}
+
+// One structured line per unexpected error, with the digest the error page shows as the reference.
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { logger } = await import('./lib/log');
+  const digest = (error as { digest?: unknown }).digest;
+  logger.error(
+    {
+      err: error,
+      event: 'request-error',
+      digest: typeof digest === 'string' ? digest : null,
+      method: request.method,
+      path: request.path.split('?')[0],
+      routeType: context.routeType,
+    },
+    'unexpected error while handling a request',
+  );
+};

@@ -1,0 +1,59 @@
+// Refuses hostile POSTs to pages (Next's server actions) before Next sees them, with a 4xx and a log line:
+// Next itself answers an oversized, malformed or non-form body, or a foreign Origin, with a bare 500.
+import type { NextRequest } from 'next/server';
+import { getToken } from 'next-auth/jwt';
+import { getConfig } from '@/lib/config';
+import { logger } from '@/lib/log';
+import { recordRequestRefusal } from '@/lib/session/login-records';
+import { SessionTokenSchema } from '@/lib/session/session-token';
+
+// The site's forms post a language, an action id and a handful of registration ids.
+export const MAX_ACTION_BODY_BYTES = 64 * 1024;
+
+export type GuardRefusal = { status: 400 | 403 | 411 | 413; reason: string };
+
+const FORM_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
+// With JavaScript, Next posts an action's arguments as text/plain (React's encodeReply), or as a form.
+const ACTION_TYPES = [...FORM_TYPES, 'text/plain'];
+
+async function hasReadableBody(request: NextRequest, type: string): Promise<boolean> {
+  try {
+    const copy = request.clone();
+    if (FORM_TYPES.includes(type)) await copy.formData();
+    else JSON.parse(await copy.text());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The pid's owner, if the request carries a valid session: a refused cross-site reset is recorded as theirs. */
+async function sessionNationalId(request: NextRequest) {
+  const config = getConfig();
+  const token = await getToken({ req: request, secret: config.auth.secret, secureCookie: config.appOrigin.startsWith('https://') });
+  const parsed = SessionTokenSchema.safeParse(token);
+  return parsed.success ? parsed.data.pid : null;
+}
+
+/** Null when the POST may go on to Next; otherwise why it is refused. */
+export async function refusePagePost(request: NextRequest): Promise<GuardRefusal | null> {
+  const origin = request.headers.get('origin');
+  if (origin !== null && origin !== getConfig().appOrigin) {
+    await recordRequestRefusal('foreign-origin', await sessionNationalId(request));
+    return { status: 403, reason: 'foreign-origin' };
+  }
+  const length = request.headers.get('content-length');
+  if (length === null) return { status: 411, reason: 'length-required' };
+  if (!/^\d+$/.test(length) || Number(length) > MAX_ACTION_BODY_BYTES) return { status: 413, reason: 'body-too-large' };
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!ACTION_TYPES.includes(type)) return { status: 400, reason: 'not-a-form' };
+  if (!(await hasReadableBody(request, type))) return { status: 400, reason: 'malformed-body' };
+  return null;
+}
+
+export function logGuardRefusal(request: NextRequest, refusal: GuardRefusal): void {
+  logger.warn(
+    { event: 'bad-request', reason: refusal.reason, status: refusal.status, method: request.method, path: request.nextUrl.pathname },
+    'request refused before it reached the page',
+  );
+}
