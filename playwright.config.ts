@@ -3,14 +3,26 @@
 import { rmSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { localSiteEnv } from './dev/local-env';
-import { E2E_LOG_FILE, e2eSiteEnv } from './tests/e2e/support/site-env';
+import {
+  E2E_LOG_FILE,
+  HTTPS_SITE,
+  IDPORTEN_DOWN_SITE,
+  e2eSiteEnv,
+  httpsOriginSiteEnv,
+  idportenDownSiteEnv,
+} from './tests/e2e/support/site-env';
 
 const siteEnv = localSiteEnv(e2eSiteEnv(process.env.E2E_DATABASE_URL));
+const httpsSiteEnv = localSiteEnv(httpsOriginSiteEnv());
+const downSiteEnv = localSiteEnv(idportenDownSiteEnv());
 
 // Every run starts from an empty embedded database (records decide rate limits). Only the main
 // process may do this: workers load this file too, while the server already uses the directory.
 if (!process.env.TEST_WORKER_INDEX && !process.env.E2E_DATABASE_URL) {
   rmSync(siteEnv.PGLITE_DIR ?? 'data/e2e-pglite', { recursive: true, force: true });
+}
+if (!process.env.TEST_WORKER_INDEX) {
+  for (const dir of [httpsSiteEnv.PGLITE_DIR, downSiteEnv.PGLITE_DIR]) rmSync(dir!, { recursive: true, force: true });
 }
 
 export default defineConfig({
@@ -59,6 +71,27 @@ export default defineConfig({
       timeout: 120_000,
       env: siteEnv,
       stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      // The same build told that its public origin is https (as behind the TLS-terminating proxy), for
+      // grading the headers a production deployment sends: HSTS, Secure cookies, upgrade-insecure-requests.
+      command: `npx next start -p ${HTTPS_SITE.port}`,
+      url: `http://localhost:${HTTPS_SITE.port}/nb`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: httpsSiteEnv,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The same build with ID-porten unreachable (nothing listens at its issuer): login failures.
+      command: `npx next start -p ${IDPORTEN_DOWN_SITE.port}`,
+      url: `http://localhost:${IDPORTEN_DOWN_SITE.port}/nb`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: downSiteEnv,
+      stdout: 'ignore',
       stderr: 'pipe',
     },
   ],

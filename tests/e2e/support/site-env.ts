@@ -13,5 +13,34 @@ export function e2eSiteEnv(databaseUrl: string | undefined): Record<string, stri
     IDPORTEN_ACR: 'idporten-loa-high',
     OPS_API_TOKEN: E2E_OPS_TOKEN,
     SERVICE_DESK_URL: 'https://www.oslomet.no/',
+    // app/[locale]/error-probe throws, for the error-page test.
+    ERROR_PROBE: 'on',
+  };
+}
+
+/** A second instance of the build that believes it is served over https (the Observatory grades it). */
+// Its ID-porten is https too, as in production (nothing listens there: the pages graded never call it).
+export const HTTPS_SITE = { port: 3100, publicOrigin: 'https://localhost:3100', idportenIssuer: 'https://127.0.0.1:4443' } as const;
+
+export function httpsOriginSiteEnv(): Record<string, string> {
+  return {
+    APP_ORIGIN: HTTPS_SITE.publicOrigin,
+    IDPORTEN_ISSUER: HTTPS_SITE.idportenIssuer,
+    PGLITE_DIR: './data/e2e-pglite-https',
+    DATABASE_URL: '',
+    LOG_LEVEL: 'warn',
+  };
+}
+
+/** A third instance whose ID-porten does not answer: nothing listens on this issuer's port. */
+export const IDPORTEN_DOWN_SITE = { port: 3200, origin: 'http://localhost:3200', issuer: 'http://127.0.0.1:4019' } as const;
+
+export function idportenDownSiteEnv(): Record<string, string> {
+  return {
+    APP_ORIGIN: IDPORTEN_DOWN_SITE.origin,
+    IDPORTEN_ISSUER: IDPORTEN_DOWN_SITE.issuer,
+    PGLITE_DIR: './data/e2e-pglite-idporten-down',
+    DATABASE_URL: '',
+    LOG_LEVEL: 'warn',
   };
 }
