@@ -3,7 +3,7 @@ import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERV
 import createMDX from '@next/mdx';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { formatProblems, parseConfig } from './lib/config';
-import { staticSecurityHeaders } from './lib/security-headers';
+import { FRAMEABLE_BY_IDPORTEN, staticSecurityHeaders } from './lib/security-headers';
 
 // A bad environment stops `next build`, `next start` and `next dev` with one message naming every
 // bad variable. Other phases (jest's next/jest loader) do not serve anything and need no configuration.
@@ -25,8 +25,12 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['pino', '@electric-sql/pglite', 'pg'],
   async headers() {
     // Build files and anything else the proxy does not see; pages get these and the CSP from proxy.ts.
-    const headers = Object.entries(staticSecurityHeaders()).map(([key, value]) => ({ key, value }));
-    return [{ source: '/:path*', headers }];
+    const { 'X-Frame-Options': frameOptions, ...others } = staticSecurityHeaders();
+    return [
+      { source: '/:path*', headers: Object.entries(others).map(([key, value]) => ({ key, value })) },
+      // ID-porten frames its front-channel logout endpoint; lib/security-headers.ts allows exactly that.
+      { source: `/((?!${FRAMEABLE_BY_IDPORTEN.slice(1)}).*)`, headers: [{ key: 'X-Frame-Options', value: frameOptions }] },
+    ];
   },
 };
 

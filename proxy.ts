@@ -15,7 +15,7 @@ import { isLocale, routing, type Locale } from '@/lib/i18n/routing';
 import { logger } from '@/lib/log';
 import { prerenderedScriptHashes } from '@/lib/prerendered-script-hashes';
 import { logGuardRefusal, refusePagePost, type GuardRefusal } from '@/lib/request-guards';
-import { LOGOUT_AUTOSUBMIT_SCRIPT, scriptHash, securityHeaders, type ScriptPolicy } from '@/lib/security-headers';
+import { FRAMEABLE_BY_IDPORTEN, LOGOUT_AUTOSUBMIT_SCRIPT, scriptHash, securityHeaders, type ScriptPolicy } from '@/lib/security-headers';
 
 const localeRouting = createMiddleware(routing);
 
@@ -73,6 +73,10 @@ export default async function proxy(request: NextRequest) {
     // Next would answer a path it cannot decode with a bare 500, and log nothing.
     logger.warn({ event: 'bad-request', reason: 'undecodable-path', method: request.method }, 'path could not be decoded');
     return httpErrorResponse(400, 'badPath', negotiateLocale(request.headers.get('accept-language')), plainHeaders);
+  }
+  if (pathname === FRAMEABLE_BY_IDPORTEN) {
+    const frameAncestors = policy.formActionOrigins;
+    return withHeaders(NextResponse.next(), securityHeaders({ ...policy, frameAncestors, scripts: NO_SCRIPTS }));
   }
   if (pathname.startsWith('/api/')) return withHeaders(NextResponse.next(), securityHeaders({ ...policy, scripts: API_SCRIPTS }));
   if (request.method === 'POST') {

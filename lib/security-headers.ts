@@ -13,6 +13,11 @@ export type SecurityHeaderOptions = {
   /** Origins outside the site that forms post or redirect to (ID-porten's login and logout endpoints). */
   formActionOrigins: readonly string[];
   scripts: ScriptPolicy;
+  /**
+   * Who may put the response in a frame: nobody, except ID-porten for its front-channel logout, which
+   * loads that one endpoint in a hidden iframe on its own logout page.
+   */
+  frameAncestors?: readonly string[];
   /** Where browsers send CSP violation reports; unset sends none. */
   reportUri?: string;
   /** `next dev` needs eval for React's debugging aids; never in a production build. */
@@ -33,6 +38,8 @@ const PERMISSIONS_POLICY = [
 ].join(', ');
 
 const REPORT_GROUP = 'csp';
+// For browsers without CSP frame-ancestors; it cannot name an allowed origin, so it is left off where one may frame.
+const FRAME_DENIAL = { 'X-Frame-Options': 'DENY' } as const;
 
 /** The logout hand-over page's only script, which posts the hidden form to ID-porten (app/api/auth/idporten-logout). */
 export const LOGOUT_AUTOSUBMIT_SCRIPT = 'document.forms[0].submit()';
@@ -57,7 +64,7 @@ export function contentSecurityPolicy(options: SecurityHeaderOptions): string {
     ['connect-src', "'self'"],
     ['object-src', "'none'"],
     ['base-uri', "'none'"],
-    ['frame-ancestors', "'none'"],
+    ['frame-ancestors', ...(options.frameAncestors?.length ? options.frameAncestors : ["'none'"])],
     // Chromium checks form-action on the redirect after a form post: the login and logout forms end at ID-porten.
     ['form-action', "'self'", ...options.formActionOrigins],
   ];
@@ -66,10 +73,13 @@ export function contentSecurityPolicy(options: SecurityHeaderOptions): string {
   return directives.map((parts) => parts.join(' ')).join('; ');
 }
 
+/** The one path ID-porten may frame (its front-channel logout); see `frameAncestors`. */
+export const FRAMEABLE_BY_IDPORTEN = '/api/auth/frontchannel-logout';
+
 /** Headers that do not depend on the page; also applied by next.config.ts to files the proxy never sees. */
-export function staticSecurityHeaders(): Record<string, string> {
+export function staticSecurityHeaders(): { 'X-Frame-Options': string } & Record<string, string> {
   return {
-    'X-Frame-Options': 'DENY',
+    ...FRAME_DENIAL,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Permissions-Policy': PERMISSIONS_POLICY,
@@ -83,6 +93,7 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
     ...staticSecurityHeaders(),
     'Content-Security-Policy': contentSecurityPolicy(options),
   };
+  if (options.frameAncestors?.length) delete headers['X-Frame-Options'];
   if (options.appOrigin.startsWith('https://')) {
     headers['Strict-Transport-Security'] = 'max-age=63072000; includeSubDomains';
   }

@@ -33,6 +33,13 @@ for (const guide of guides) {
   }
 }
 
+test('the build prerendered every guide in every language as static HTML', () => {
+  const manifest = JSON.parse(readFileSync('.next/prerender-manifest.json', 'utf8')) as { routes: Record<string, unknown> };
+  for (const guide of guides) {
+    for (const locale of ['nb', 'en'] as const) expect(Object.keys(manifest.routes)).toContain(`/${locale}/${guide.file}`);
+  }
+});
+
 test('sitemap.xml lists every guide in both languages and robots.txt points at it', async ({ request }) => {
   const sitemap = await (await request.get('/sitemap.xml')).text();
   for (const guide of guides) {
