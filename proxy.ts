@@ -10,6 +10,7 @@ import createMiddleware from 'next-intl/middleware';
 import { getConfig } from '@/lib/config';
 import { idportenFormActionOrigins } from '@/lib/idporten/discovery';
 import { negotiateLocale } from '@/lib/i18n/negotiate';
+import { isKnownPagePath } from '@/lib/i18n/known-paths';
 import { httpErrorResponse, type HttpErrorKey } from '@/lib/i18n/http-error-text';
 import { isLocale, routing, type Locale } from '@/lib/i18n/routing';
 import { logger } from '@/lib/log';
@@ -19,8 +20,8 @@ import { FRAMEABLE_BY_IDPORTEN, LOGOUT_AUTOSUBMIT_SCRIPT, scriptHash, securityHe
 
 const localeRouting = createMiddleware(routing);
 
-// A segment no route claims: the [locale] catch-all answers it with the localized 404 page.
-const UNKNOWN_PAGE = '_not-found';
+// The prerendered 404 page (app/[locale]/page-not-found), served with status 404 for every non-page.
+const NOT_FOUND_PAGE = 'page-not-found';
 const API_SCRIPTS: ScriptPolicy = { hashes: [scriptHash(LOGOUT_AUTOSUBMIT_SCRIPT)] };
 const NO_SCRIPTS: ScriptPolicy = { hashes: [] };
 const REFUSAL_TEXT: Record<GuardRefusal['status'], HttpErrorKey> = {
@@ -97,18 +98,23 @@ export default async function proxy(request: NextRequest) {
   requestHeaders.set('Content-Security-Policy', nonceHeaders['Content-Security-Policy']!);
 
   const [, first = ''] = pathname.split('/');
-  if (first !== '' && !isLocale(first)) {
-    // Internal route names (/faq, /reset/confirm) and anything else without a locale: 404, never a second URL.
-    const locale = negotiateLocale(request.headers.get('accept-language'));
-    const response = NextResponse.rewrite(new URL(`/${locale}/${UNKNOWN_PAGE}`, request.url), {
-      request: { headers: requestHeaders },
-    });
-    response.headers.set('Vary', 'Accept-Language');
-    return withHeaders(response, nonceHeaders);
+  if (!isLocale(first) || !isKnownPagePath(first, pathname)) {
+    if (pathname === '/') {
+      const redirect = localeRouting(new NextRequest(request, { headers: requestHeaders }));
+      redirect.headers.set('Vary', 'Accept-Language');
+      return withHeaders(redirect, nonceHeaders);
+    }
+    // Anything that is not a page — internal route names without a locale (/faq, /reset/confirm) included —
+    // gets the prerendered 404 page in the path's language, or the visitor's: one URL per page, complete
+    // HTML without JavaScript.
+    const locale = isLocale(first) ? first : negotiateLocale(request.headers.get('accept-language'));
+    const response = NextResponse.rewrite(new URL(`/${locale}/${NOT_FOUND_PAGE}`, request.url), { status: 404 });
+    if (!isLocale(first)) response.headers.set('Vary', 'Accept-Language');
+    response.headers.set('Cache-Control', 'no-store');
+    return withHeaders(response, securityHeaders({ ...policy, scripts: { hashes: prerenderedScriptHashes(`/${locale}/${NOT_FOUND_PAGE}`) ?? [] } }));
   }
 
   const response = localeRouting(new NextRequest(request, { headers: requestHeaders }));
-  if (pathname === '/') response.headers.set('Vary', 'Accept-Language');
   const hashes = prerenderedScriptHashes(routeOf(request, response));
   if (!hashes) return withHeaders(response, nonceHeaders);
   // A prerendered page: the same headers for everyone, so a shared cache can keep it.

@@ -1,24 +1,16 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { PageShell } from '@/components/page-shell';
-import { LocalizedLink } from '@/components/localized-link';
+import { NotFoundContent } from '@/components/not-found-content';
 import type { Locale } from '@/lib/i18n/routing';
 
+// What a page's own notFound() shows (rendered by the browser: Next sends such 404s as an empty shell).
+// Addresses that match no page at all get the prerendered page-not-found page from proxy.ts instead.
 export default async function LocalizedNotFound() {
   const locale = (await getLocale()) as Locale;
   const t = await getTranslations({ locale, namespace: 'NotFound' });
-  const nav = await getTranslations({ locale, namespace: 'Nav' });
   return (
-    <PageShell locale={locale} pathname="/">
+    <>
       <title>{t('title')}</title>
-      <h1 className="text-3xl font-bold">{t('title')}</h1>
-      <p className="mt-4">{t('description')}</p>
-      <p className="mt-4">{t('text')}</p>
-      <ul className="mt-2 list-disc pl-6">
-        <li><LocalizedLink href="/" locale={locale} className="underline">{t('home')}</LocalizedLink></li>
-        <li><LocalizedLink href="/activate" locale={locale} className="underline">{nav('activate')}</LocalizedLink></li>
-        <li><LocalizedLink href="/reset" locale={locale} className="underline">{nav('reset')}</LocalizedLink></li>
-        <li><LocalizedLink href="/faq" locale={locale} className="underline">{nav('faq')}</LocalizedLink></li>
-      </ul>
-    </PageShell>
+      <NotFoundContent locale={locale} />
+    </>
   );
 }

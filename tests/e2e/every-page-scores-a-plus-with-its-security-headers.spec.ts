@@ -64,13 +64,24 @@ for (const locale of locales) {
     });
   }
 
-  test(`confirm page signed out and signed in, result page, 404 (${locale}): A+, nonce, never stored`, async () => {
+  test(`the 404 page (${locale}): A+, complete static HTML with hashed scripts, status 404, not stored`, async () => {
+    const response = await get(notFoundPath[locale]);
+    expect(response.status).toBe(404);
+    expectSecurityHeaders(response.headers);
+    const sources = scriptSources(response.headers.get('content-security-policy')!);
+    expect(sources.slice(1).length).toBeGreaterThan(0);
+    expect(sources.slice(1).every((source) => source.startsWith("'sha256-"))).toBe(true);
+    expect(response.headers.get('cache-control')).toContain('no-store');
+    expect(await response.clone().text()).toContain(`<html lang="${locale}"`);
+    await expectAPlus(response, notFoundPath[locale]);
+  });
+
+  test(`confirm page signed out and signed in, result page (${locale}): A+, nonce, never stored`, async () => {
     const cookie = await mintSessionCookie({ nationalId: person('two-authenticators').nationalId, locale, secure: true });
     const pages = [
       { path: confirmPath[locale], cookie: undefined, status: 200 },
       { path: confirmPath[locale], cookie, status: 200, shows: 'Bjørn Prøvesen' },
       { path: `${resultPath[locale]}?ref=${randomUUID()}`, cookie, status: 200 },
-      { path: notFoundPath[locale], cookie: undefined, status: 404 },
     ];
     for (const page of pages) {
       const response = await get(page.path, page.cookie);

@@ -5,6 +5,7 @@ import { confirmReset, loginFromResetGuide } from './support/login';
 import { person } from './support/people';
 
 test('five registrations are deleted concurrently, and several resets share one app token', async ({ page }) => {
+  const { tokenRequestsSinceStart: tokensBefore } = await graphAdmin.requests();
   await graphAdmin.reset();
   await graphAdmin.faults({ latencyMs: 250 });
   const five = person('five-authenticators');
@@ -27,7 +28,10 @@ test('five registrations are deleted concurrently, and several resets share one 
   expect(deletes.every((request) => request.startedAt < firstEnd)).toBe(true);
   const span = Math.max(...deletes.map((r) => r.endedAt)) - Math.min(...deletes.map((r) => r.startedAt));
   expect(span).toBeLessThan(1000);
-  // The stand-in and the site start together for a test run: however many resets ran before this one
-  // (in this file alone, or in the whole suite), the site asked for its app token exactly once.
-  expect(tokenRequestsSinceStart).toBe(1);
+  // The stand-in and the sites start together for a test run: however many resets ran before this one
+  // (in this file alone, or in the whole suite), each site instance that talks to Graph (the main one and
+  // the https-origin one of the header grading) asked for its app token at most once; these two resets
+  // fetched at most the main instance's first one.
+  expect(tokenRequestsSinceStart - tokensBefore).toBeLessThanOrEqual(1);
+  expect(tokenRequestsSinceStart).toBeLessThanOrEqual(2);
 });
