@@ -1,0 +1,145 @@
+// Benchmark (not a test): a shared cache in front of the site. nginx with proxy_cache on its default rules
+// (it stores nothing with Set-Cookie, private, no-store or no-cache) sits before `next start`; this prints
+// whether a guide is served from the cache on the second request and the confirm page never is, then the
+// throughput (autocannon -c 50 -d 10) of the guide through the cache, of nginx serving the same HTML as a
+// file, and of `next start` alone.
+// Run: npm run build && npm run bench:cache   (BENCH_SITE_DIR=<another checkout, built> measures that one)
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { localSiteEnv } from './local-env';
+
+const SITE_PORT = 3600;
+const CACHE_PORT = 8480;
+const FILE_PORT = 8481;
+const GUIDE = '/nb/aktiver';
+const CONFIRM = '/nb/nullstill/bekreft';
+const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
+
+function ensureNginx(): string {
+  const found = spawnSync('sh', ['-c', 'command -v nginx || ls /usr/sbin/nginx'], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+  if (found) return found;
+  console.log("nginx is missing: installing Debian's nginx-light");
+  const asRoot = process.getuid?.() === 0 ? [] : ['sudo'];
+  const run = (args: string[]) => spawnSync(asRoot[0] ?? args[0]!, asRoot.length ? args : args.slice(1), { stdio: 'inherit' });
+  run(['apt-get', 'update', '-qq']);
+  const installed = run(['apt-get', 'install', '-y', '-qq', 'nginx-light']);
+  if (installed.status !== 0) throw new Error('could not install nginx-light');
+  return '/usr/sbin/nginx';
+}
+
+async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+function nginxConfig(dir: string): string {
+  // As root, nginx would hand its workers to "nobody", who cannot write to this temporary directory.
+  const user = process.getuid?.() === 0 ? 'user root;' : '';
+  return `
+${user}
+daemon off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  proxy_cache_path ${dir}/cache levels=1:2 keys_zone=site:10m max_size=100m inactive=10m use_temp_path=off;
+  types { text/html html; }
+  upstream keepalive_site { server 127.0.0.1:${SITE_PORT}; keepalive 64; }
+  server {
+    listen 127.0.0.1:${CACHE_PORT};
+    location / {
+      proxy_pass http://keepalive_site;
+      proxy_set_header Host localhost:${SITE_PORT};
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_cache site;
+      add_header X-Cache-Status $upstream_cache_status always;
+    }
+  }
+  server {
+    listen 127.0.0.1:${FILE_PORT};
+    root ${dir}/www;
+    location / { default_type text/html; }
+  }
+}
+`;
+}
+
+async function throughput(url: string): Promise<number> {
+  const result = await autocannon({ url, connections: 50, duration: DURATION_SECONDS });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return result.requests.average;
+}
+
+async function cacheStatus(url: string): Promise<string> {
+  const response = await fetch(url);
+  await response.arrayBuffer();
+  return response.headers.get('x-cache-status') ?? '(none)';
+}
+
+async function main() {
+  const siteDir = path.resolve(process.env.BENCH_SITE_DIR ?? '.');
+  const nginx = ensureNginx();
+  const dir = mkdtempSync(path.join(tmpdir(), 'tofaktor-bench-cache-'));
+  const processes: ChildProcess[] = [];
+  try {
+    const env = { ...process.env, ...localSiteEnv({ PGLITE_DIR: path.join(dir, 'pglite'), LOG_LEVEL: 'warn' }) };
+    processes.push(spawn('npx', ['next', 'start', '-p', String(SITE_PORT)], { cwd: siteDir, env, stdio: 'ignore' }));
+    await waitFor(`http://localhost:${SITE_PORT}${GUIDE}`);
+
+    // nginx serves the very HTML the site sends for the guide, as a plain file.
+    mkdirSync(path.join(dir, 'www', 'nb'), { recursive: true });
+    const html = await (await fetch(`http://localhost:${SITE_PORT}${GUIDE}`)).text();
+    writeFileSync(path.join(dir, 'www', 'nb', 'aktiver.html'), html);
+    writeFileSync(path.join(dir, 'nginx.conf'), nginxConfig(dir));
+    processes.push(spawn(nginx, ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: 'inherit' }));
+    await waitFor(`http://127.0.0.1:${FILE_PORT}/nb/aktiver.html`);
+
+    const guideStatuses = [await cacheStatus(`http://127.0.0.1:${CACHE_PORT}${GUIDE}`), await cacheStatus(`http://127.0.0.1:${CACHE_PORT}${GUIDE}`)];
+    const confirmStatuses = [await cacheStatus(`http://127.0.0.1:${CACHE_PORT}${CONFIRM}`), await cacheStatus(`http://127.0.0.1:${CACHE_PORT}${CONFIRM}`)];
+    console.log(`site: ${siteDir}`);
+    console.log(`${GUIDE} through the cache, first and second request: ${guideStatuses.join(', ')}`);
+    console.log(`${CONFIRM} through the cache, first and second request: ${confirmStatuses.join(', ')}`);
+
+    const cached = await throughput(`http://127.0.0.1:${CACHE_PORT}${GUIDE}`);
+    const file = await throughput(`http://127.0.0.1:${FILE_PORT}/nb/aktiver.html`);
+    const direct = await throughput(`http://localhost:${SITE_PORT}${GUIDE}`);
+    console.log(`\nautocannon -c 50 -d ${DURATION_SECONDS}, requests per second (average):`);
+    console.log(`  guide through nginx's cache   ${cached.toFixed(0)}`);
+    console.log(`  same HTML as a file by nginx  ${file.toFixed(0)}`);
+    console.log(`  guide from next start alone   ${direct.toFixed(0)}`);
+    console.log(`  cache / file = ${(cached / file).toFixed(2)}, next start / file = ${(direct / file).toFixed(3)}`);
+    const ok = guideStatuses[1] === 'HIT' && !confirmStatuses.includes('HIT');
+    if (!ok) {
+      console.error('\nexpected the guide to be a HIT on the second request and the confirm page never to be one');
+      process.exitCode = 1;
+    }
+  } finally {
+    for (const child of processes) child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
