@@ -52,12 +52,13 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      // Written to a file so the pid-leak test can read every line the site logged.
-      command: `sh -c 'mkdir -p data && npx next start -p 3000 > ${E2E_LOG_FILE} 2>&1'`,
+      // The standalone artifact itself (`npm start`), as deployed. Written to a file so the pid-leak test can
+      // read every line the site logged.
+      command: `sh -c 'mkdir -p data && node .next/standalone/start.cjs > ${E2E_LOG_FILE} 2>&1'`,
       url: 'http://localhost:3000/nb',
       reuseExistingServer: false,
       timeout: 120_000,
-      env: siteEnv,
+      env: { ...siteEnv, PORT: '3000', HOSTNAME: '0.0.0.0' },
       stdout: 'pipe',
       stderr: 'pipe',
     },

@@ -3,6 +3,7 @@
 // Nothing of Auth.js runs here — the reset pages and the server action check the session themselves.
 import { NextResponse, type NextRequest } from 'next/server';
 import createMiddleware from 'next-intl/middleware';
+import { withCanonicalLinks } from '@/lib/i18n/link-header';
 import { negotiateLocale } from '@/lib/i18n/negotiate';
 import { isLocale, routing } from '@/lib/i18n/routing';
 
@@ -15,7 +16,7 @@ export default function proxy(request: NextRequest) {
     const locale = negotiateLocale(request.headers.get('accept-language'));
     return NextResponse.rewrite(new URL(`/${locale}${request.nextUrl.pathname}`, request.url));
   }
-  return localeRouting(request);
+  return withCanonicalLinks(request.nextUrl.pathname, localeRouting(request));
 }
 
 export const config = {

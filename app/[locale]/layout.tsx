@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
-import type { Metadata, Viewport } from 'next';
+import type { Viewport } from 'next';
 import { notFound } from 'next/navigation';
 import { hasLocale } from 'next-intl';
 import { setRequestLocale } from 'next-intl/server';
-import { getConfig } from '@/lib/config';
 import { routing } from '@/lib/i18n/routing';
 import '../globals.css';
 
@@ -11,10 +10,6 @@ export const dynamicParams = false;
 
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
-}
-
-export function generateMetadata(): Metadata {
-  return { metadataBase: new URL(getConfig().appOrigin) };
 }
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };

@@ -2,7 +2,7 @@
 // PostgreSQL server — the records test file again against a fresh database on that server.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { Client } from 'pg';
+import { createFreshDatabase, runMigrate } from './support/postgres';
 
 function playwright(args: string[], env: Record<string, string>): number {
   const result = spawnSync('npx', ['playwright', 'test', ...args], { stdio: 'inherit', env: { ...process.env, ...env } });
@@ -10,18 +10,11 @@ function playwright(args: string[], env: Record<string, string>): number {
 }
 
 async function freshPostgresDatabase(serverUrl: string): Promise<string> {
-  const name = 'tofaktor_e2e';
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const databaseUrl = await createFreshDatabase(serverUrl, 'tofaktor_e2e');
+  // The server does not migrate PostgreSQL itself: the deployment step does, as here.
+  const migrated = runMigrate(databaseUrl);
+  if (migrated.status !== 0) throw new Error(`db:migrate failed:\n${migrated.output}`);
+  return databaseUrl;
 }
 
 async function main() {
@@ -32,7 +25,7 @@ async function main() {
 
   const serverUrl = process.env.DATABASE_URL;
   if (status === 0 && serverUrl && extraArgs.length === 0) {
-    console.log(`\nAgain against PostgreSQL (${new URL(serverUrl).host}): the records test file`);
+    console.log('\nAgain against PostgreSQL: the records test file');
     const databaseUrl = await freshPostgresDatabase(serverUrl);
     status = playwright(['tests/e2e/reset-records.spec.ts'], { E2E_DATABASE_URL: databaseUrl });
   } else if (!serverUrl) {
