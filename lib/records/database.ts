@@ -144,14 +144,15 @@ export type SchemaStatus = { current: true } | { current: false; missing: string
 export async function schemaStatus(db: RecordsDatabase, migrationsSchema = 'drizzle'): Promise<SchemaStatus> {
   const { readMigrationFiles } = await import('drizzle-orm/migrator');
   const files = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
-  const applied = await db
-    .execute(
-      sql.raw(
-        `select (select max(created_at) from ${migrationsSchema}.__drizzle_migrations) as created_at
-         where to_regclass('${migrationsSchema}.__drizzle_migrations') is not null`,
-      ),
-    )
-    .then((result) => rowsOf<{ created_at: string | number | null }>(result));
+  // Two steps: a missing journal table would fail the whole statement, even behind a false WHERE.
+  const [journal] = rowsOf<{ present: boolean }>(
+    await db.execute(sql.raw(`select to_regclass('${migrationsSchema}.__drizzle_migrations') is not null as present`)),
+  );
+  const applied = journal?.present
+    ? rowsOf<{ created_at: string | number | null }>(
+        await db.execute(sql.raw(`select max(created_at) as created_at from ${migrationsSchema}.__drizzle_migrations`)),
+      )
+    : [];
   const lastApplied = Number(applied[0]?.created_at ?? -1);
   const missing = files
     .filter((file) => file.folderMillis > lastApplied)
