@@ -1,6 +1,6 @@
 // The per-address limit across instances and where the address comes from (the socket, or a trusted proxy),
 // and migrations as a deployment step: three at once on an empty database, and an unmigrated database reported.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser } from '@playwright/test';
 import { Client } from 'pg';
@@ -80,7 +80,7 @@ test.describe('with the load balancer configured as a trusted proxy', () => {
   });
 });
 
-test.describe('migrations', () => {
+test.describe('maintenance steps', () => {
   const serverUrl = postgresServerUrl();
   const created: string[] = [];
   test.afterAll(async () => {
@@ -142,4 +142,37 @@ test.describe('migrations', () => {
       expect(await instance.stop()).toBe(0);
     }
   });
+
+  test('npm run records:prune deletes exactly the records older than RECORDS_RETENTION_DAYS', async () => {
+    const name = `tofaktor_prune_${process.pid}_${Date.now()}`;
+    created.push(name);
+    const databaseUrl = await createFreshDatabase(serverUrl, name);
+    expect(runMigrate(databaseUrl).status).toBe(0);
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      // Ages relative to the database's clock: 31 and 45 days are past a 30-day period, 29 days and now are not.
+      for (const [requestId, days] of [['p45', 45], ['p31', 31], ['p29', 29], ['p0', 0]] as const) {
+        await client.query(
+          `insert into reset_records (request_id, outcome, national_id_hash, created_at) values ($1, 'success', 'h', now() - make_interval(days => $2))`,
+          [requestId, days],
+        );
+      }
+      const prune = spawnSyncPrune(databaseUrl, '30');
+      expect(prune.status, prune.output).toBe(0);
+      expect(JSON.parse(prune.output.trim().split('\n').at(-1) ?? '{}')).toMatchObject({ event: 'records.pruned', deleted: 2, retentionDays: 30 });
+      const left = await client.query<{ request_id: string }>('select request_id from reset_records order by created_at');
+      expect(left.rows.map((row) => row.request_id)).toEqual(['p29', 'p0']);
+    } finally {
+      await client.end();
+    }
+  });
 });
+
+function spawnSyncPrune(databaseUrl: string, days: string) {
+  const result = spawnSync('npm', ['run', '--silent', 'records:prune'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, RECORDS_RETENTION_DAYS: days },
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
