@@ -6,7 +6,7 @@ import { e2eSiteEnv } from '../../e2e/support/site-env';
 import { startInstance, type Instance } from '../../e2e/support/instance';
 import { createFreshDatabase, dropDatabase, runMigrate, withDatabase } from '../../e2e/support/postgres';
 import { startDatabaseLink, type DatabaseLink } from './database-link';
-import { startLoadBalancer, type LoadBalancer } from './load-balancer';
+import { startLoadBalancer, type LoadBalancer } from '../../../dev/testing/load-balancer';
 
 export const PORTS = { balancer: 3000, a: 3101, b: 3102, databaseLink: 55432 } as const;
 

@@ -1,14 +1,15 @@
 // A small HTTP load balancer in front of the instances, on the public origin (localhost:3000), as a deployment
 // has one: it forwards the Host, appends the peer's address to X-Forwarded-For, and sends a request to the other
 // instance when the chosen one refuses the connection (an instance that is shutting down). A test picks the
-// instance per browser context with the `x-test-instance: a|b` header, which is removed before forwarding.
+// instance per browser context with the `x-test-instance: a|b` header, which is removed before forwarding;
+// without it requests go to `defaultInstance`, or alternate when that is 'round-robin' (npm run bench:load).
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 export type Upstreams = Record<'a' | 'b', string>;
 
 export type LoadBalancer = {
   /** Where requests without an x-test-instance header go. */
-  defaultInstance: 'a' | 'b';
+  defaultInstance: 'a' | 'b' | 'round-robin';
   /** Which instance answered each request (method, path, instance), in order. */
   readonly served: { method: string; path: string; instance: 'a' | 'b' }[];
   close(): Promise<void>;
@@ -16,6 +17,7 @@ export type LoadBalancer = {
 
 export async function startLoadBalancer(port: number, upstreams: Upstreams): Promise<LoadBalancer> {
   const served: LoadBalancer['served'] = [];
+  let turn = 0;
   const balancer: LoadBalancer = { defaultInstance: 'a', served, close: async () => undefined };
 
   const forward = (req: IncomingMessage, body: Buffer, res: ServerResponse, instance: 'a' | 'b', failover: boolean) => {
@@ -27,7 +29,7 @@ export async function startLoadBalancer(port: number, upstreams: Upstreams): Pro
     const upstream = httpRequest(
       { host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent: false },
       (answer) => {
-        served.push({ method: req.method ?? 'GET', path: req.url ?? '/', instance });
+        if (served.length < 100_000) served.push({ method: req.method ?? 'GET', path: req.url ?? '/', instance });
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },
@@ -45,7 +47,8 @@ export async function startLoadBalancer(port: number, upstreams: Upstreams): Pro
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const asked = req.headers['x-test-instance'];
-      const instance = asked === 'a' || asked === 'b' ? asked : balancer.defaultInstance;
+      const next = balancer.defaultInstance === 'round-robin' ? (turn++ % 2 === 0 ? 'a' : 'b') : balancer.defaultInstance;
+      const instance = asked === 'a' || asked === 'b' ? asked : next;
       forward(req, Buffer.concat(chunks), res, instance, true);
     });
   });
