@@ -48,6 +48,8 @@ test('the same artifact started with another APP_ORIGIN puts that origin in cano
     expect(sitemap).not.toContain('localhost');
     const robots = await (await fetch(`${instance.url}/robots.txt`)).text();
     expect(robots).toContain('Sitemap: https://tofaktor.test.example/sitemap.xml');
+    // In production without DATABASE_URL it said at start that it runs on the embedded database, one instance only.
+    expect(instance.output()).toMatch(/"event":"startup\.embedded-database".*Run ONE instance only/);
   } finally {
     expect(await instance.stop()).toBe(0);
     rmSync(dataDir, { recursive: true, force: true });

@@ -149,3 +149,17 @@ if (databaseUrl) {
     }
   });
 }
+
+it('the per-address limit falls back to an in-memory count while the database is unavailable', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'tofaktor-insurance-'));
+  const database = await openDatabase({ databaseUrl: undefined, pgliteDir: path.join(dir, 'pglite'), hmacKey: '' });
+  try {
+    const limiter = createSharedAddressLimiter(database.db, 2);
+    await database.close(); // every query fails from here on
+    expect(await limiter.consume('203.0.113.50')).toBeNull();
+    expect(await limiter.consume('203.0.113.50')).toBeNull();
+    expect(await limiter.consume('203.0.113.50')).not.toBeNull(); // still limited, not an error
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}, 30_000);
