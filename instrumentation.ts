@@ -1,6 +1,11 @@
 import type { Instrumentation } from 'next';
 
-export async function register() {}
+// Runs once when the server starts (not at build time): see lib/startup.ts.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { startServer } = await import('@/lib/startup');
+  await startServer();
+}
 
 // One structured line per unexpected error, with the digest the error page shows as the reference.
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {

@@ -1,17 +1,20 @@
 import type { NextConfig } from 'next';
-import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from 'next/constants';
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants';
 import createMDX from '@next/mdx';
 import createNextIntlPlugin from 'next-intl/plugin';
-import { formatProblems, parseConfig } from './lib/config';
+import { formatProblems, parseBuildSettings, parseConfig } from './lib/config';
 import { FRAMEABLE_BY_IDPORTEN, staticSecurityHeaders } from './lib/security-headers';
 
-// A bad environment stops `next build`, `next start` and `next dev` with one message naming every
-// bad variable. Other phases (jest's next/jest loader) do not serve anything and need no configuration.
-const servingPhases = [PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER];
-
+// Built once, configured at start: `next build` checks only the few public settings that prerendered pages
+// carry (and needs none of them), never a secret or the public origin. The server checks everything when it
+// starts (instrumentation.ts), which also covers `next dev`; checking here too makes dev fail before compiling.
 function assertValidEnvironment(phase: string) {
-  if (!servingPhases.includes(phase)) return;
-  const parsed = parseConfig(process.env);
+  const parsed =
+    phase === PHASE_PRODUCTION_BUILD
+      ? parseBuildSettings(process.env)
+      : phase === PHASE_DEVELOPMENT_SERVER
+        ? parseConfig(process.env)
+        : { ok: true as const };
   if (!parsed.ok) {
     console.error(formatProblems(parsed.problems));
     process.exit(1);
@@ -21,8 +24,13 @@ function assertValidEnvironment(phase: string) {
 const nextConfig: NextConfig = {
   pageExtensions: ['ts', 'tsx', 'mdx'],
   poweredByHeader: false,
-  // pino and the database drivers are server-only Node packages; keep them out of the bundle.
-  serverExternalPackages: ['pino', '@electric-sql/pglite', 'pg'],
+  // One self-contained artifact (.next/standalone) for every environment; `npm run build` adds the static files.
+  output: 'standalone',
+  // The migrations are read from disk at start (PGlite) and by the readiness check: trace them in.
+  outputFileTracingIncludes: { '/**': ['./lib/records/migrations/**/*'] },
+  // pino and the database drivers are server-only Node packages; keep them out of the bundle. drizzle-orm too:
+  // rate-limiter-flexible imports it at run time, and both must share one copy.
+  serverExternalPackages: ['pino', '@electric-sql/pglite', 'pg', 'drizzle-orm', 'rate-limiter-flexible'],
   async headers() {
     // Build files and anything else the proxy does not see; pages get these and the CSP from proxy.ts.
     const { 'X-Frame-Options': frameOptions, ...others } = staticSecurityHeaders();

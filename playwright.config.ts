@@ -64,33 +64,34 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      // Written to a file so the pid-leak test can read every line the site logged.
-      command: `sh -c 'mkdir -p data && npx next start -p 3000 > ${E2E_LOG_FILE} 2>&1'`,
+      // The standalone artifact itself (`npm start`), as deployed. Written to a file so the pid-leak test can
+      // read every line the site logged.
+      command: `sh -c 'mkdir -p data && node .next/standalone/start.cjs > ${E2E_LOG_FILE} 2>&1'`,
       url: 'http://localhost:3000/nb',
       reuseExistingServer: false,
       timeout: 120_000,
-      env: siteEnv,
+      env: { ...siteEnv, PORT: '3000', HOSTNAME: '0.0.0.0' },
       stdout: 'pipe',
       stderr: 'pipe',
     },
     {
       // The same build told that its public origin is https (as behind the TLS-terminating proxy), for
       // grading the headers a production deployment sends: HSTS, Secure cookies, upgrade-insecure-requests.
-      command: `npx next start -p ${HTTPS_SITE.port}`,
+      command: 'node .next/standalone/start.cjs',
       url: `http://localhost:${HTTPS_SITE.port}/nb`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: httpsSiteEnv,
+      env: { ...httpsSiteEnv, PORT: String(HTTPS_SITE.port), HOSTNAME: '0.0.0.0' },
       stdout: 'ignore',
       stderr: 'pipe',
     },
     {
       // The same build with ID-porten unreachable (nothing listens at its issuer): login failures.
-      command: `npx next start -p ${IDPORTEN_DOWN_SITE.port}`,
+      command: 'node .next/standalone/start.cjs',
       url: `http://localhost:${IDPORTEN_DOWN_SITE.port}/nb`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: downSiteEnv,
+      env: { ...downSiteEnv, PORT: String(IDPORTEN_DOWN_SITE.port), HOSTNAME: '0.0.0.0' },
       stdout: 'ignore',
       stderr: 'pipe',
     },

@@ -9,6 +9,7 @@ import { NextRequest, NextResponse } from 'next/server';
 import createMiddleware from 'next-intl/middleware';
 import { getConfig } from '@/lib/config';
 import { idportenFormActionOrigins } from '@/lib/idporten/discovery';
+import { withCanonicalLinks } from '@/lib/i18n/link-header';
 import { negotiateLocale } from '@/lib/i18n/negotiate';
 import { isKnownPagePath } from '@/lib/i18n/known-paths';
 import { httpErrorResponse, type HttpErrorKey } from '@/lib/i18n/http-error-text';
@@ -114,7 +115,8 @@ export default async function proxy(request: NextRequest) {
     return withHeaders(response, securityHeaders({ ...policy, scripts: { hashes: prerenderedScriptHashes(`/${locale}/${NOT_FOUND_PAGE}`) ?? [] } }));
   }
 
-  const response = localeRouting(new NextRequest(request, { headers: requestHeaders }));
+  // Absolute canonical and hreflang links from APP_ORIGIN (the prerendered HTML has origin-relative ones).
+  const response = withCanonicalLinks(pathname, localeRouting(new NextRequest(request, { headers: requestHeaders })));
   const hashes = prerenderedScriptHashes(routeOf(request, response));
   if (!hashes) return withHeaders(response, nonceHeaders);
   // A prerendered page: the same headers for everyone, so a shared cache can keep it.

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getConfig } from '@/lib/config';
+import { getBuildSettings } from '@/lib/config';
 import type { Locale } from '@/lib/i18n/routing';
 
 /** The IT service desk's contact (not a landmark: it appears in a page's text and in the footer), from one place: the messages and the SERVICE_DESK_URL setting. */
@@ -14,7 +14,7 @@ export async function ServiceDesk(props: { locale?: Locale; headingLevel?: 2 | 3
       </Heading>
       <p className="mt-1">{t('text')}</p>
       <p className="mt-2">
-        <a href={getConfig().serviceDeskUrl} className="inline-flex min-h-6 underline underline-offset-4">
+        <a href={getBuildSettings().serviceDeskUrl} className="inline-flex min-h-6 underline underline-offset-4">
           {t('linkText')}
         </a>
       </p>

@@ -3,9 +3,10 @@
 // whether a guide is served from the cache on the second request and the confirm page never is, then the
 // throughput (autocannon -c 50 -d 10) of the guide through the cache, of nginx serving the same HTML as a
 // file, and of `next start` alone.
-// Run: npm run build && npm run bench:cache   (BENCH_SITE_DIR=<another checkout, built> measures that one)
+// Run: npm run build && npm run bench:cache   (BENCH_SITE_DIR=<another checkout, built> measures that one;
+// the standalone artifact when the build made one, else `next start`)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -102,7 +103,11 @@ async function main() {
   const processes: ChildProcess[] = [];
   try {
     const env = { ...process.env, ...localSiteEnv({ PGLITE_DIR: path.join(dir, 'pglite'), LOG_LEVEL: 'warn' }) };
-    processes.push(spawn('npx', ['next', 'start', '-p', String(SITE_PORT)], { cwd: siteDir, env, stdio: 'ignore' }));
+    // The deployable artifact when the build made one (standalone), else `next start` (older checkouts).
+    const standalone = existsSync(path.join(siteDir, '.next/standalone/start.cjs'));
+    const command = standalone ? ['node', '.next/standalone/start.cjs'] : ['npx', 'next', 'start', '-p', String(SITE_PORT)];
+    const serverEnv = { ...env, PORT: String(SITE_PORT), HOSTNAME: '0.0.0.0' };
+    processes.push(spawn(command[0]!, command.slice(1), { cwd: siteDir, env: serverEnv, stdio: 'ignore' }));
     await waitFor(`http://localhost:${SITE_PORT}${GUIDE}`);
 
     // nginx serves the very HTML the site sends for the guide, as a plain file.

@@ -11,14 +11,16 @@ async function main() {
   console.log(`ID-porten stand-in: ${standIns.idporten.url}\nGraph stand-in:     ${standIns.graph.url}`);
 
   if (!useDev) {
-    console.log('\nBuilding the site (next build) …');
-    const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env });
+    console.log('\nBuilding the site (npm run build: the standalone artifact) …');
+    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env });
     if (build.status !== 0) {
       await standIns.close();
       process.exit(build.status ?? 1);
     }
   }
-  const site = spawn('npx', ['next', useDev ? 'dev' : 'start', '-p', '3000'], { stdio: 'inherit', env });
+  const site = useDev
+    ? spawn('npx', ['next', 'dev', '-p', '3000'], { stdio: 'inherit', env })
+    : spawn('node', ['.next/standalone/start.cjs'], { stdio: 'inherit', env: { ...env, PORT: '3000', HOSTNAME: '0.0.0.0' } });
 
   console.log(`\nThe site: http://localhost:3000  (reset guide: http://localhost:3000/nb/nullstill)`);
   console.log('Log in at the ID-porten stand-in with one of these synthetic people:\n');

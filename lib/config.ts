@@ -1,5 +1,6 @@
 // Reads and validates the environment once. The only module that touches process.env.
 // No `server-only` here: next.config.ts imports parseConfig to fail the build and the start.
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -10,6 +11,18 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 export const ACR_LEVELS = ['idporten-loa-substantial', 'idporten-loa-high'] as const;
 export const REMOVABLE_METHOD_TYPES = ['microsoftAuthenticator', 'softwareOath'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const CLIENT_ADDRESS_HEADERS = ['x-forwarded-for', 'x-real-ip'] as const;
+
+/** A hop count, or a list proxy-addr compiles (it throws on anything it cannot parse). */
+function isTrustSetting(value: string): boolean {
+  if (/^\d+$/.test(value)) return true;
+  try {
+    proxyAddr.compile(value.split(',').map((entry) => entry.trim()));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 // `.env` files often carry `NAME=` for "unset"; treat blank as missing so defaults apply.
 const blankAsMissing = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -139,10 +152,8 @@ const EnvSchema = z
       blankAsMissing,
       z
         .string()
-        .refine(
-          (value) => URL.canParse(value) && ['postgres:', 'postgresql:'].includes(new URL(value).protocol),
-          'must be a postgres:// URL',
-        )
+        // Not URL.canParse: a Unix-socket URL (postgres://user@/db?host=/var/run/postgresql) has no host part.
+        .refine((value) => /^postgres(ql)?:\/\/[^\s]*$/.test(value), 'must be a postgres:// URL')
         .optional(),
     ),
     PGLITE_DIR: z.preprocess(blankAsMissing, z.string().default('./data/pglite')),
@@ -158,6 +169,25 @@ const EnvSchema = z
     CSP_REPORT_URI: z.preprocess(blankAsMissing, webUrl().optional()),
     // Enables the operators' audit lookup (POST /api/ops/records); unset keeps it switched off.
     OPS_API_TOKEN: z.preprocess(blankAsMissing, z.string().min(32, 'must be at least 32 characters').optional()),
+    // Who may tell us the client's address: proxy-addr's trust list (addresses, CIDRs, loopback/linklocal/
+    // uniquelocal) or a hop count. Unset: nobody, the socket's peer is the client.
+    TRUSTED_PROXIES: z.preprocess(
+      blankAsMissing,
+      z
+        .string()
+        .trim()
+        .refine(isTrustSetting, 'must be a hop count or a comma-separated list of addresses, CIDRs or loopback/linklocal/uniquelocal')
+        .optional(),
+    ),
+    // Which header a trusted proxy puts the client's address in.
+    CLIENT_ADDRESS_HEADER: z.preprocess(
+      blankAsMissing,
+      z.enum(CLIENT_ADDRESS_HEADERS, { error: `must be one of ${CLIENT_ADDRESS_HEADERS.join(', ')}` }).default('x-forwarded-for'),
+    ),
+    // The keyed hash of a national id is still pseudonymous personal data: records go after ~13 months.
+    RECORDS_RETENTION_DAYS: integer(396, 1, 3650),
+    // How long SIGTERM waits for requests in flight (a reset half-way) before the process gives up.
+    SHUTDOWN_TIMEOUT_SECONDS: integer(25, 1, 600),
   });
 
 type Env = z.output<typeof EnvSchema>;
@@ -232,6 +262,9 @@ function toConfig(env: Env) {
   ops: { apiToken: env.OPS_API_TOKEN },
   security: { cspReportUri: env.CSP_REPORT_URI },
   testing: { errorProbe: env.ERROR_PROBE === 'on' },
+  clientAddress: { trustedProxies: env.TRUSTED_PROXIES, header: env.CLIENT_ADDRESS_HEADER },
+  retention: { recordsDays: env.RECORDS_RETENTION_DAYS },
+  shutdown: { timeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS },
   };
 }
 
@@ -280,6 +313,43 @@ export function getConfig(): Config {
   if (!result.ok) throw new ConfigError(result.problems);
   cached = result.config;
   return cached;
+}
+
+// What `next build` needs: the settings baked into prerendered guides. Public, not environment-specific (the
+// same service desk serves test and production), with defaults, so a build needs no environment at all.
+// Everything else, secrets and the public origin included, is read when the server starts (instrumentation.ts).
+const BuildEnvSchema = EnvSchema.pick({ SERVICE_DESK_URL: true });
+
+export type BuildSettings = { serviceDeskUrl: string };
+export type BuildSettingsResult = { ok: true; settings: BuildSettings } | { ok: false; problems: string[] };
+
+export function parseBuildSettings(env: Record<string, string | undefined>): BuildSettingsResult {
+  const result = BuildEnvSchema.safeParse(env);
+  if (result.success) return { ok: true, settings: { serviceDeskUrl: result.data.SERVICE_DESK_URL } };
+  return { ok: false, problems: result.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`) };
+}
+
+/** For prerendered pages: only the build settings, so rendering a guide never needs a secret. */
+export function getBuildSettings(): BuildSettings {
+  const result = parseBuildSettings(process.env);
+  if (!result.ok) throw new ConfigError(result.problems);
+  return result.settings;
+}
+
+// What the maintenance scripts (`npm run db:migrate`, `npm run records:prune`) need: the database, no secrets.
+const MaintenanceEnvSchema = EnvSchema.pick({ DATABASE_URL: true, PGLITE_DIR: true, RECORDS_RETENTION_DAYS: true });
+
+export type MaintenanceSettings = { databaseUrl: string | undefined; pgliteDir: string; retentionDays: number };
+
+export function parseMaintenanceSettings(
+  env: Record<string, string | undefined>,
+): { ok: true; settings: MaintenanceSettings } | { ok: false; problems: string[] } {
+  const result = MaintenanceEnvSchema.safeParse(env);
+  if (!result.success) {
+    return { ok: false, problems: result.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`) };
+  }
+  const { DATABASE_URL, PGLITE_DIR, RECORDS_RETENTION_DAYS } = result.data;
+  return { ok: true, settings: { databaseUrl: DATABASE_URL, pgliteDir: PGLITE_DIR, retentionDays: RECORDS_RETENTION_DAYS } };
 }
 
 /** The logger needs a level even when the rest of the configuration is broken (to report it). */

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import type { Metadata, Viewport } from 'next';
+import type { Viewport } from 'next';
 import { notFound } from 'next/navigation';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ErrorTextsProvider } from '@/components/error-texts';
+import { getBuildSettings } from '@/lib/config';
 import { getPathname } from '@/lib/i18n/navigation';
-import { getConfig } from '@/lib/config';
 import { routing } from '@/lib/i18n/routing';
 import '../globals.css';
 
@@ -13,10 +13,6 @@ export const dynamicParams = false;
 
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
-}
-
-export function generateMetadata(): Metadata {
-  return { metadataBase: new URL(getConfig().appOrigin) };
 }
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
@@ -32,7 +28,7 @@ export default async function LocaleLayout(props: { children: ReactNode; params:
     tryAgain: t('tryAgain'),
     reference: t('reference'),
     serviceDesk: t('serviceDesk'),
-    serviceDeskUrl: getConfig().serviceDeskUrl,
+    serviceDeskUrl: getBuildSettings().serviceDeskUrl,
     home: t('home'),
     homeHref: getPathname({ locale, href: '/' }),
   };

@@ -113,9 +113,9 @@ const ROLES_REVOKE = ['User.RevokeSessions.All', 'User.ReadWrite.All', 'Director
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function seedUsers(): UserRecord[] {
+function seedUsers(extraPeople: FixturePerson[] = []): UserRecord[] {
   const users: UserRecord[] = [];
-  for (const person of fixture.people) {
+  for (const person of [...fixture.people, ...extraPeople]) {
     for (const account of person.accounts) {
       users.push({
         id: account.id,
@@ -346,6 +346,8 @@ export interface GraphStandIn {
 export interface GraphStandInOptions {
   port?: number;
   host?: string;
+  /** People besides the fixture's (npm run bench:load seeds many); kept on /_admin/reset too. */
+  extraPeople?: FixturePerson[];
 }
 
 export async function startGraphStandIn(options: GraphStandInOptions = {}): Promise<GraphStandIn> {
@@ -354,7 +356,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   const kid = randomUUID();
   const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
 
-  let users = seedUsers();
+  let users = seedUsers(options.extraPeople);
   let latencyMs = 0;
   let rules: FaultRule[] = [];
   let requestLog: RequestLogEntry[] = [];
@@ -889,7 +891,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
 
   async function admin(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
     if (pathname === '/_admin/reset' && req.method === 'POST') {
-      users = seedUsers();
+      users = seedUsers(options.extraPeople);
       latencyMs = 0;
       rules = [];
       requestLog = [];

@@ -1,26 +1,58 @@
 // Opens the records database: PGlite (Postgres in WASM, no server) by default, node-postgres when DATABASE_URL is set.
 // Both run the same drizzle migrations and queries. PGlite allows one process per data directory: run a
-// single Next server against it, or set DATABASE_URL when several processes (or instances) share records.
+// single server against it, or set DATABASE_URL when several processes (or instances) share records.
+//
+// Migrations: PGlite migrates itself when opened (the one-command demo). On PostgreSQL they are a deployment
+// step, `npm run db:migrate`, under an advisory lock so several runs at once apply them once; the server only
+// checks that the schema is current (schemaStatus) and reports not-ready until it is. A server that migrated on
+// start would make every instance of a rolling deployment a schema owner, with the database user that needs.
 import 'server-only';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Config } from '@/lib/config';
 import * as schema from '@/lib/records/schema';
 
 export type RecordsDatabase = PgDatabase<PgQueryResultHKT, typeof schema>;
-export type OpenDatabase = { db: RecordsDatabase; close(): Promise<void> };
+export type Backend = 'pglite' | 'postgres';
+export type OpenDatabase = {
+  db: RecordsDatabase;
+  backend: Backend;
+  /** Runs `task` holding a PostgreSQL session-level advisory lock on `key`; null on PGlite (one process). */
+  withAdvisoryLock: (<T>(key: bigint, task: () => Promise<T>) => Promise<T>) | null;
+  close(): Promise<void>;
+};
 
-// Resolved from the project root, where `next start`, `next dev` and jest run.
+// Resolved from the working directory: the project root for `next dev`, jest and the scripts, the artifact's
+// own folder for the standalone server (next.config.ts traces the migrations into it).
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'lib', 'records', 'migrations');
+
+/** Advisory-lock key of the migration step (any constant no other lock of this site uses). */
+export const MIGRATION_LOCK_KEY = 0x7466_6d69_6772n; // "tfmigr"
+
+/** Tables the site needs besides the drizzle-kit schema: the shared per-address limiter's store. */
+const SUPPORT_TABLES_SQL = `
+  CREATE TABLE IF NOT EXISTS address_limits (
+    key text PRIMARY KEY NOT NULL,
+    points integer NOT NULL DEFAULT 0,
+    expire timestamp with time zone
+  )`;
 
 type DatabaseSettings = Config['records'] & {
   /** Postgres schema to keep the tables in (isolated test runs, or several sites in one database). */
   schemaName?: string;
+  /**
+   * Apply pending migrations on PostgreSQL (under the lock) when opening. The scripts and tests do; the server
+   * does not (see above). PGlite always migrates.
+   */
+  migratePostgres?: boolean;
 };
 
 export async function openDatabase(settings: DatabaseSettings): Promise<OpenDatabase> {
-  return settings.databaseUrl ? openPostgres(settings.databaseUrl, settings.schemaName) : openPglite(settings.pgliteDir);
+  return settings.databaseUrl
+    ? openPostgres(settings.databaseUrl, settings.schemaName, settings.migratePostgres ?? true)
+    : openPglite(settings.pgliteDir);
 }
 
 async function openPglite(dataDir: string): Promise<OpenDatabase> {
@@ -33,35 +65,132 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
   const client = new PGlite(dataDir);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db, close: () => client.close() };
+  await client.exec(SUPPORT_TABLES_SQL);
+  return { db, backend: 'pglite', withAdvisoryLock: null, close: () => client.close() };
 }
 
-async function openPostgres(connectionString: string, schemaName?: string): Promise<OpenDatabase> {
-  const [{ Pool }, { drizzle }, { migrate }] = await Promise.all([
-    import('pg'),
-    import('drizzle-orm/node-postgres'),
-    import('drizzle-orm/node-postgres/migrator'),
-  ]);
+async function openPostgres(connectionString: string, schemaName: string | undefined, migrateNow: boolean): Promise<OpenDatabase> {
+  const [{ Pool }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
   if (schemaName !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schemaName)) throw new Error('invalid schema name');
-  const pool = new Pool({
+  const poolOptions = {
     connectionString,
-    max: 5,
+    // Fail fast when the server is away: readiness and a reset should say so, not hang.
+    connectionTimeoutMillis: 5_000,
     ...(schemaName ? { options: `-c search_path=${schemaName}` } : {}),
-  });
-  if (schemaName) await pool.query(`create schema if not exists ${schemaName}`);
+  };
+  const pool = new Pool({ ...poolOptions, max: 10 });
+  // Locks hold a connection for a whole reset (Graph calls included): their own pool, so queries made while
+  // holding one never wait for a connection a lock holder has (which could deadlock the process).
+  const lockPool = new Pool({ ...poolOptions, max: 25 });
+  // An idle connection that breaks (database restart, network) must not crash the process: pg emits it here.
+  const logIdleError = (error: Error) => console.error(`records database: idle connection lost (${errorCode(error)})`);
+  pool.on('error', logIdleError);
+  lockPool.on('error', logIdleError);
   const db = drizzle(pool, { schema });
-  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER, ...(schemaName ? { migrationsSchema: schemaName } : {}) });
-  return { db, close: () => pool.end() };
+
+  const withAdvisoryLock = async <T>(key: bigint, task: () => Promise<T>): Promise<T> => {
+    const client = await lockPool.connect();
+    let broken = false;
+    try {
+      await client.query('select pg_advisory_lock($1::bigint)', [key.toString()]);
+      try {
+        return await task();
+      } finally {
+        await client.query('select pg_advisory_unlock($1::bigint)', [key.toString()]).catch(() => {
+          broken = true; // the session is gone, and its locks with it
+        });
+      }
+    } finally {
+      client.release(broken);
+    }
+  };
+
+  const open: OpenDatabase = {
+    db,
+    backend: 'postgres',
+    withAdvisoryLock,
+    close: async () => {
+      await Promise.all([pool.end(), lockPool.end()]);
+    },
+  };
+  try {
+    if (schemaName) await pool.query(`create schema if not exists ${schemaName}`);
+    if (migrateNow) await migrateLocked(open, schemaName);
+  } catch (error) {
+    await open.close();
+    throw error;
+  }
+  return open;
+}
+
+async function migrateLocked(open: OpenDatabase, schemaName: string | undefined): Promise<void> {
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+  if (!open.withAdvisoryLock) throw new Error('migrateLocked needs PostgreSQL');
+  await open.withAdvisoryLock(MIGRATION_LOCK_KEY, async () => {
+    await migrate(open.db as Parameters<typeof migrate>[0], {
+      migrationsFolder: MIGRATIONS_FOLDER,
+      ...(schemaName ? { migrationsSchema: schemaName } : {}),
+    });
+    await open.db.execute(sql.raw(SUPPORT_TABLES_SQL));
+  });
+}
+
+export type SchemaStatus = { current: true } | { current: false; missing: string[] };
+
+/**
+ * Whether every migration in MIGRATIONS_FOLDER has been applied and the support tables exist. Drizzle applies
+ * migrations newer than the last one it recorded, so "current" means: the last recorded one is the newest file.
+ */
+export async function schemaStatus(db: RecordsDatabase, migrationsSchema = 'drizzle'): Promise<SchemaStatus> {
+  const { readMigrationFiles } = await import('drizzle-orm/migrator');
+  const files = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
+  // Two steps: a missing journal table would fail the whole statement, even behind a false WHERE.
+  const [journal] = rowsOf<{ present: boolean }>(
+    await db.execute(sql.raw(`select to_regclass('${migrationsSchema}.__drizzle_migrations') is not null as present`)),
+  );
+  const applied = journal?.present
+    ? rowsOf<{ created_at: string | number | null }>(
+        await db.execute(sql.raw(`select max(created_at) as created_at from ${migrationsSchema}.__drizzle_migrations`)),
+      )
+    : [];
+  const lastApplied = Number(applied[0]?.created_at ?? -1);
+  const missing = files
+    .filter((file) => file.folderMillis > lastApplied)
+    .map((file) => `migration of ${new Date(file.folderMillis).toISOString()}`);
+  const [table] = rowsOf<{ present: boolean }>(
+    await db.execute(sql`select to_regclass('address_limits') is not null as present`),
+  );
+  if (!table?.present) missing.push('table address_limits');
+  return missing.length === 0 ? { current: true } : { current: false, missing };
+}
+
+// node-postgres answers with a QueryResult, PGlite with { rows } too; both keep the rows there.
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows?: T[] }).rows ?? [];
+}
+
+/** A short, secret-free reason for a database error: its code, never its message (which may name a host or user). */
+export function errorCode(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
+  return error instanceof Error ? error.name : 'unknown';
 }
 
 // One instance per process; globalThis survives Next's dev-mode module reloads, which would otherwise
 // open the PGlite directory a second time.
 const cache = globalThis as typeof globalThis & { __tofaktorRecordsDatabase?: Promise<OpenDatabase> };
 
+/** The server's database: PGlite migrated, PostgreSQL as it is (the migration step is `npm run db:migrate`). */
 export function getSharedDatabase(settings: Config['records']): Promise<OpenDatabase> {
-  cache.__tofaktorRecordsDatabase ??= openDatabase(settings).catch((error: unknown) => {
+  cache.__tofaktorRecordsDatabase ??= openDatabase({ ...settings, migratePostgres: false }).catch((error: unknown) => {
     cache.__tofaktorRecordsDatabase = undefined;
     throw error;
   });
   return cache.__tofaktorRecordsDatabase;
+}
+
+/** Closes the server's database if it was opened (graceful shutdown). */
+export async function closeSharedDatabase(): Promise<void> {
+  const opening = cache.__tofaktorRecordsDatabase;
+  cache.__tofaktorRecordsDatabase = undefined;
+  if (opening) await (await opening.catch(() => null))?.close();
 }

@@ -5,7 +5,9 @@ import { createGraphDirectory, type Directory } from '@/lib/directory/directory'
 import { hashNationalId, type NationalId } from '@/lib/national-id';
 import { getSharedDatabase } from '@/lib/records/database';
 import { createRecordStore, type RecordStore } from '@/lib/records/records';
-import { createAddressLimiter, type AddressLimiter } from '@/lib/reset/address-limiter';
+import { createSharedAddressLimiter, type AddressLimiter } from '@/lib/reset/address-limiter';
+import type { PerPersonQueue } from '@/lib/reset/per-person-queue';
+import { createPersonLock } from '@/lib/reset/person-lock';
 import {
   personLimitRetryAt,
   previewReset,
@@ -22,6 +24,7 @@ import {
 const cache = globalThis as typeof globalThis & {
   __tofaktorDirectory?: Directory;
   __tofaktorAddressLimiter?: AddressLimiter;
+  __tofaktorPersonLock?: PerPersonQueue;
 };
 
 export async function getRecordStore(): Promise<RecordStore> {
@@ -31,12 +34,16 @@ export async function getRecordStore(): Promise<RecordStore> {
 
 async function resetDeps(): Promise<ResetDeps> {
   const config = getConfig();
+  const database = await getSharedDatabase(config.records);
   cache.__tofaktorDirectory ??= createGraphDirectory(config);
-  cache.__tofaktorAddressLimiter ??= createAddressLimiter(config.reset.limitPerAddress);
+  // Both shared through the database, so they hold across instances (PGlite: one instance, same code).
+  cache.__tofaktorAddressLimiter ??= createSharedAddressLimiter(database.db, config.reset.limitPerAddress);
+  cache.__tofaktorPersonLock ??= createPersonLock(database);
   return {
     directory: cache.__tofaktorDirectory,
-    records: await getRecordStore(),
+    records: createRecordStore(database.db),
     addressLimiter: cache.__tofaktorAddressLimiter,
+    personQueue: cache.__tofaktorPersonLock,
   };
 }
 

@@ -2,6 +2,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { decode, getToken } from 'next-auth/jwt';
+import { clientAddressFrom } from '@/lib/client-address';
 import { securityEvent } from '@/lib/log';
 import { getConfig } from '@/lib/config';
 import { getRecordStore } from '@/lib/reset/service';
@@ -62,13 +63,7 @@ export async function getResetSession(now: Date = new Date()): Promise<SessionTo
   return parsed.data;
 }
 
-/**
- * The client's address for the per-address limit. The right-most X-Forwarded-For entry is the one the
- * nearest proxy (the university's reverse proxy) appended; entries to its left come from the client
- * and could be anything.
- */
+/** The client's address for the per-address limit, from trusted proxies only (lib/client-address.ts). */
 export async function getClientAddress(): Promise<string> {
-  const headerStore = await headers();
-  const forwarded = headerStore.get('x-forwarded-for')?.split(',').at(-1)?.trim();
-  return forwarded || headerStore.get('x-real-ip') || 'unknown';
+  return clientAddressFrom(await headers(), getConfig().clientAddress);
 }

@@ -57,7 +57,8 @@ for (const locale of locales) {
       expect(sources.slice(1).length).toBeGreaterThan(0);
       expect(sources.slice(1).every((source) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(source))).toBe(true);
       expect(response.headers.getSetCookie()).toEqual([]);
-      expect(response.headers.get('link')).toBeNull();
+      // Canonical and alternates as absolute URLs on the configured origin (the HTML has origin-relative ones).
+      expect(response.headers.get('link')).toContain(`<${HTTPS_SITE.publicOrigin}${page[locale]}>; rel="canonical"`);
       expect(response.headers.get('cache-control')).toBe('public, max-age=300, s-maxage=3600');
       expect(response.headers.get('vary') ?? '').not.toMatch(/cookie/i);
       await expectAPlus(response, page[locale]);

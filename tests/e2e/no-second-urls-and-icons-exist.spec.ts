@@ -16,10 +16,12 @@ for (const path of unprefixed) {
   });
 }
 
-test('every page\'s x-default and hreflang alternates answer 200, and no response has a Link header', async ({ request }) => {
+test('every page\'s x-default and hreflang alternates, in its head and its Link header, answer 200', async ({ request }) => {
   for (const page of publicPages) {
     const response = await request.get(page.nb);
-    expect(response.headers()['link']).toBeUndefined();
+    const linked = [...(response.headers()['link'] ?? '').matchAll(/<([^>]+)>/g)].map((match) => match[1]!);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const href of linked) expect((await request.get(href)).status(), `${page.nb} Link → ${href}`).toBe(200);
     const html = await response.text();
     const alternates = [...html.matchAll(/<link rel="alternate" hrefLang="([^"]+)" href="([^"]+)"/g)].map((match) => ({ lang: match[1], href: match[2]! }));
     expect(alternates.map((alternate) => alternate.lang)).toContain('x-default');

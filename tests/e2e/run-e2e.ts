@@ -1,42 +1,65 @@
-// Runs the end-to-end suite against the embedded PGlite database, then — when DATABASE_URL points at a
-// PostgreSQL server — the records test file again against a fresh database on that server.
+// Runs the end-to-end suite against the embedded PGlite database; then, on the PostgreSQL server DATABASE_URL
+// points at, the records test file again on a fresh database, and the multi-instance tests (tests/e2e-instances:
+// two standalone instances on one fresh database). `-- <files>` runs only those files, each with its own config.
+//
+// PostgreSQL is REQUIRED: the multi-instance guarantees cannot be shown on PGlite, and a run that skipped them
+// must not look like a pass. Without DATABASE_URL the run fails, unless E2E_WITHOUT_POSTGRES=1 says, out loud,
+// that this machine has no PostgreSQL (never in CI: .ci/run sets DATABASE_URL).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { Client } from 'pg';
+import { createFreshDatabase, runMigrate } from './support/postgres';
 
-function playwright(args: string[], env: Record<string, string>): number {
-  const result = spawnSync('npx', ['playwright', 'test', ...args], { stdio: 'inherit', env: { ...process.env, ...env } });
+const INSTANCES_DIR = 'tests/e2e-instances';
+
+function playwright(args: string[], env: Record<string, string>, config?: string): number {
+  const configArgs = config ? ['-c', config] : [];
+  const result = spawnSync('npx', ['playwright', 'test', ...configArgs, ...args], { stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status ?? 1;
 }
 
 async function freshPostgresDatabase(serverUrl: string): Promise<string> {
-  const name = 'tofaktor_e2e';
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
+  const databaseUrl = await createFreshDatabase(serverUrl, 'tofaktor_e2e');
+  // The server does not migrate PostgreSQL itself: the deployment step does, as here.
+  const migrated = runMigrate(databaseUrl);
+  if (migrated.status !== 0) throw new Error(`db:migrate failed:\n${migrated.output}`);
+  return databaseUrl;
+}
+
+function requirePostgres(): string | null {
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) return serverUrl;
+  if (process.env.E2E_WITHOUT_POSTGRES === '1') {
+    console.log('\n*** NOT RUN: the PostgreSQL records run and the multi-instance tests (E2E_WITHOUT_POSTGRES=1). ***');
+    return null;
   }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  console.error(
+    '\nDATABASE_URL is not set: the multi-instance tests need a PostgreSQL server they may create databases on ' +
+      '(e.g. postgres://postgres@127.0.0.1:5432/test). Set it, or set E2E_WITHOUT_POSTGRES=1 to run without them.',
+  );
+  process.exit(1);
 }
 
 async function main() {
   const started = performance.now();
   mkdirSync('data', { recursive: true });
-  const extraArgs = process.argv.slice(2);
-  let status = playwright(extraArgs, { E2E_DATABASE_URL: '' });
+  const files = process.argv.slice(2);
+  const instanceFiles = files.filter((file) => file.startsWith(INSTANCES_DIR));
+  const mainFiles = files.filter((file) => !file.startsWith(INSTANCES_DIR));
+  let status = 0;
 
-  const serverUrl = process.env.DATABASE_URL;
-  if (status === 0 && serverUrl && extraArgs.length === 0) {
-    console.log(`\nAgain against PostgreSQL (${new URL(serverUrl).host}): the records test file`);
-    const databaseUrl = await freshPostgresDatabase(serverUrl);
-    status = playwright(['tests/e2e/reset-records.spec.ts'], { E2E_DATABASE_URL: databaseUrl });
-  } else if (!serverUrl) {
-    console.log('\nDATABASE_URL is not set: the records tests ran against PGlite only.');
+  if (files.length === 0 || mainFiles.length > 0) status = playwright(mainFiles, { E2E_DATABASE_URL: '' });
+
+  if (status === 0 && (files.length === 0 || instanceFiles.length > 0)) {
+    const serverUrl = requirePostgres();
+    if (serverUrl && files.length === 0) {
+      console.log('\nAgain against PostgreSQL: the records test file');
+      const databaseUrl = await freshPostgresDatabase(serverUrl);
+      status = playwright(['tests/e2e/reset-records.spec.ts'], { E2E_DATABASE_URL: databaseUrl });
+    }
+    if (serverUrl && status === 0) {
+      console.log('\nSeveral instances on one PostgreSQL database');
+      status = playwright(instanceFiles, { DATABASE_URL: serverUrl }, 'playwright.instances.config.ts');
+    }
   }
   console.log(`end-to-end tests took ${((performance.now() - started) / 1000).toFixed(1)} s`);
   process.exit(status);

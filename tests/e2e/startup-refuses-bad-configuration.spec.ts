@@ -1,14 +1,17 @@
 // Invalid configuration stops the server at start-up with one message naming every bad variable.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { expect, test } from '@playwright/test';
 import { localSiteEnv } from '../../dev/local-env';
+import { startInstance } from './support/instance';
 
-test('next start with missing and malformed variables names each one and exits non-zero', () => {
+test('the standalone server started with missing and malformed variables names each one and exits non-zero', () => {
   const env: Record<string, string> = { ...localSiteEnv(), IDPORTEN_ISSUER: 'not a url', ENTRA_TENANT_ID: 'oslomet', RESET_LIMIT_PER_PERSON: 'three' };
   delete env.AUTH_SECRET;
   delete env.RECORDS_HMAC_KEY;
-  const result = spawnSync('npx', ['next', 'start', '-p', '3999'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...env },
+  const result = spawnSync('node', ['.next/standalone/start.cjs'], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', PORT: '3999', ...env },
     encoding: 'utf8',
     timeout: 30_000,
   });
@@ -20,4 +23,35 @@ test('next start with missing and malformed variables names each one and exits n
     expect(message).toContain(`${variable}:`);
   }
   expect(message).not.toContain('local-idporten-secret'); // values are never echoed
+});
+
+test('the same artifact started with another APP_ORIGIN puts that origin in canonical links, the sitemap and robots.txt', async () => {
+  const dataDir = mkdtempSync(`${tmpdir()}/tofaktor-origin-`);
+  const instance = await startInstance(3998, { APP_ORIGIN: 'https://tofaktor.test.example', PGLITE_DIR: dataDir, DATABASE_URL: '' });
+  try {
+    // A client's X-Forwarded-Host must not move the links either.
+    const guide = await fetch(`${instance.url}/nb/aktiver`, { headers: { 'x-forwarded-host': 'evil.example' } });
+    expect(guide.status).toBe(200);
+    const link = guide.headers.get('link') ?? '';
+    expect(link).toContain('<https://tofaktor.test.example/nb/aktiver>; rel="canonical"');
+    expect(link).toContain('<https://tofaktor.test.example/en/activate>; rel="alternate"; hreflang="en"');
+    expect(link).toContain('<https://tofaktor.test.example/nb/aktiver>; rel="alternate"; hreflang="x-default"');
+    expect(link).not.toContain('localhost');
+    expect(link).not.toContain('evil.example');
+    // The prerendered HTML (built without any origin) links origin-relative.
+    const html = await guide.text();
+    expect(html).toContain('<link rel="canonical" href="/nb/aktiver"/>');
+    expect(html).not.toContain('localhost:3000');
+
+    const sitemap = await (await fetch(`${instance.url}/sitemap.xml`)).text();
+    expect(sitemap).toContain('<loc>https://tofaktor.test.example/nb/aktiver</loc>');
+    expect(sitemap).not.toContain('localhost');
+    const robots = await (await fetch(`${instance.url}/robots.txt`)).text();
+    expect(robots).toContain('Sitemap: https://tofaktor.test.example/sitemap.xml');
+    // In production without DATABASE_URL it said at start that it runs on the embedded database, one instance only.
+    expect(instance.output()).toMatch(/"event":"startup\.embedded-database".*Run ONE instance only/);
+  } finally {
+    expect(await instance.stop()).toBe(0);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

@@ -1,9 +1,10 @@
 // Audit lookup for operators (and the end-to-end tests): the records of one person's attempts.
 // Off unless OPS_API_TOKEN is set. The national id travels in the POST body, never in a URL.
 // `{ since }` lists every attempt after a time, including logins that carried no national id.
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
+import { securityEvent } from '@/lib/log';
 import { hashNationalId, NationalIdSchema } from '@/lib/national-id';
 import { getRecordStore } from '@/lib/reset/service';
 
@@ -19,10 +20,16 @@ function authorized(request: Request, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/** Names the token in logs without revealing it: a short fingerprint an operator can compute from theirs. */
+function tokenId(token: string): string {
+  return `sha256:${createHash('sha256').update(token).digest('hex').slice(0, 12)}`;
+}
+
 export async function POST(request: Request) {
   const config = getConfig();
   if (!config.ops.apiToken) return new Response(null, { status: 404, headers: noStore });
   if (!authorized(request, config.ops.apiToken)) {
+    securityEvent('ops.records-lookup-refused', { reason: 'unauthorized' });
     return Response.json({ error: 'unauthorized' }, { status: 401, headers: noStore });
   }
   const parsed = LookupSchema.safeParse(await request.json().catch(() => null));
@@ -30,10 +37,18 @@ export async function POST(request: Request) {
     return Response.json({ error: 'body must be { nationalId } or { since }' }, { status: 400, headers: noStore });
   }
   const store = await getRecordStore();
-  const records =
-    'nationalId' in parsed.data
-      ? await store.listRecordsByNationalIdHash(hashNationalId(parsed.data.nationalId, config.records.hmacKey))
-      : await store.listRecordsSince(new Date(parsed.data.since));
+  const personHash = 'nationalId' in parsed.data ? hashNationalId(parsed.data.nationalId, config.records.hmacKey) : null;
+  const records = personHash
+    ? await store.listRecordsByNationalIdHash(personHash)
+    : await store.listRecordsSince(new Date('since' in parsed.data ? parsed.data.since : 0));
+  // Who asked and what: by the token's fingerprint, and by the person's keyed hash, never the number.
+  securityEvent('ops.records-lookup', {
+    tokenId: tokenId(config.ops.apiToken),
+    query: personHash ? 'person' : 'since',
+    personHash,
+    since: 'since' in parsed.data ? parsed.data.since : null,
+    results: records.length,
+  });
   return Response.json(
     {
       records: records.map(({ nationalIdHash: _hash, ...record }) => record),

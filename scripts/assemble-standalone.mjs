@@ -1,0 +1,15 @@
+// After `next build`: completes the standalone artifact (.next/standalone) so that it runs by itself, anywhere:
+// the static files and public/ (Next leaves them out, expecting a CDN), and the entry server/start.cjs.
+import { cp, stat } from 'node:fs/promises';
+
+const standalone = '.next/standalone';
+await stat(`${standalone}/server.js`).catch(() => {
+  throw new Error(`${standalone}/server.js is missing: next.config.ts must have output: 'standalone'`);
+});
+await cp('.next/static', `${standalone}/.next/static`, { recursive: true });
+await cp('public', `${standalone}/public`, { recursive: true });
+await cp('server/start.cjs', `${standalone}/start.cjs`);
+await stat(`${standalone}/lib/records/migrations/meta/_journal.json`).catch(() => {
+  throw new Error('the migrations were not traced into the artifact (outputFileTracingIncludes in next.config.ts)');
+});
+console.log(`standalone artifact ready: node ${standalone}/start.cjs`);

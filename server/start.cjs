@@ -1,0 +1,72 @@
+'use strict';
+// The production entry, copied into the standalone artifact as start.cjs (`npm start`). It wraps Next's own
+// standalone server.js with what a deployment behind a load balancer needs and Next does not give:
+// - the socket's peer address on every request, in a header only this process sets (Next 16 exposes no
+//   request socket to a server action, and keeps a client's own X-Forwarded-For), for lib/client-address.ts;
+// - graceful shutdown: on SIGTERM stop accepting connections, let requests in flight (a reset half-way
+//   included) finish within SHUTDOWN_TIMEOUT_SECONDS, run the application's shutdown hooks (the database
+//   pool), exit 0; exit 1 when requests were still running at the deadline.
+// State is shared with the application through globalThis.__tofaktorLifecycle (lib/lifecycle.ts).
+const http = require('node:http');
+const path = require('node:path');
+
+const SOCKET_ADDRESS_HEADER = 'x-tofaktor-socket-address';
+
+// Paths in settings are relative to where the operator started the server; server.js moves into its own folder.
+for (const name of ['PGLITE_DIR', 'ENTRA_CERTIFICATE_PATH']) {
+  const value = process.env[name];
+  if (value && value.trim()) process.env[name] = path.resolve(value.trim());
+}
+if (!process.env.PGLITE_DIR || !process.env.PGLITE_DIR.trim()) process.env.PGLITE_DIR = path.resolve('data/pglite');
+
+// Next's own handler would exit at once on SIGTERM, cutting requests off.
+process.env.NEXT_MANUAL_SIG_HANDLE = 'true';
+
+const state = (globalThis.__tofaktorLifecycle ??= { draining: false, inFlight: 0, shutdownTimeoutMs: 25_000, onShutdown: [] });
+const servers = [];
+
+const createServer = http.createServer;
+http.createServer = function createTrackedServer(...args) {
+  const server = createServer.apply(this, args);
+  servers.push(server);
+  server.prependListener('request', (req, res) => {
+    req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';
+    state.inFlight += 1;
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      state.inFlight -= 1;
+    };
+    res.once('finish', finish);
+    res.once('close', finish);
+  });
+  return server;
+};
+
+const log = (level, event, fields = {}) =>
+  console.log(JSON.stringify({ level, time: Date.now(), service: 'tofaktor', event, msg: event, ...fields }));
+
+let stopping = false;
+async function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  state.draining = true;
+  const deadline = Date.now() + state.shutdownTimeoutMs;
+  log(30, 'shutdown.start', { signal, inFlight: state.inFlight });
+  for (const server of servers) server.close();
+  while (state.inFlight > 0 && Date.now() < deadline) {
+    for (const server of servers) server.closeIdleConnections();
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  const unfinished = state.inFlight;
+  for (const hook of state.onShutdown) {
+    await hook().catch((error) => log(50, 'shutdown.hook-failed', { reason: error && error.code ? error.code : String(error && error.name) }));
+  }
+  log(unfinished ? 50 : 30, 'shutdown.done', { unfinished });
+  process.exit(unfinished ? 1 : 0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+require('./server.js');
