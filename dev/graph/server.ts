@@ -120,12 +120,12 @@ const DEFAULT_TAP_POLICY: TapPolicy = {
 /** Mailboxes that may send (the site's configured service mailbox). */
 export const SERVICE_MAILBOXES = [NOTICE_SENDER_MAILBOX];
 
-const FAULT_STATUSES = [400, 403, 404, 429, 500, 503] as const;
+type FaultStatus = 400 | 403 | 404 | 429 | 500 | 503;
 
 interface FaultRule {
   method: 'DELETE' | 'GET' | 'POST';
   pathContains: string;
-  status: (typeof FAULT_STATUSES)[number];
+  status: FaultStatus;
   times: number;
   retryAfterSeconds?: number;
 }
