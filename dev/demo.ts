@@ -21,6 +21,7 @@ async function main() {
   const site = spawn('npx', ['next', useDev ? 'dev' : 'start', '-p', '3000'], { stdio: 'inherit', env });
 
   console.log(`\nThe site: http://localhost:3000  (reset guide: http://localhost:3000/nb/nullstill)`);
+  console.log(`Notices the site sent (captured, never delivered): ${standIns.graph.url}/mail`);
   console.log('Log in at the ID-porten stand-in with one of these synthetic people:\n');
   console.log(peopleTable());
   console.log('\nStop with Ctrl+C.\n');
