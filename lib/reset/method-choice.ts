@@ -6,7 +6,8 @@ import type { AuthMethod } from '@/lib/directory/directory';
 const MAX_POSTED = 50;
 const MAX_RECORDED_IGNORED = 20;
 const MAX_ID_LENGTH = 64;
-const ELEVEN_DIGITS = /\d{11}/g;
+// Exactly eleven digits, not part of a longer run of hex (a GUID's last group is twelve hex digits).
+const ELEVEN_DIGITS = /(?<![0-9a-f])\d{11}(?![0-9a-f])/gi;
 
 /** The posted `method` values: strings only, trimmed, without duplicates, at most MAX_POSTED. */
 export function chosenIdsFromForm(values: readonly unknown[]): string[] {
