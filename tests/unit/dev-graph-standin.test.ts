@@ -140,7 +140,7 @@ describe('fixture', () => {
       'rate-limited', 'ignores-client-account', 'pid-leak-check', 'logout',
       // issue 8: passkeys, two phones, Temporary Access Pass, notices
       'authenticator-and-passkey', 'two-phones', 'two-phones-nojs', 'two-phones-default', 'notice-en', 'tap-replace',
-      'tap-policy-off', 'notice-fails', 'tap-leak-check', 'tap-once',
+      'tap-policy-off', 'notice-fails', 'tap-leak-check', 'tap-once', 'accessible-nb', 'accessible-en',
     ];
     expect(people.map((p) => p.key).sort()).toEqual([...keys].sort());
     expect(new Set(people.map((p) => p.nationalId)).size).toBe(people.length);
@@ -163,7 +163,10 @@ describe('fixture', () => {
         expect(a.methods.filter((m) => m.type === 'password')).toHaveLength(1);
         expect(a.userPrincipalName).toMatch(/^[a-z.-]+@oslomet\.no$/);
       }
-      const oneAuthenticator = ['authenticator-and-passkey', 'notice-en', 'tap-replace', 'tap-policy-off', 'notice-fails', 'tap-leak-check', 'tap-once'];
+      const oneAuthenticator = [
+        'authenticator-and-passkey', 'notice-en', 'tap-replace', 'tap-policy-off', 'notice-fails', 'tap-leak-check', 'tap-once',
+        'accessible-nb', 'accessible-en',
+      ];
       if (oneAuthenticator.includes(p.key)) expect(authenticators(p)).toBe(1);
       const special = ['nothing-to-remove', 'no-account', 'shared-number', 'authenticator-default-with-oath', 'one-authenticator', 'five-authenticators', ...oneAuthenticator];
       if (!special.includes(p.key)) {
