@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { ServiceDesk } from '@/components/service-desk';
 import type { Locale } from '@/lib/i18n/routing';
 import { hasExpired } from '@/lib/reset/pass-expiry';
+import { OneTimePass } from './one-time-pass';
 
 const MYSIGNINS = 'https://mysignins.microsoft.com/security-info';
 
@@ -12,6 +13,7 @@ const MYSIGNINS = 'https://mysignins.microsoft.com/security-info';
  */
 export async function TemporaryAccessPassNotice(props: {
   locale: Locale;
+  reference: string;
   issued: boolean;
   pass: string | null;
   expiresAt: Date | null;
@@ -44,22 +46,22 @@ export async function TemporaryAccessPassNotice(props: {
     );
   }
 
-  if (!props.pass) {
-    const expired = hasExpired(props.expiresAt);
-    return (
-      <section aria-labelledby="tap-heading" className="mt-8" data-testid="tap-issued-before">
-        <h2 id="tap-heading" className="text-2xl font-semibold">
-          {t('tapTitle')}
-        </h2>
-        <p className="mt-2">{expired ? t('tapExpired', { time }) : t('tapShownBefore', { time })}</p>
-        <div className="mt-4">
-          <ServiceDesk locale={props.locale} />
-        </div>
-      </section>
-    );
-  }
+  const expired = hasExpired(props.expiresAt);
+  const issuedBefore = (
+    <section aria-labelledby="tap-heading" className="mt-8" data-testid="tap-issued-before">
+      <h2 id="tap-heading" className="text-2xl font-semibold">
+        {t('tapTitle')}
+      </h2>
+      <p className="mt-2">{expired ? t('tapExpired', { time }) : t('tapShownBefore', { time })}</p>
+      <div className="mt-4">
+        <ServiceDesk locale={props.locale} />
+      </div>
+    </section>
+  );
+  if (!props.pass) return issuedBefore;
 
   return (
+    <OneTimePass reference={props.reference} fallback={issuedBefore}>
     <section aria-labelledby="tap-heading" className="mt-8 rounded border-2 border-sky-800 bg-sky-50 p-4" data-testid="tap-shown">
       <h2 id="tap-heading" className="text-2xl font-semibold">
         {t('tapTitle')}
@@ -70,6 +72,7 @@ export async function TemporaryAccessPassNotice(props: {
         {/* select-all: one click or tap selects the whole pass for copying, no script needed. */}
         <code
           data-testid="tap-value"
+          data-one-time
           className="mt-1 inline-block rounded border border-slate-400 bg-white px-4 py-2 font-mono text-3xl tracking-widest break-all select-all"
         >
           {props.pass}
@@ -86,5 +89,6 @@ export async function TemporaryAccessPassNotice(props: {
       </ol>
       {mysignins}
     </section>
+    </OneTimePass>
   );
 }

@@ -93,6 +93,7 @@ async function Outcome(props: { locale: Locale; record: ResetRecord; retryAfter?
     record.tapIssued === null ? null : (
       <TemporaryAccessPassNotice
         locale={locale}
+        reference={record.requestId}
         issued={record.tapIssued}
         pass={props.pass}
         expiresAt={record.tapExpiresAt}
