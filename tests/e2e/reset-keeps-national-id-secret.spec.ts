@@ -102,8 +102,14 @@ test('the Temporary Access Pass appears in exactly one response, and in no URL, 
     expect(Buffer.from(cookie.value, 'base64url').toString('latin1')).not.toContain(pass);
   }
 
-  await page.reload();
+  // Without JavaScript, too, back from the next page does not bring the pass back (no-store: the browser asks again).
+  const resultUrl = page.url();
+  await page.getByRole('link', { name: 'Gå til veiledningen for aktivering' }).click();
+  await page.waitForURL(/\/nb\/aktiver/);
+  await page.goBack();
+  await page.waitForURL(resultUrl);
   await expect(page.getByTestId('tap-issued-before')).toBeVisible();
+  expect(await page.content()).not.toContain(pass);
   // And a second visit to the confirm page: no pass there either.
   await page.goto('/nb/nullstill/bekreft');
 
