@@ -194,6 +194,17 @@ describe('resetTwoFactorFor with a choice, a pass and a notice', () => {
     expect(records.records[0]).toMatchObject({ outcome: 'success', tapIssued: false, tapExpiresAt: null, tapReason: 'create-tap: 400 badRequest' });
   });
 
+  it.each([
+    [403, 'accessDenied', true],
+    [500, 'generalException', false],
+  ])('tells a %s refusal (policy: %s) from a failure: refusedByPolicy %s', async (status, code, refusedByPolicy) => {
+    const { directory, records, deps } = setup();
+    directory.tapError = new DirectoryError('create-tap', status, code, null);
+    const outcome = await resetTwoFactorFor(person, `r-${status}`, deps, settings, { chosenMethodIds: null, locale: 'nb' });
+    expect(outcome).toMatchObject({ kind: 'success', pass: { kind: 'not-issued', refusedByPolicy } });
+    expect(records.records[0]).toMatchObject({ tapIssued: false, tapReason: `create-tap: ${status} ${code}` });
+  });
+
   it('a notice that cannot be sent changes nothing about the outcome; the record says it failed', async () => {
     const { directory, records, deps } = setup();
     directory.mailError = new DirectoryError('send-mail', 503, 'serviceNotAvailable', 'r-2');
