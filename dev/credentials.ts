@@ -29,4 +29,11 @@ export const GRAPH_APP_ROLES = [
   // Real Graph requires this (or User.ReadWrite.All / Directory.ReadWrite.All) for
   // POST /users/{id}/revokeSignInSessions; the stand-in enforces the same.
   'User.RevokeSessions.All',
+  // Least privileged for creating a Temporary Access Pass (app-only).
+  'UserAuthMethod-TAP.ReadWrite.All',
+  // The notice; in the real tenant restricted to the one service mailbox (README).
+  'Mail.Send',
 ] as const;
+
+/** The stand-in's service mailbox that may send the notices. */
+export const NOTICE_SENDER_MAILBOX = 'tofaktor-noreply@oslomet.no';

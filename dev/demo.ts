@@ -23,6 +23,7 @@ async function main() {
     : spawn('node', ['.next/standalone/start.cjs'], { stdio: 'inherit', env: { ...env, PORT: '3000', HOSTNAME: '0.0.0.0' } });
 
   console.log(`\nThe site: http://localhost:3000  (reset guide: http://localhost:3000/nb/nullstill)`);
+  console.log(`Notices the site sent (captured, never delivered): ${standIns.graph.url}/mail`);
   console.log('Log in at the ID-porten stand-in with one of these synthetic people:\n');
   console.log(peopleTable());
   console.log('\nStop with Ctrl+C.\n');

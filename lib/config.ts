@@ -9,7 +9,7 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 // Lowest first: lib/idporten/assurance.ts ranks logins by this order.
 export const ACR_LEVELS = ['idporten-loa-substantial', 'idporten-loa-high'] as const;
-export const REMOVABLE_METHOD_TYPES = ['microsoftAuthenticator', 'softwareOath'] as const;
+export const REMOVABLE_METHOD_TYPES = ['microsoftAuthenticator', 'microsoftAuthenticatorPasskey', 'softwareOath'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const CLIENT_ADDRESS_HEADERS = ['x-forwarded-for', 'x-real-ip'] as const;
 
@@ -60,6 +60,18 @@ const integer = (fallback: number, min: number, max: number) =>
       .max(max, `must be at most ${max}`)
       .default(fallback),
   );
+
+const flag = (fallback: boolean) =>
+  z.preprocess(
+    blankAsMissing,
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+      .default(fallback ? 'true' : 'false')
+      .transform((value) => value === 'true' || value === '1' || value === 'yes'),
+  );
+
+const optionalEmail = () =>
+  z.preprocess(blankAsMissing, z.string().trim().email('must be an e-mail address').optional());
 
 const guid = () =>
   z.preprocess(blankAsMissing, z.string({ error: 'is required' }).trim().regex(GUID, 'must be a GUID'));
@@ -167,6 +179,19 @@ const EnvSchema = z
     ERROR_PROBE: z.preprocess(blankAsMissing, z.enum(['on', 'off'], { error: 'must be on or off' }).default('off')),
     // Where browsers report CSP violations (report-uri and report-to); unset sends no reports.
     CSP_REPORT_URI: z.preprocess(blankAsMissing, webUrl().optional()),
+    // Temporary Access Pass after a reset that removed everything removable (lib/reset/temporary-access-pass.ts).
+    TAP_ENABLED: flag(false),
+    // Graph accepts 10..43200; the tenant's TAP policy narrows it (Entra's default policy: 60..480).
+    TAP_LIFETIME_MINUTES: integer(60, 10, 43200),
+    TAP_USABLE_ONCE: flag(true),
+    // Service mailbox the notices are sent from (Graph sendMail); unset switches the notice off.
+    NOTICE_SENDER: optionalEmail(),
+    // The service desk's contact in the notice ("was this not you?"); the e-mail leaves out what is unset.
+    SERVICE_DESK_EMAIL: optionalEmail(),
+    SERVICE_DESK_PHONE: z.preprocess(
+      blankAsMissing,
+      z.string().trim().regex(/^\+?[0-9 ]{3,20}$/, 'must be a phone number (digits, spaces, optional +)').optional(),
+    ),
     // Enables the operators' audit lookup (POST /api/ops/records); unset keeps it switched off.
     OPS_API_TOKEN: z.preprocess(blankAsMissing, z.string().min(32, 'must be at least 32 characters').optional()),
     // Who may tell us the client's address: proxy-addr's trust list (addresses, CIDRs, loopback/linklocal/
@@ -265,6 +290,11 @@ function toConfig(env: Env) {
   clientAddress: { trustedProxies: env.TRUSTED_PROXIES, header: env.CLIENT_ADDRESS_HEADER },
   retention: { recordsDays: env.RECORDS_RETENTION_DAYS },
   shutdown: { timeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS },
+  tap: { enabled: env.TAP_ENABLED, lifetimeMinutes: env.TAP_LIFETIME_MINUTES, usableOnce: env.TAP_USABLE_ONCE },
+  notice: {
+    senderMailbox: env.NOTICE_SENDER,
+    serviceDesk: { url: env.SERVICE_DESK_URL, email: env.SERVICE_DESK_EMAIL, phone: env.SERVICE_DESK_PHONE },
+  },
   };
 }
 

@@ -20,12 +20,13 @@ import {
   ENTRA_UNCONSENTED_CLIENT_SECRET,
   GRAPH_APP_ROLES,
   GRAPH_DEFAULT_PORT,
+  NOTICE_SENDER_MAILBOX,
 } from '../credentials';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture and directory state
 
-export type MethodType = 'microsoftAuthenticator' | 'softwareOath' | 'password';
+export type MethodType = 'microsoftAuthenticator' | 'softwareOath' | 'password' | 'fido2' | 'temporaryAccessPass';
 
 export interface FixtureMethod {
   id: string;
@@ -35,12 +36,23 @@ export interface FixtureMethod {
   phoneAppVersion?: string;
   createdDateTime: string | null;
   isDefault: boolean;
+  /** fido2: the authenticator model's AAGUID and name. */
+  aaGuid?: string;
+  model?: string;
+  /** temporaryAccessPass: the pass itself (Graph returns it only when it is created). */
+  temporaryAccessPass?: string;
+  lifetimeInMinutes?: number;
+  isUsableOnce?: boolean;
+  startDateTime?: string;
 }
 
 export interface FixtureAccount {
   id: string;
   displayName: string;
   userPrincipalName: string;
+  /** Defaults to the UPN, like a synced mailbox. */
+  mail?: string | null;
+  otherMails?: string[];
   methods: FixtureMethod[];
 }
 
@@ -62,14 +74,58 @@ interface UserRecord {
   displayName: string;
   userPrincipalName: string;
   nationalId: string;
+  mail: string | null;
+  otherMails: string[];
   methods: FixtureMethod[];
   sessionsRevokedAt: string | null;
 }
 
+/** One message POST /users/{sender}/sendMail accepted: captured here, never sent. */
+export interface CapturedMail {
+  receivedAt: string;
+  sender: string;
+  subject: string;
+  contentType: string;
+  content: string;
+  toRecipients: string[];
+  ccRecipients: string[];
+  bccRecipients: string[];
+  saveToSentItems: boolean;
+}
+
+/**
+ * The tenant's Temporary Access Pass method policy as far as creation depends on it. Entra's defaults: enabled
+ * for the targeted users, lifetime 60..480 minutes (an administrator may widen it to 10..43200), one-time passes
+ * off by default but allowed.
+ */
+export interface TapPolicy {
+  state: 'enabled' | 'disabled';
+  minimumLifetimeInMinutes: number;
+  maximumLifetimeInMinutes: number;
+  defaultLifetimeInMinutes: number;
+  isUsableOnce: boolean;
+  /** Users the policy does not target: Graph refuses them like a disabled policy. */
+  excludedUserIds: string[];
+}
+
+const DEFAULT_TAP_POLICY: TapPolicy = {
+  state: 'enabled',
+  minimumLifetimeInMinutes: 60,
+  maximumLifetimeInMinutes: 480,
+  defaultLifetimeInMinutes: 60,
+  isUsableOnce: false,
+  excludedUserIds: [],
+};
+
+/** Mailboxes that may send (the site's configured service mailbox). */
+export const SERVICE_MAILBOXES = [NOTICE_SENDER_MAILBOX];
+
+type FaultStatus = 400 | 403 | 404 | 429 | 500 | 503;
+
 interface FaultRule {
   method: 'DELETE' | 'GET' | 'POST';
   pathContains: string;
-  status: 429 | 500 | 503;
+  status: FaultStatus;
   times: number;
   retryAfterSeconds?: number;
 }
@@ -90,13 +146,24 @@ const faultsSchema = z.object({
       z.object({
         method: z.enum(['DELETE', 'GET', 'POST']),
         pathContains: z.string(),
-        status: z.union([z.literal(429), z.literal(500), z.literal(503)]),
+        status: z.union([z.literal(400), z.literal(403), z.literal(404), z.literal(429), z.literal(500), z.literal(503)]),
         times: z.number().int().min(0),
         retryAfterSeconds: z.number().int().min(0).optional(),
       }),
     )
     .optional(),
 });
+
+const tapPolicySchema = z
+  .object({
+    state: z.enum(['enabled', 'disabled']),
+    minimumLifetimeInMinutes: z.number().int().min(10).max(43200),
+    maximumLifetimeInMinutes: z.number().int().min(10).max(43200),
+    defaultLifetimeInMinutes: z.number().int().min(10).max(43200),
+    isUsableOnce: z.boolean(),
+    excludedUserIds: z.array(z.string()),
+  })
+  .partial();
 
 const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
 const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
@@ -109,6 +176,8 @@ const ROLES_READ_USERS = ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read
 const ROLES_READ_METHODS = ['UserAuthenticationMethod.Read.All', 'UserAuthenticationMethod.ReadWrite.All'];
 const ROLES_WRITE_METHODS = ['UserAuthenticationMethod.ReadWrite.All'];
 const ROLES_REVOKE = ['User.RevokeSessions.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'];
+const ROLES_WRITE_TAP = ['UserAuthMethod-TAP.ReadWrite.All', 'UserAuthenticationMethod.ReadWrite.All'];
+const ROLES_SEND_MAIL = ['Mail.Send'];
 
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -122,6 +191,8 @@ function seedUsers(extraPeople: FixturePerson[] = []): UserRecord[] {
         displayName: account.displayName,
         userPrincipalName: account.userPrincipalName,
         nationalId: person.nationalId,
+        mail: account.mail === undefined ? account.userPrincipalName : account.mail,
+        otherMails: [...(account.otherMails ?? [])],
         methods: account.methods.map((m) => ({ ...m })),
         sessionsRevokedAt: null,
       });
@@ -254,7 +325,24 @@ function methodODataType(type: MethodType): string {
       return '#microsoft.graph.softwareOathAuthenticationMethod';
     case 'password':
       return '#microsoft.graph.passwordAuthenticationMethod';
+    case 'fido2':
+      return '#microsoft.graph.fido2AuthenticationMethod';
+    case 'temporaryAccessPass':
+      return '#microsoft.graph.temporaryAccessPassAuthenticationMethod';
   }
+}
+
+function tapEnds(m: FixtureMethod): number {
+  const start = Date.parse(m.startDateTime ?? m.createdDateTime ?? '');
+  return start + (m.lifetimeInMinutes ?? 0) * 60_000;
+}
+
+/** Graph's usability fields of a pass, from its times (the stand-in does not track sign-ins with it). */
+function tapUsability(m: FixtureMethod): { isUsable: boolean; methodUsabilityReason: string } {
+  const start = Date.parse(m.startDateTime ?? m.createdDateTime ?? '');
+  if (Date.now() < start) return { isUsable: false, methodUsabilityReason: 'NotYetValid' };
+  if (Date.now() >= tapEnds(m)) return { isUsable: false, methodUsabilityReason: 'Expired' };
+  return { isUsable: true, methodUsabilityReason: 'EnabledByPolicy' };
 }
 
 function methodRepresentation(m: FixtureMethod): Record<string, unknown> {
@@ -272,6 +360,29 @@ function methodRepresentation(m: FixtureMethod): Record<string, unknown> {
       return { '@odata.type': methodODataType(m.type), id: m.id, secretKey: null };
     case 'password':
       return { '@odata.type': methodODataType(m.type), id: m.id, password: null, createdDateTime: m.createdDateTime };
+    case 'fido2':
+      return {
+        '@odata.type': methodODataType(m.type),
+        id: m.id,
+        displayName: m.displayName,
+        createdDateTime: m.createdDateTime,
+        aaGuid: m.aaGuid ?? null,
+        model: m.model ?? null,
+        attestationCertificates: [],
+        attestationLevel: 'attested',
+      };
+    case 'temporaryAccessPass':
+      // Graph shows the pass itself only in the response to its creation.
+      return {
+        '@odata.type': methodODataType(m.type),
+        id: m.id,
+        temporaryAccessPass: null,
+        createdDateTime: m.createdDateTime,
+        startDateTime: m.startDateTime ?? m.createdDateTime,
+        lifetimeInMinutes: m.lifetimeInMinutes ?? null,
+        isUsableOnce: m.isUsableOnce ?? false,
+        ...tapUsability(m),
+      };
   }
 }
 
@@ -290,7 +401,7 @@ const USER_DEFAULT_PROPERTIES = [
 ];
 
 const USER_KNOWN_PROPERTIES = new Set(
-  [...USER_DEFAULT_PROPERTIES, 'accountEnabled', 'employeeId', 'signInSessionsValidFromDateTime'].map((p) =>
+  [...USER_DEFAULT_PROPERTIES, 'accountEnabled', 'employeeId', 'otherMails', 'signInSessionsValidFromDateTime'].map((p) =>
     p.toLowerCase(),
   ),
 );
@@ -309,7 +420,9 @@ function userProperty(u: UserRecord, prop: string): unknown {
     case 'userprincipalname':
       return u.userPrincipalName;
     case 'mail':
-      return u.userPrincipalName;
+      return u.mail;
+    case 'othermails':
+      return u.otherMails;
     case 'givenname':
       return given ?? null;
     case 'surname':
@@ -357,6 +470,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
 
   let users = seedUsers(options.extraPeople);
+  let mailbox: CapturedMail[] = [];
+  let tapPolicy: TapPolicy = { ...DEFAULT_TAP_POLICY };
   let latencyMs = 0;
   let rules: FaultRule[] = [];
   let requestLog: RequestLogEntry[] = [];
@@ -595,6 +710,12 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       rule.retryAfterSeconds ?? (rule.status === 429 || rule.status === 503 ? 1 : undefined);
     const headers: Record<string, string> = retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {};
     switch (rule.status) {
+      case 400:
+        return graphError(req, 400, 'badRequest', 'Bad request (fault injected by the stand-in).', headers);
+      case 403:
+        return graphError(req, 403, 'accessDenied', 'Request Authorization failed (fault injected by the stand-in).', headers);
+      case 404:
+        return graphError(req, 404, 'Request_ResourceNotFound', 'Resource does not exist (fault injected by the stand-in).', headers);
       case 429:
         return graphError(req, 429, 'TooManyRequests', 'Too many requests.', headers);
       case 503:
@@ -698,12 +819,30 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       return ok({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#Edm.Boolean', value: true });
     }
 
+    // POST /users/{id | userPrincipalName}/sendMail
+    if (lower.length === 3 && lower[2] === 'sendmail') {
+      if (m !== 'POST') return methodNotAllowed();
+      const denied = requireRole(req, roles, ROLES_SEND_MAIL);
+      if (denied) return denied;
+      return sendMail(req, userId);
+    }
+
+    // POST /users/{id}/authentication/temporaryAccessPassMethods
+    if (lower.length === 4 && lower[2] === 'authentication' && lower[3] === 'temporaryaccesspassmethods' && m === 'POST') {
+      const denied = requireRole(req, roles, ROLES_WRITE_TAP);
+      if (denied) return denied;
+      if (!user) return notFound(req, userId);
+      return createTap(req, user);
+    }
+
     if (lower[2] === 'authentication') {
       const kind = lower[3];
       const typeBySegment: Record<string, MethodType> = {
         microsoftauthenticatormethods: 'microsoftAuthenticator',
         softwareoathmethods: 'softwareOath',
         passwordmethods: 'password',
+        fido2methods: 'fido2',
+        temporaryaccesspassmethods: 'temporaryAccessPass',
       };
       // GET /users/{id}/authentication/methods
       if (lower.length === 4 && kind === 'methods') {
@@ -742,12 +881,14 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
           });
         }
         if (m === 'DELETE' && type !== 'password') {
-          const denied = requireRole(req, roles, ROLES_WRITE_METHODS);
+          const denied = requireRole(req, roles, type === 'temporaryAccessPass' ? ROLES_WRITE_TAP : ROLES_WRITE_METHODS);
           if (denied) return denied;
           if (!user) return notFound(req, userId);
           const method = user.methods.find((x) => x.type === type && x.id.toLowerCase() === methodId.toLowerCase());
           if (!method) return notFound(req, methodId);
-          const othersRemain = user.methods.some((x) => x !== method && x.type !== 'password');
+          const othersRemain = user.methods.some(
+            (x) => x !== method && x.type !== 'password' && x.type !== 'temporaryAccessPass',
+          );
           if (method.isDefault && othersRemain) {
             return graphError(req, 400, 'invalidRequest', 'Cannot delete default method with other methods configured');
           }
@@ -759,6 +900,119 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     }
 
     return graphError(req, 400, 'BadRequest', `Resource not found for the segment '${seg[seg.length - 1] ?? ''}'.`);
+  }
+
+  const tapRequestSchema = z.looseObject({
+    lifetimeInMinutes: z.number().int().optional(),
+    isUsableOnce: z.boolean().optional(),
+    startDateTime: z.iso.datetime({ offset: true }).optional(),
+  });
+
+  // Characters of a generated pass: Entra's passes mix letters, digits and a few symbols (e.g. "+drkzqAD").
+  const TAP_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789+-=#@%';
+
+  function generatePass(length = 8): string {
+    const bytes = new Uint8Array(length);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => TAP_ALPHABET[b % TAP_ALPHABET.length]).join('');
+  }
+
+  /**
+   * Graph's rules for a new pass: the policy must be on and target the user, the lifetime must lie within the
+   * policy's range, a multi-use pass only if the policy allows it, and
+   * a user has one pass: a new one replaces the old. The policy-off message is the stand-in's wording (Graph's
+   * exact text for it is not documented); the lifetime message is Graph's.
+   */
+  function createTap(req: GraphRequest, user: UserRecord): GraphResponse {
+    const parsed = tapRequestSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return graphError(req, 400, 'badRequest', 'Invalid request body for temporaryAccessPassAuthenticationMethod.');
+    if (tapPolicy.state !== 'enabled' || tapPolicy.excludedUserIds.includes(user.id)) {
+      return graphError(
+        req,
+        400,
+        'badRequest',
+        'Temporary Access Pass authentication method is not enabled for this user by the authentication methods policy.',
+      );
+    }
+    const lifetime = parsed.data.lifetimeInMinutes ?? tapPolicy.defaultLifetimeInMinutes;
+    if (lifetime < tapPolicy.minimumLifetimeInMinutes || lifetime > tapPolicy.maximumLifetimeInMinutes) {
+      return graphError(
+        req,
+        400,
+        'badRequest',
+        `Invalid LifetimeInMinutes specified. The valid range between ${tapPolicy.minimumLifetimeInMinutes} and ${tapPolicy.maximumLifetimeInMinutes}.`,
+      );
+    }
+    // A policy set to one-time passes only refuses a request for a multi-use one.
+    if (tapPolicy.isUsableOnce && parsed.data.isUsableOnce === false) {
+      return graphError(req, 400, 'badRequest', 'Multi-use Temporary Access Pass is not allowed by the policy.');
+    }
+    const isUsableOnce = parsed.data.isUsableOnce ?? tapPolicy.isUsableOnce;
+    const createdDateTime = new Date().toISOString();
+    const pass: FixtureMethod = {
+      id: randomUUID(),
+      type: 'temporaryAccessPass',
+      displayName: null,
+      createdDateTime,
+      isDefault: false,
+      temporaryAccessPass: generatePass(),
+      lifetimeInMinutes: lifetime,
+      isUsableOnce,
+      startDateTime: parsed.data.startDateTime ? new Date(parsed.data.startDateTime).toISOString() : createdDateTime,
+    };
+    // One pass per user: the new one replaces any earlier one.
+    user.methods = [...user.methods.filter((x) => x.type !== 'temporaryAccessPass'), pass];
+    return ok(
+      {
+        '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users('${user.id}')/authentication/temporaryAccessPassMethods/$entity`,
+        ...methodRepresentation(pass),
+        temporaryAccessPass: pass.temporaryAccessPass,
+      },
+      201,
+    );
+  }
+
+  const recipientsSchema = z
+    .array(z.object({ emailAddress: z.object({ address: z.string().email(), name: z.string().optional() }) }))
+    .optional();
+  const sendMailSchema = z.object({
+    message: z.object({
+      subject: z.string().optional(),
+      body: z.object({ contentType: z.enum(['Text', 'HTML', 'text', 'html']), content: z.string() }),
+      toRecipients: recipientsSchema,
+      ccRecipients: recipientsSchema,
+      bccRecipients: recipientsSchema,
+    }),
+    saveToSentItems: z.boolean().optional(),
+  });
+
+  /** Graph answers 202 Accepted with no body; the stand-in keeps the message for tests and the demo page. */
+  function sendMail(req: GraphRequest, sender: string): GraphResponse {
+    if (!SERVICE_MAILBOXES.some((box) => box.toLowerCase() === sender.toLowerCase()) && !findUser(sender)) {
+      return graphError(req, 404, 'ErrorInvalidUser', `The requested user '${sender}' is invalid.`);
+    }
+    const parsed = sendMailSchema.safeParse(req.body);
+    if (!parsed.success) return graphError(req, 400, 'ErrorInvalidRequest', 'Cannot read the request body.');
+    const { message } = parsed.data;
+    const addresses = (list: z.output<typeof recipientsSchema>) => (list ?? []).map((r) => r.emailAddress.address);
+    const to = addresses(message.toRecipients);
+    const cc = addresses(message.ccRecipients);
+    const bcc = addresses(message.bccRecipients);
+    if (to.length + cc.length + bcc.length === 0) {
+      return graphError(req, 400, 'ErrorInvalidRecipients', 'At least one recipient is not valid., Recipient is missing.');
+    }
+    mailbox.push({
+      receivedAt: new Date().toISOString(),
+      sender,
+      subject: message.subject ?? '',
+      contentType: message.body.contentType,
+      content: message.body.content,
+      toRecipients: to,
+      ccRecipients: cc,
+      bccRecipients: bcc,
+      saveToSentItems: parsed.data.saveToSentItems ?? true,
+    });
+    return { status: 202, headers: {} };
   }
 
   function parseSelect(url: URL): { value: string[] | null } | { error: string } {
@@ -892,6 +1146,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   async function admin(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
     if (pathname === '/_admin/reset' && req.method === 'POST') {
       users = seedUsers(options.extraPeople);
+      mailbox = [];
+      tapPolicy = { ...DEFAULT_TAP_POLICY };
       latencyMs = 0;
       rules = [];
       requestLog = [];
@@ -905,6 +1161,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
           displayName: u.displayName,
           userPrincipalName: u.userPrincipalName,
           nationalId: u.nationalId,
+          mail: u.mail,
+          otherMails: u.otherMails,
           methods: u.methods,
           sessionsRevokedAt: u.sessionsRevokedAt,
         })),
@@ -912,6 +1170,24 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     }
     if (pathname === '/_admin/requests' && req.method === 'GET') {
       return sendJson(res, 200, { requests: requestLog, tokenRequests, tokenRequestsSinceStart });
+    }
+    if (pathname === '/_admin/mail' && req.method === 'GET') {
+      return sendJson(res, 200, { messages: mailbox });
+    }
+    if (pathname === '/_admin/tap-policy' && req.method === 'GET') {
+      return sendJson(res, 200, tapPolicy);
+    }
+    if (pathname === '/_admin/tap-policy' && req.method === 'POST') {
+      let json: unknown;
+      try {
+        json = JSON.parse((await readBody(req)) || '{}');
+      } catch {
+        return sendJson(res, 400, { error: 'body must be JSON' });
+      }
+      const parsed = tapPolicySchema.safeParse(json);
+      if (!parsed.success) return sendJson(res, 400, { error: 'invalid TAP policy', issues: parsed.error.issues });
+      tapPolicy = { ...tapPolicy, ...parsed.data };
+      return sendJson(res, 200, tapPolicy);
     }
     if (pathname === '/_admin/faults' && req.method === 'GET') {
       return sendJson(res, 200, { latencyMs, rules });
@@ -944,6 +1220,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     const { pathname } = url;
 
     if (pathname.startsWith('/_admin/')) return admin(req, res, pathname);
+    if (pathname === '/mail' && req.method === 'GET') return mailPage(res);
 
     // Entra: /{tenant}/v2.0/.well-known/openid-configuration, /{tenant}/discovery/v2.0/keys,
     // /{tenant}/oauth2/v2.0/token
@@ -1001,6 +1278,26 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     }
 
     return sendJson(res, 404, { error: { code: 'NotFound', message: `No stand-in route for ${pathname}` } });
+  }
+
+  /** The demo's view of the captured notices: what the person would have received, newest first. */
+  function mailPage(res: http.ServerResponse): void {
+    const escape = (text: string) =>
+      text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+    const items = [...mailbox]
+      .reverse()
+      .map(
+        (mail) => `<article><h2>${escape(mail.subject)}</h2>
+<p><b>From</b> ${escape(mail.sender)} · <b>To</b> ${escape([...mail.toRecipients, ...mail.ccRecipients, ...mail.bccRecipients].join(', '))} · ${escape(mail.receivedAt)}</p>
+<pre>${escape(mail.content)}</pre></article>`,
+      )
+      .join('\n');
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.end(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Captured mail (Graph stand-in)</title>
+<style>body{font-family:sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem}pre{white-space:pre-wrap;background:#f4f4f4;padding:1rem}</style>
+<h1>Captured mail</h1><p>Messages the site sent through POST /users/{sender}/sendMail. Nothing leaves this machine. JSON: <a href="/_admin/mail">/_admin/mail</a>.</p>
+${items || '<p>No messages yet.</p>'}</html>`);
   }
 
   const server = http.createServer((req, res) => {

@@ -4,12 +4,15 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { REMOVABLE_METHOD_TYPES, type Config } from '@/lib/config';
 import { createAppTokenProvider, type AppTokenProvider } from '@/lib/directory/app-token';
+import { isAuthenticatorPasskey } from '@/lib/directory/authenticator-passkeys';
 import { callGraph, DirectoryError, toDirectoryError } from '@/lib/directory/errors';
 import { createGraphClient } from '@/lib/directory/graph-client';
 import {
+  GRAPH_FIDO2_TYPE,
   GRAPH_METHOD_TYPES,
   GraphAuthMethodListSchema,
   GraphRevokeResponseSchema,
+  GraphTemporaryAccessPassSchema,
   GraphUserListSchema,
   type GraphAuthMethod,
   type GraphUser,
@@ -29,12 +32,19 @@ export const DirectoryAccountSchema = z.object({
   id: z.string(),
   displayName: z.string(),
   userPrincipalName: z.string(),
+  /** Where the notice goes: the account's mail and its alternate addresses (never shown on a page). */
+  mail: z.string().nullable(),
+  otherMails: z.array(z.string()),
 });
 
 export type AuthMethodType = z.output<typeof AuthMethodTypeSchema>;
 export type AuthMethod = z.output<typeof AuthMethodSchema>;
 export type DirectoryAccount = z.output<typeof DirectoryAccountSchema>;
 export type RemovalReport = { removed: AuthMethod[]; notRemoved: { method: AuthMethod; reason: string }[] };
+export type TemporaryAccessPassRequest = { lifetimeInMinutes: number; isUsableOnce: boolean };
+/** The pass lives only in this value, in memory, on its way to the person's screen. */
+export type IssuedTemporaryAccessPass = { pass: string; expiresAt: Date; isUsableOnce: boolean };
+export type MailMessage = { subject: string; text: string; to: string[] };
 
 export interface Directory {
   findAccountsByNationalId(id: NationalId): Promise<DirectoryAccount[]>;
@@ -42,19 +52,35 @@ export interface Directory {
   /** Never throws for a single method: what could not be removed is reported with a short reason. */
   removeMethods(accountId: string, methods: AuthMethod[]): Promise<RemovalReport>;
   revokeSessions(accountId: string): Promise<boolean>;
+  /** Graph replaces an existing pass of the account with the new one. */
+  createTemporaryAccessPass(accountId: string, request: TemporaryAccessPassRequest): Promise<IssuedTemporaryAccessPass>;
+  sendMail(senderMailbox: string, message: MailMessage): Promise<void>;
 }
 
 const METHOD_COLLECTIONS: Record<AuthMethodType, string> = {
   microsoftAuthenticator: 'microsoftAuthenticatorMethods',
+  microsoftAuthenticatorPasskey: 'fido2Methods',
   softwareOath: 'softwareOathMethods',
 };
 
 function toAccount(user: GraphUser): DirectoryAccount {
-  return { id: user.id, displayName: user.displayName ?? '', userPrincipalName: user.userPrincipalName ?? '' };
+  return {
+    id: user.id,
+    displayName: user.displayName ?? '',
+    userPrincipalName: user.userPrincipalName ?? '',
+    mail: user.mail ?? null,
+    otherMails: user.otherMails ?? [],
+  };
+}
+
+function methodType(method: GraphAuthMethod): AuthMethodType | null {
+  // A FIDO2 credential is removable only when it lives in Microsoft Authenticator; security keys never are.
+  if (method['@odata.type'] === GRAPH_FIDO2_TYPE) return isAuthenticatorPasskey(method.aaGuid) ? 'microsoftAuthenticatorPasskey' : null;
+  return GRAPH_METHOD_TYPES[method['@odata.type'] as keyof typeof GRAPH_METHOD_TYPES] ?? null;
 }
 
 function toAuthMethod(method: GraphAuthMethod): AuthMethod | null {
-  const type = GRAPH_METHOD_TYPES[method['@odata.type'] as keyof typeof GRAPH_METHOD_TYPES];
+  const type = methodType(method);
   if (!type) return null;
   return {
     id: method.id,
@@ -100,7 +126,7 @@ export function createDirectory(client: Client, settings: Settings): Directory {
             .api('/users')
             .header('ConsistencyLevel', 'eventual')
             .filter(`${settings.graph.nationalIdAttribute} eq '${checked.data}'`)
-            .select(['id', 'displayName', 'userPrincipalName'])
+            .select(['id', 'displayName', 'userPrincipalName', 'mail', 'otherMails'])
             .count(true)
             .get(),
         GraphUserListSchema,
@@ -142,6 +168,38 @@ export function createDirectory(client: Client, settings: Settings): Directory {
         GraphRevokeResponseSchema,
       );
       return result.value;
+    },
+
+    async createTemporaryAccessPass(accountId, request) {
+      const created = await callGraph(
+        'create-tap',
+        () => client.api(`${userPath(accountId)}/authentication/temporaryAccessPassMethods`).post(request),
+        GraphTemporaryAccessPassSchema,
+      );
+      const start = Date.parse(created.startDateTime ?? created.createdDateTime);
+      if (Number.isNaN(start)) throw new DirectoryError('create-tap', 0, 'unexpectedResponse', null);
+      return {
+        pass: created.temporaryAccessPass,
+        expiresAt: new Date(start + created.lifetimeInMinutes * 60_000),
+        isUsableOnce: created.isUsableOnce,
+      };
+    },
+
+    async sendMail(senderMailbox, message) {
+      // Plain text: nothing to render or sanitise, and mail clients show it as written.
+      await callGraph(
+        'send-mail',
+        () =>
+          client.api(`${userPath(senderMailbox)}/sendMail`).post({
+            message: {
+              subject: message.subject,
+              body: { contentType: 'Text', content: message.text },
+              toRecipients: message.to.map((address) => ({ emailAddress: { address } })),
+            },
+            saveToSentItems: false,
+          }),
+        z.unknown(),
+      );
     },
   };
 }

@@ -9,7 +9,9 @@ export type DirectoryOperation =
   | 'find-accounts'
   | 'list-methods'
   | 'remove-method'
-  | 'revoke-sessions';
+  | 'revoke-sessions'
+  | 'create-tap'
+  | 'send-mail';
 
 export class DirectoryError extends Error {
   constructor(

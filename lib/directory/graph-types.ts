@@ -5,6 +5,8 @@ export const GraphUserSchema = z.object({
   id: z.string().min(1),
   displayName: z.string().nullable().optional(),
   userPrincipalName: z.string().nullable().optional(),
+  mail: z.string().nullable().optional(),
+  otherMails: z.array(z.string()).nullable().optional(),
 });
 
 export const GraphUserListSchema = z.object({
@@ -17,6 +19,9 @@ export const GRAPH_METHOD_TYPES = {
   '#microsoft.graph.softwareOathAuthenticationMethod': 'softwareOath',
 } as const;
 
+// FIDO2 credentials: removable only when their AAGUID says Microsoft Authenticator (authenticator-passkeys.ts).
+export const GRAPH_FIDO2_TYPE = '#microsoft.graph.fido2AuthenticationMethod';
+
 // Other method types (password, phone, FIDO2 …) pass through loosely; the mapping drops them.
 export const GraphAuthMethodSchema = z.looseObject({
   '@odata.type': z.string(),
@@ -25,11 +30,23 @@ export const GraphAuthMethodSchema = z.looseObject({
   deviceTag: z.string().nullable().optional(),
   phoneAppVersion: z.string().nullable().optional(),
   createdDateTime: z.string().nullable().optional(),
+  aaGuid: z.string().nullable().optional(),
+  model: z.string().nullable().optional(),
 });
 
 export const GraphAuthMethodListSchema = z.object({ value: z.array(GraphAuthMethodSchema) });
 
 export const GraphRevokeResponseSchema = z.object({ value: z.boolean() });
+
+// POST .../temporaryAccessPassMethods answers 201 with the pass; the only response that ever carries it.
+export const GraphTemporaryAccessPassSchema = z.looseObject({
+  id: z.string().min(1),
+  temporaryAccessPass: z.string().min(1),
+  createdDateTime: z.string(),
+  startDateTime: z.string().nullable().optional(),
+  lifetimeInMinutes: z.number().int().positive(),
+  isUsableOnce: z.boolean(),
+});
 
 export type GraphUser = z.output<typeof GraphUserSchema>;
 export type GraphAuthMethod = z.output<typeof GraphAuthMethodSchema>;

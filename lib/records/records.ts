@@ -1,6 +1,6 @@
 // Audit records of reset attempts, and the front-channel logout's ended sessions.
 import 'server-only';
-import { and, asc, count, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { RecordsDatabase } from '@/lib/records/database';
 import { endedSessions, resetRecords, type NewResetRecord, type RecordOutcome, type ResetRecord } from '@/lib/records/schema';
 
@@ -19,6 +19,11 @@ export interface RecordStore {
   countResetsSince(nationalIdHash: string, since: Date): Promise<number>;
   /** When the oldest counted reset in the window happened: tells a rate-limited person when to come back. */
   firstResetSince(nationalIdHash: string, since: Date): Promise<Date | null>;
+  /**
+   * Marks the attempt's Temporary Access Pass as shown, once: true for the first caller only, and only while the
+   * pass is valid. The result page shows the pass only when this says true, so a reload never shows it again.
+   */
+  claimPassDisplay(requestId: string, nationalIdHash: string, now: Date): Promise<boolean>;
   endSession(sid: string): Promise<void>;
   isSessionEnded(sid: string): Promise<boolean>;
   listRecords(): Promise<ResetRecord[]>;
@@ -66,6 +71,24 @@ export function createRecordStore(db: RecordsDatabase): RecordStore {
         .orderBy(asc(resetRecords.createdAt))
         .limit(1);
       return row?.createdAt ?? null;
+    },
+
+    async claimPassDisplay(requestId, nationalIdHash, now) {
+      // One UPDATE … WHERE tap_shown_at IS NULL: of two concurrent requests only one gets the row back.
+      const rows = await db
+        .update(resetRecords)
+        .set({ tapShownAt: now })
+        .where(
+          and(
+            eq(resetRecords.requestId, requestId),
+            eq(resetRecords.nationalIdHash, nationalIdHash),
+            eq(resetRecords.tapIssued, true),
+            isNull(resetRecords.tapShownAt),
+            gt(resetRecords.tapExpiresAt, now),
+          ),
+        )
+        .returning({ id: resetRecords.id });
+      return rows.length === 1;
     },
 
     async endSession(sid) {

@@ -26,6 +26,20 @@ export const resetRecords = pgTable(
     removed: jsonb('removed').$type<RemovedMethod[]>().notNull().default([]),
     notRemoved: jsonb('not_removed').$type<NotRemovedMethod[]>().notNull().default([]),
     sessionsRevoked: boolean('sessions_revoked'),
+    // Added in 0001 (issue 8). Older rows read as "nothing chosen, nothing ignored, no pass, no notice".
+    /** The registrations the person chose that the account really had (ids). */
+    chosen: jsonb('chosen').$type<string[]>().notNull().default([]),
+    /** Ids the form posted that the account does not have: never sent to Graph (shortened, capped). */
+    ignored: jsonb('ignored').$type<string[]>().notNull().default([]),
+    /** null: no pass was due (switched off, or not everything removable was removed). Never the pass itself. */
+    tapIssued: boolean('tap_issued'),
+    tapExpiresAt: timestamp('tap_expires_at', { withTimezone: true }),
+    /** Why Graph did not issue a pass (status and code), when it did not. */
+    tapReason: text('tap_reason'),
+    /** When the result page showed the pass; it is shown at most once. */
+    tapShownAt: timestamp('tap_shown_at', { withTimezone: true }),
+    /** null: no notice was due (nothing removed, or no sender configured). */
+    noticeSent: boolean('notice_sent'),
   },
   (table) => [
     // The per-person rate limit counts recent resets by hash.

@@ -2,7 +2,13 @@
 // revoke its sessions, and leave exactly one audit record per attempt. Errors are values (ResetOutcome).
 import { randomUUID } from 'node:crypto';
 import type { AcrLevel } from '@/lib/config';
-import type { AuthMethod, Directory, DirectoryAccount, RemovalReport } from '@/lib/directory/directory';
+import type {
+  AuthMethod,
+  Directory,
+  DirectoryAccount,
+  IssuedTemporaryAccessPass,
+  RemovalReport,
+} from '@/lib/directory/directory';
 import { DirectoryError } from '@/lib/directory/errors';
 import { meetsAssurance } from '@/lib/idporten/assurance';
 import { securityEvent } from '@/lib/log';
@@ -10,6 +16,8 @@ import { hashNationalId, type NationalId } from '@/lib/national-id';
 import type { NewRecord, RecordStore } from '@/lib/records/records';
 import type { AddressLimiter } from '@/lib/reset/address-limiter';
 import { maskUpn } from '@/lib/reset/mask-upn';
+import { splitChoice } from '@/lib/reset/method-choice';
+import { composeNotice, noticeRecipients, type NoticeLocale, type ServiceDeskContact } from '@/lib/reset/notice';
 import { sharedPerPersonQueue, type PerPersonQueue } from '@/lib/reset/per-person-queue';
 
 export type ResetPerson = {
@@ -37,12 +45,30 @@ export type ResetPreview =
   | { kind: 'refused'; reason: RefusalReason; retryAfter?: string }
   | { kind: 'directory-error' };
 
+/**
+ * What became of the Temporary Access Pass: not due (switched off, or something removable stays), issued (the
+ * pass travels in memory to the action, which hands it to the page once), or not issued (Graph refused: policy
+ * off or not targeting the person (400/403), or failed).
+ */
+export type PassOutcome =
+  | { kind: 'not-due' }
+  | { kind: 'issued'; pass: IssuedTemporaryAccessPass }
+  | { kind: 'not-issued'; reason: string; refusedByPolicy: boolean };
+
+type AfterRemoval = { sessionsRevoked: boolean; pass: PassOutcome; noticeSent: boolean | null; ignored: string[] };
+
 export type ResetOutcome =
-  | { kind: 'success'; removed: AuthMethod[]; sessionsRevoked: boolean }
-  | { kind: 'nothing-to-remove' }
-  | { kind: 'partial'; removed: AuthMethod[]; notRemoved: NotRemoved[]; sessionsRevoked: boolean }
-  | { kind: 'failed'; notRemoved: NotRemoved[] }
+  | ({ kind: 'success'; removed: AuthMethod[] } & AfterRemoval)
+  | { kind: 'nothing-to-remove'; nothingChosen?: boolean; ignored?: string[] }
+  | ({ kind: 'partial'; removed: AuthMethod[]; notRemoved: NotRemoved[] } & AfterRemoval)
+  | { kind: 'failed'; notRemoved: NotRemoved[]; ignored?: string[] }
   | { kind: 'refused'; reason: RefusalReason; retryAfter?: string };
+
+/**
+ * What the person asked for. `chosenMethodIds` are the form's ticked ids (untrusted; null = every removable
+ * registration, for internal callers such as the benchmark); `locale` is the language of the notice.
+ */
+export type ResetChoice = { chosenMethodIds: readonly string[] | null; locale: NoticeLocale };
 
 export type ResetDeps = {
   directory: Directory;
@@ -58,6 +84,10 @@ export type ResetSettings = {
   maxLoginAgeSeconds: number;
   limitPerPerson: number;
   hmacKey: string;
+  /** Temporary Access Pass after a reset that removed everything removable; off when absent. */
+  tap?: { enabled: boolean; lifetimeMinutes: number; usableOnce: boolean };
+  /** The notice e-mail; off when there is no sender mailbox. */
+  notice?: { senderMailbox: string | undefined; serviceDesk: ServiceDeskContact };
 };
 
 type Refusal = { kind: 'refused'; reason: RefusalReason; retryAfter?: string };
@@ -168,7 +198,7 @@ export async function previewReset(person: ResetPerson, deps: ResetDeps, setting
   }
 }
 
-type Attempt = { outcome: ResetOutcome; reason: string | null; accountId: string | null };
+type Attempt = { outcome: ResetOutcome; reason: string | null; accountId: string | null; chosen: string[]; ignored: string[] };
 
 /**
  * The reset itself. Re-checks everything the preview checked (the preview may be old, or skipped), takes no
@@ -180,10 +210,11 @@ export async function resetTwoFactorFor(
   requestId: string,
   deps: ResetDeps,
   settings: ResetSettings,
+  choice: ResetChoice = { chosenMethodIds: null, locale: 'nb' },
 ): Promise<ResetOutcome> {
   const personHash = hashNationalId(person.nationalId, settings.hmacKey);
   const queue = deps.personQueue ?? sharedPerPersonQueue();
-  return queue.run(personHash, () => resetOnce(person, personHash, requestId, deps, settings));
+  return queue.run(personHash, () => resetOnce(person, personHash, requestId, deps, settings, choice));
 }
 
 async function resetOnce(
@@ -192,12 +223,13 @@ async function resetOnce(
   requestId: string,
   deps: ResetDeps,
   settings: ResetSettings,
+  choice: ResetChoice,
 ): Promise<ResetOutcome> {
-  const progress: Attempt = { outcome: { kind: 'failed', notRemoved: [] }, reason: null, accountId: null };
+  const progress: Attempt = { outcome: { kind: 'failed', notRemoved: [] }, reason: null, accountId: null, chosen: [], ignored: [] };
   let stillThere: AuthMethod[] = [];
 
   try {
-    await attemptReset(person, requestId, personHash, deps, settings, progress, (methods) => (stillThere = methods));
+    await attemptReset(person, requestId, personHash, deps, settings, choice, progress, (methods) => (stillThere = methods));
   } catch (error) {
     // Unexpected: report truthfully what may still be there, and record it like any other attempt.
     progress.reason = failureReason(error);
@@ -205,6 +237,7 @@ async function resetOnce(
   }
 
   const { outcome, reason, accountId } = progress;
+  const after = 'pass' in outcome ? outcome : null;
   try {
     await record(deps, {
       requestId,
@@ -216,6 +249,13 @@ async function resetOnce(
       notRemoved:
         'notRemoved' in outcome ? outcome.notRemoved.map(({ method, reason }) => ({ ...summary(method), reason })) : [],
       sessionsRevoked: 'sessionsRevoked' in outcome ? outcome.sessionsRevoked : null,
+      chosen: progress.chosen,
+      ignored: progress.ignored,
+      // Whether a pass was issued and until when; the pass itself never reaches the record.
+      tapIssued: after && after.pass.kind !== 'not-due' ? after.pass.kind === 'issued' : null,
+      tapExpiresAt: after?.pass.kind === 'issued' ? after.pass.pass.expiresAt : null,
+      tapReason: after?.pass.kind === 'not-issued' ? after.pass.reason : null,
+      noticeSent: after ? after.noticeSent : null,
     });
   } catch (recordError) {
     // Without the database the log line below is the only trace; the person still hears what really happened.
@@ -228,6 +268,10 @@ async function resetOnce(
     reason: outcome.kind === 'refused' ? outcome.reason : reason,
     removed: 'removed' in outcome ? outcome.removed.length : 0,
     notRemoved: 'notRemoved' in outcome ? outcome.notRemoved.length : 0,
+    chosen: progress.chosen.length,
+    ignored: progress.ignored.length,
+    tapIssued: after && after.pass.kind !== 'not-due' ? after.pass.kind === 'issued' : null,
+    noticeSent: after ? after.noticeSent : null,
   });
   return outcome;
 }
@@ -238,6 +282,7 @@ async function attemptReset(
   personHash: string,
   deps: ResetDeps,
   settings: ResetSettings,
+  choice: ResetChoice,
   progress: Attempt,
   remember: (stillThere: AuthMethod[]) => void,
 ): Promise<void> {
@@ -258,21 +303,92 @@ async function attemptReset(
   if (isRefusal(account)) return settle(account);
   progress.accountId = account.id;
 
+  // Re-read on the server: the page the person ticked may be old, and the form is not trusted.
   const methods = await deps.directory.listRemovableMethods(account.id);
-  if (methods.length === 0) return settle({ kind: 'nothing-to-remove' });
-  remember(methods);
+  const { chosen, ignored } = splitChoice(choice.chosenMethodIds, methods);
+  progress.chosen = chosen.map((method) => method.id);
+  progress.ignored = ignored;
+  if (methods.length === 0) return settle({ kind: 'nothing-to-remove', ignored });
+  if (chosen.length === 0) return settle({ kind: 'nothing-to-remove', nothingChosen: true, ignored }, 'nothing-chosen');
+  remember(chosen);
 
-  const { removed, notRemoved } = await deps.directory.removeMethods(account.id, methods);
+  const { removed, notRemoved } = await deps.directory.removeMethods(account.id, chosen);
   remember(notRemoved.map(({ method }) => method));
-  if (removed.length === 0) return settle({ kind: 'failed', notRemoved }, notRemoved[0]?.reason ?? 'nothing-removed');
+  if (removed.length === 0) return settle({ kind: 'failed', notRemoved, ignored }, notRemoved[0]?.reason ?? 'nothing-removed');
 
-  // Sessions on the lost phone must end; a failure here does not undo the removal, so it is reported, not thrown.
-  const sessionsRevoked = await deps.directory.revokeSessions(account.id).catch((error: unknown) => {
-    securityEvent('reset.revoke-failed', { requestId, personHash, accountId: account.id, reason: failureReason(error) });
+  // The door is closed only when nothing removable is left; then a pass is what lets the person back in.
+  const everythingRemoved = removed.length === methods.length;
+  const context = { requestId, personHash, accountId: account.id };
+  // Independent of each other, so one round trip for all three. None of them can undo or hide the removal.
+  const [sessionsRevoked, pass, noticeSent] = await Promise.all([
+    // Sessions on the lost phone must end; a failure is reported, not thrown.
+    deps.directory.revokeSessions(account.id).catch((error: unknown) => {
+      securityEvent('reset.revoke-failed', { ...context, reason: failureReason(error) });
+      return false;
+    }),
+    everythingRemoved ? issuePass(deps.directory, account.id, settings, context) : Promise.resolve<PassOutcome>({ kind: 'not-due' }),
+    sendNotice(deps.directory, account, removed, settings, choice.locale, requestId, now, context),
+  ]);
+  const after = { sessionsRevoked, pass, noticeSent, ignored };
+  if (notRemoved.length === 0) return settle({ kind: 'success', removed, ...after });
+  return settle({ kind: 'partial', removed, notRemoved, ...after }, notRemoved[0]?.reason ?? null);
+}
+
+type EventContext = { requestId: string; personHash: string; accountId: string };
+
+async function issuePass(
+  directory: Directory,
+  accountId: string,
+  settings: ResetSettings,
+  context: EventContext,
+): Promise<PassOutcome> {
+  if (!settings.tap?.enabled) return { kind: 'not-due' };
+  try {
+    const pass = await directory.createTemporaryAccessPass(accountId, {
+      lifetimeInMinutes: settings.tap.lifetimeMinutes,
+      isUsableOnce: settings.tap.usableOnce,
+    });
+    // The expiry only: the pass itself never goes into a log line.
+    securityEvent('reset.tap-issued', { ...context, expiresAt: pass.expiresAt.toISOString() });
+    return { kind: 'issued', pass };
+  } catch (error) {
+    const reason = failureReason(error);
+    // 400/403 is the tenant's policy speaking (TAP off, the person not targeted, the lifetime outside its range).
+    const refusedByPolicy = error instanceof DirectoryError && (error.status === 400 || error.status === 403);
+    securityEvent('reset.tap-not-issued', { ...context, reason, refusedByPolicy });
+    return { kind: 'not-issued', reason, refusedByPolicy };
+  }
+}
+
+async function sendNotice(
+  directory: Directory,
+  account: DirectoryAccount,
+  removed: AuthMethod[],
+  settings: ResetSettings,
+  locale: NoticeLocale,
+  requestId: string,
+  at: Date,
+  context: EventContext,
+): Promise<boolean | null> {
+  const sender = settings.notice?.senderMailbox;
+  if (!sender || !settings.notice) return null;
+  const to = noticeRecipients(account.mail, account.otherMails);
+  if (to.length === 0) {
+    securityEvent('reset.notice-failed', { ...context, reason: 'no-address' });
     return false;
-  });
-  if (notRemoved.length === 0) return settle({ kind: 'success', removed, sessionsRevoked });
-  return settle({ kind: 'partial', removed, notRemoved, sessionsRevoked }, notRemoved[0]?.reason ?? null);
+  }
+  const message = composeNotice(
+    { locale, displayName: account.displayName, removed, at, reference: requestId, serviceDesk: settings.notice.serviceDesk },
+    to,
+  );
+  try {
+    await directory.sendMail(sender, message);
+    securityEvent('reset.notice-sent', { ...context, recipients: to.length });
+    return true;
+  } catch (error) {
+    securityEvent('reset.notice-failed', { ...context, reason: failureReason(error) });
+    return false;
+  }
 }
 
 async function record(deps: ResetDeps, entry: NewRecord): Promise<void> {

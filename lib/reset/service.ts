@@ -12,6 +12,7 @@ import {
   personLimitRetryAt,
   previewReset,
   resetTwoFactorFor,
+  type ResetChoice,
   type ResetDeps,
   type ResetOutcome,
   type ResetPerson,
@@ -54,6 +55,8 @@ function resetSettings(): ResetSettings {
     maxLoginAgeSeconds: config.reset.maxLoginAgeSeconds,
     limitPerPerson: config.reset.limitPerPerson,
     hmacKey: config.records.hmacKey,
+    tap: config.tap,
+    notice: config.notice,
   };
 }
 
@@ -61,8 +64,12 @@ export async function previewResetForSession(person: ResetPerson): Promise<Reset
   return previewReset(person, await resetDeps(), resetSettings());
 }
 
-export async function resetTwoFactorForSession(person: ResetPerson, requestId: string): Promise<ResetOutcome> {
-  return resetTwoFactorFor(person, requestId, await resetDeps(), resetSettings());
+export async function resetTwoFactorForSession(
+  person: ResetPerson,
+  requestId: string,
+  choice: ResetChoice,
+): Promise<ResetOutcome> {
+  return resetTwoFactorFor(person, requestId, await resetDeps(), resetSettings(), choice);
 }
 
 /**
@@ -74,5 +81,5 @@ export async function personLimitRetryAfter(nationalId: NationalId): Promise<str
   return personLimitRetryAt(personHash, await getRecordStore(), new Date());
 }
 
-export type { ResetOutcome, ResetPerson, ResetPreview, RefusalReason } from '@/lib/reset/reset';
+export type { ResetChoice, ResetOutcome, ResetPerson, ResetPreview, RefusalReason } from '@/lib/reset/reset';
 export type { AuthMethod } from '@/lib/directory/directory';

@@ -1,9 +1,11 @@
-// The national identity number never reaches the browser, a URL, a cookie in clear text or a log line.
+// The national identity number never reaches the browser, a URL, a cookie in clear text or a log line; the
+// Temporary Access Pass reaches the browser once, on the result, and nowhere else.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { graphAdmin } from './support/graph-admin';
+import { graphAdmin, passes } from './support/graph-admin';
 import { confirmReset, loginFromResetGuide } from './support/login';
 import { allNationalIds, person } from './support/people';
+import { recordsOf } from './support/records';
 import { E2E_LOG_FILE } from './support/site-env';
 
 /** The text of a value plus the decoded payload of every JWT inside it (a base64 pid is still a pid). */
@@ -59,4 +61,80 @@ test('a full reset and sign-out expose the number nowhere the browser or the log
   const log = readFileSync(E2E_LOG_FILE, 'utf8');
   expect(log).toContain('reset.success');
   for (const nationalId of allNationalIds) expect(withDecodedJwts(log)).not.toContain(nationalId);
+});
+
+// Without JavaScript every answer is a whole document or a redirect, so each body can be read back (with
+// JavaScript, the browser drops some streamed and prefetched bodies before a test can read them).
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+test('the Temporary Access Pass appears in exactly one response, and in no URL, cookie in clear, log line, record or e-mail', async ({
+  page,
+  context,
+}) => {
+  await graphAdmin.reset();
+  const someone = person('tap-leak-check');
+  const seenUrls: string[] = [];
+  // body null: the browser no longer had it when asked (it happens to the action's streamed answer now and then).
+  const siteResponses: Promise<{ url: string; method: string; status: number; body: string | null; headers: string }>[] = [];
+  page.on('request', (request) => seenUrls.push(request.url()));
+  page.on('response', (response) => {
+    if (new URL(response.url()).host !== 'localhost:3000') return;
+    siteResponses.push(
+      response.text().then(
+        (body) => ({ url: response.url(), method: response.request().method(), status: response.status(), body, headers: JSON.stringify(response.headers()) }),
+        () => ({ url: response.url(), method: response.request().method(), status: response.status(), body: null, headers: JSON.stringify(response.headers()) }),
+      ),
+    );
+  });
+
+  await loginFromResetGuide(page, someone.nationalId);
+  await confirmReset(page);
+  await expect(page.getByTestId('tap-shown')).toBeVisible();
+  const pass = (await page.getByTestId('tap-value').textContent())?.trim() ?? '';
+  const [held] = passes(await graphAdmin.user(someone.nationalId));
+  expect(pass).toBe(held?.temporaryAccessPass);
+  expect(pass.length).toBeGreaterThanOrEqual(8);
+
+  // While the handover cookie still exists: it carries the pass only sealed.
+  const cookies = await context.cookies('http://localhost:3000');
+  expect(cookies.some((cookie) => cookie.name === 'tofaktor-tap' && cookie.httpOnly && cookie.sameSite === 'Strict')).toBe(true);
+  for (const cookie of cookies) {
+    expect(withDecodedJwts(cookie.value)).not.toContain(pass);
+    expect(Buffer.from(cookie.value, 'base64url').toString('latin1')).not.toContain(pass);
+  }
+
+  // Without JavaScript, too, back from the next page does not bring the pass back (no-store: the browser asks again).
+  const resultUrl = page.url();
+  await page.getByRole('link', { name: 'Gå til veiledningen for aktivering' }).click();
+  await page.waitForURL(/\/nb\/aktiver/);
+  await page.goBack();
+  await page.waitForURL(resultUrl);
+  await expect(page.getByTestId('tap-issued-before')).toBeVisible();
+  expect(await page.content()).not.toContain(pass);
+  // And a second visit to the confirm page: no pass there either.
+  await page.goto('/nb/nullstill/bekreft');
+
+  const responses = await Promise.all(siteResponses);
+  for (const response of responses) expect(response.headers).not.toContain(pass);
+  const carrying = responses.filter((response) => response.body?.includes(pass));
+  // Redirects have no body to read (their headers were checked above).
+  const unreadable = responses.filter((response) => response.body === null && (response.status < 300 || response.status >= 400));
+  // Every body was read back, and exactly one answer carried the pass: the first view of the result page.
+  expect(unreadable).toEqual([]);
+  expect(carrying.map((response) => [response.method, new URL(response.url).pathname])).toEqual([['GET', '/nb/nullstill/resultat']]);
+
+  for (const url of seenUrls) expect(decodeURIComponent(url)).not.toContain(pass);
+
+  const records = await recordsOf(someone.nationalId);
+  expect(records).toHaveLength(1);
+  expect(JSON.stringify(records)).not.toContain(pass);
+  expect(records[0]?.tapIssued).toBe(true);
+  const mail = await graphAdmin.mail();
+  expect(mail).toHaveLength(1);
+  expect(JSON.stringify(mail)).not.toContain(pass);
+  const log = readFileSync(E2E_LOG_FILE, 'utf8');
+  expect(log).toContain('reset.tap-issued');
+  expect(log).not.toContain(pass);
+});
 });

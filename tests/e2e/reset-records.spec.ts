@@ -32,7 +32,8 @@ test('two Authenticators: listed, removed, sessions revoked, one success record'
 
   const after = await graphAdmin.user(someone.nationalId);
   expect(removable(after)).toEqual([]);
-  expect(after.methods.map((method) => method.type)).toEqual(['password']);
+  // The password stays; with everything removable gone, a Temporary Access Pass (TAP_ENABLED in the e2e run) joins it.
+  expect(after.methods.map((method) => method.type)).toEqual(['password', 'temporaryAccessPass']);
   expect(after.sessionsRevokedAt).not.toBeNull();
 
   const records = await recordsOf(someone.nationalId);

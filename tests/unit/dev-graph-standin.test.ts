@@ -140,6 +140,9 @@ describe('fixture', () => {
       'rate-limited', 'ignores-client-account', 'pid-leak-check', 'logout',
       // the web-security tests' own people
       'csp-flow', 'session-copy', 'origin-check', 'frame-check',
+      // issue 8: passkeys, two phones, Temporary Access Pass, notices
+      'authenticator-and-passkey', 'two-phones', 'two-phones-nojs', 'two-phones-default', 'notice-en', 'tap-replace',
+      'tap-policy-off', 'notice-fails', 'tap-leak-check', 'tap-once', 'accessible-nb', 'accessible-en',
     ];
     expect(people.map((p) => p.key).sort()).toEqual([...keys].sort());
     expect(new Set(people.map((p) => p.nationalId)).size).toBe(people.length);
@@ -162,7 +165,12 @@ describe('fixture', () => {
         expect(a.methods.filter((m) => m.type === 'password')).toHaveLength(1);
         expect(a.userPrincipalName).toMatch(/^[a-z.-]+@oslomet\.no$/);
       }
-      const special = ['nothing-to-remove', 'no-account', 'shared-number', 'authenticator-default-with-oath', 'one-authenticator', 'five-authenticators'];
+      const oneAuthenticator = [
+        'authenticator-and-passkey', 'notice-en', 'tap-replace', 'tap-policy-off', 'notice-fails', 'tap-leak-check', 'tap-once',
+        'accessible-nb', 'accessible-en',
+      ];
+      if (oneAuthenticator.includes(p.key)) expect(authenticators(p)).toBe(1);
+      const special = ['nothing-to-remove', 'no-account', 'shared-number', 'authenticator-default-with-oath', 'one-authenticator', 'five-authenticators', ...oneAuthenticator];
       if (!special.includes(p.key)) {
         expect(p.accounts).toHaveLength(1);
         expect(authenticators(p)).toBe(2);
@@ -466,5 +474,105 @@ describe('Graph v1.0', () => {
     expect(afterReset.tokenRequestsSinceStart).toBeGreaterThan(0);
     const faults = (await (await fetch(`${graph.url}/_admin/faults`)).json()) as { latencyMs: number; rules: unknown[] };
     expect(faults).toEqual({ latencyMs: 0, rules: [] });
+  });
+});
+
+describe('Graph v1.0, issue 8: FIDO2, Temporary Access Pass, sendMail', () => {
+  const passkeyPerson = () => person('authenticator-and-passkey').accounts[0]!;
+  const tapPolicy = async (policy: Record<string, unknown>) => {
+    const res = await fetch(`${graph.url}/_admin/tap-policy`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(policy),
+    });
+    expect(res.status).toBe(200);
+  };
+
+  it('lists, gets and deletes fido2Methods with aaGuid and model; the methods list carries them too', async () => {
+    const account = passkeyPerson();
+    const list = await graphFetch(`/users/${account.id}/authentication/fido2Methods`);
+    expect(list.status).toBe(200);
+    const value = list.body?.value as { '@odata.type': string; id: string; aaGuid: string; model: string }[];
+    expect(value.map((m) => m['@odata.type'])).toEqual(['#microsoft.graph.fido2AuthenticationMethod', '#microsoft.graph.fido2AuthenticationMethod']);
+    expect(value.map((m) => m.aaGuid)).toEqual(['90a3ccdf-635c-4729-a248-9b709135078f', 'cb69481e-8ff7-4039-93ec-0a2729a154a8']);
+    const all = await graphFetch(`/users/${account.id}/authentication/methods`);
+    expect(JSON.stringify(all.body)).toContain('"aaGuid":"cb69481e-8ff7-4039-93ec-0a2729a154a8"');
+    const one = await graphFetch(`/users/${account.id}/authentication/fido2Methods/${value[0]!.id}`);
+    expect(one.body).toMatchObject({ id: value[0]!.id, model: 'Microsoft Authenticator for iOS' });
+    expect((await graphFetch(`/users/${account.id}/authentication/fido2Methods/${value[0]!.id}`, { method: 'DELETE' })).status).toBe(204);
+    expectGraphError(await graphFetch(`/users/${account.id}/authentication/fido2Methods/${value[0]!.id}`, { method: 'DELETE' }), 404, 'Request_ResourceNotFound');
+  });
+
+  it('creates a pass with Graph’s shape (201, the pass only in this answer), one per user, within the policy’s lifetime', async () => {
+    const account = person('tap-replace').accounts[0]!;
+    const created = await graphFetch(`/users/${account.id}/authentication/temporaryAccessPassMethods`, {
+      method: 'POST',
+      body: { lifetimeInMinutes: 60, isUsableOnce: true },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      '@odata.type': '#microsoft.graph.temporaryAccessPassAuthenticationMethod',
+      lifetimeInMinutes: 60,
+      isUsableOnce: true,
+      isUsable: true,
+      methodUsabilityReason: 'EnabledByPolicy',
+    });
+    expect(String(created.body?.temporaryAccessPass)).toMatch(/^\S{8}$/);
+    const listed = await graphFetch(`/users/${account.id}/authentication/temporaryAccessPassMethods`);
+    const passes = listed.body?.value as { id: string; temporaryAccessPass: string | null }[];
+    // The old pass from the fixture is gone; the listing never shows the pass itself.
+    expect(passes).toEqual([expect.objectContaining({ id: created.body?.id, temporaryAccessPass: null })]);
+    expectGraphError(
+      await graphFetch(`/users/${account.id}/authentication/temporaryAccessPassMethods`, { method: 'POST', body: { lifetimeInMinutes: 5 } }),
+      400,
+      'badRequest',
+    );
+  });
+
+  it('refuses a pass with the policy off, and for a person the policy does not target', async () => {
+    const account = person('tap-policy-off').accounts[0]!;
+    await tapPolicy({ state: 'disabled' });
+    expectGraphError(await graphFetch(`/users/${account.id}/authentication/temporaryAccessPassMethods`, { method: 'POST', body: {} }), 400, 'badRequest');
+    await tapPolicy({ state: 'enabled', excludedUserIds: [account.id] });
+    expectGraphError(await graphFetch(`/users/${account.id}/authentication/temporaryAccessPassMethods`, { method: 'POST', body: {} }), 400, 'badRequest');
+    await tapPolicy({ excludedUserIds: [] });
+    expect((await graphFetch(`/users/${account.id}/authentication/temporaryAccessPassMethods`, { method: 'POST', body: {} })).status).toBe(201);
+  });
+
+  it('captures sendMail (202) from the service mailbox, lists it as JSON and on a page, and refuses an unknown sender', async () => {
+    const message = {
+      message: {
+        subject: 'Hei',
+        body: { contentType: 'Text', content: 'Tekst <b>' },
+        toRecipients: [{ emailAddress: { address: 'kari@example.com' } }],
+      },
+      saveToSentItems: false,
+    };
+    const sent = await graphFetch('/users/tofaktor-noreply@oslomet.no/sendMail', { method: 'POST', body: message });
+    expect(sent.status).toBe(202);
+    expect(sent.body).toBeNull();
+    expectGraphError(await graphFetch('/users/nobody@oslomet.no/sendMail', { method: 'POST', body: message }), 404, 'ErrorInvalidUser');
+    const captured = (await (await fetch(`${graph.url}/_admin/mail`)).json()) as { messages: unknown[] };
+    expect(captured.messages).toEqual([
+      expect.objectContaining({ sender: 'tofaktor-noreply@oslomet.no', subject: 'Hei', toRecipients: ['kari@example.com'], content: 'Tekst <b>' }),
+    ]);
+    const page = await (await fetch(`${graph.url}/mail`)).text();
+    expect(page).toContain('Tekst &lt;b&gt;');
+  });
+
+  it('needs Mail.Send and a TAP permission, and fails the new calls on request', async () => {
+    const unconsented = await token(ENTRA_UNCONSENTED_CLIENT_ID, ENTRA_UNCONSENTED_CLIENT_SECRET);
+    const account = person('tap-once').accounts[0]!;
+    expectGraphError(
+      await graphFetch(`/users/${account.id}/authentication/temporaryAccessPassMethods`, { method: 'POST', body: {}, token: unconsented }),
+      403,
+      'Authorization_RequestDenied',
+    );
+    await setFaults({ rules: [{ method: 'POST', pathContains: '/sendMail', status: 500, times: 1 }] });
+    const failed = await graphFetch('/users/tofaktor-noreply@oslomet.no/sendMail', {
+      method: 'POST',
+      body: { message: { body: { contentType: 'Text', content: 'x' }, toRecipients: [{ emailAddress: { address: 'a@example.com' } }] } },
+    });
+    expectGraphError(failed, 500, 'generalException');
   });
 });

@@ -187,7 +187,9 @@ describe('Graph directory over http', () => {
   it('sends the app token over http and fetches it once for several calls', async () => {
     const directory = createGraphDirectory(configFor(graph));
     const accounts = await directory.findAccountsByNationalId(NATIONAL_ID);
-    expect(accounts).toEqual([{ id: ACCOUNT, displayName: 'Kari Nordmann', userPrincipalName: 'kari.nordmann@oslomet.no' }]);
+    expect(accounts).toEqual([
+      { id: ACCOUNT, displayName: 'Kari Nordmann', userPrincipalName: 'kari.nordmann@oslomet.no', mail: null, otherMails: [] },
+    ]);
     await directory.listRemovableMethods(ACCOUNT);
     await directory.revokeSessions(ACCOUNT);
     await directory.findAccountsByNationalId(NATIONAL_ID);
@@ -204,7 +206,8 @@ describe('Graph directory over http', () => {
     const query = new URL(lookup?.path ?? '', graph.origin).searchParams;
     expect(query.get('$filter')).toBe(`employeeId eq '${NATIONAL_ID}'`);
     expect(query.get('$count')).toBe('true');
-    expect(query.get('$select')).toBe('id,displayName,userPrincipalName');
+    // mail and otherMails: where the notice goes.
+    expect(query.get('$select')).toBe('id,displayName,userPrincipalName,mail,otherMails');
     expect(lookup?.headers.consistencylevel).toBe('eventual');
   });
 

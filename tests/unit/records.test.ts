@@ -1,10 +1,11 @@
 /** @jest-environment node */
 // The same record queries against the embedded PGlite and, when DATABASE_URL is set, a real PostgreSQL server.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openDatabase, type OpenDatabase } from '@/lib/records/database';
+import { MIGRATIONS_FOLDER, openDatabase, type OpenDatabase } from '@/lib/records/database';
 import { createRecordStore, type NewRecord, type RecordStore } from '@/lib/records/records';
+import * as schema from '@/lib/records/schema';
 import { endedSessions } from '@/lib/records/schema';
 
 type Backend = { name: string; open(): Promise<{ database: OpenDatabase; cleanUp(): Promise<void> }> };
@@ -148,6 +149,30 @@ describe.each(backends)('records on $name', (backend) => {
     expect(await store.isSessionEnded('sid-2')).toBe(false);
   });
 
+  it('keeps the chosen and ignored ids, whether a pass was issued and until when, and whether the notice went', async () => {
+    const expires = new Date(Date.now() + 3_600_000);
+    const stored = await store.addRecord(
+      baseRecord({ requestId: 'req-tap', chosen: ['m1'], ignored: ['bogus'], tapIssued: true, tapExpiresAt: expires, noticeSent: false }),
+    );
+    expect(stored).toMatchObject({ chosen: ['m1'], ignored: ['bogus'], tapIssued: true, tapExpiresAt: expires, tapShownAt: null, noticeSent: false });
+    expect(await store.addRecord(baseRecord({ requestId: 'req-plain' }))).toMatchObject({ chosen: [], ignored: [], tapIssued: null, noticeSent: null });
+  });
+
+  it('grants the display of a pass once, only to its owner, only while it is valid', async () => {
+    const now = new Date();
+    await store.addRecord(baseRecord({ requestId: 'req-show', tapIssued: true, tapExpiresAt: new Date(now.getTime() + 60_000) }));
+    await store.addRecord(baseRecord({ requestId: 'req-expired', tapIssued: true, tapExpiresAt: new Date(now.getTime() - 1) }));
+    await store.addRecord(baseRecord({ requestId: 'req-none', tapIssued: false }));
+    expect(await store.claimPassDisplay('req-show', 'hash-other', now)).toBe(false);
+    // Two at once (a double load): exactly one wins.
+    const both = await Promise.all([store.claimPassDisplay('req-show', 'hash-a', now), store.claimPassDisplay('req-show', 'hash-a', now)]);
+    expect(both.filter(Boolean)).toHaveLength(1);
+    expect(await store.claimPassDisplay('req-show', 'hash-a', now)).toBe(false);
+    expect((await store.findRecordByRequestId('req-show'))?.tapShownAt).toEqual(now);
+    expect(await store.claimPassDisplay('req-expired', 'hash-a', now)).toBe(false);
+    expect(await store.claimPassDisplay('req-none', 'hash-a', now)).toBe(false);
+  });
+
   it('forgets ended sessions older than a day when it records a new one', async () => {
     const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
     await database.db.insert(endedSessions).values([
@@ -161,4 +186,49 @@ describe.each(backends)('records on $name', (backend) => {
     expect(await store.isSessionEnded('sid-recent')).toBe(true);
     expect(await store.isSessionEnded('sid-new')).toBe(true);
   });
+});
+
+describe('migration 0001 on a database that has records from before it', () => {
+  it('adds the new columns and the old records stay readable, with defaults', async () => {
+    if (!canRunPglite) throw new Error('needs --experimental-vm-modules (npm run test:unit)');
+    const dir = await mkdtemp(path.join(tmpdir(), 'tofaktor-migrate-'));
+    try {
+      // The migrations folder as it was before issue 8: only 0000 in the journal.
+      const before = path.join(dir, 'migrations-0000');
+      await cp(MIGRATIONS_FOLDER, before, { recursive: true });
+      const journalPath = path.join(before, 'meta', '_journal.json');
+      const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: { tag: string }[] };
+      journal.entries = journal.entries.filter((entry) => entry.tag.startsWith('0000'));
+      await writeFile(journalPath, JSON.stringify(journal));
+
+      const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
+        import('@electric-sql/pglite'),
+        import('drizzle-orm/pglite'),
+        import('drizzle-orm/pglite/migrator'),
+      ]);
+      const client = new PGlite(path.join(dir, 'pglite'));
+      const db = drizzle(client, { schema });
+      await migrate(db, { migrationsFolder: before });
+      await client.query(
+        `insert into reset_records (request_id, outcome, national_id_hash, removed, sessions_revoked)
+         values ('req-old', 'success', 'hash-old', '[{"id":"m1","type":"microsoftAuthenticator","label":"iPhone 12"}]', true)`,
+      );
+      await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      const old = await createRecordStore(db).findRecordByRequestId('req-old');
+      expect(old).toMatchObject({
+        outcome: 'success',
+        removed: [{ id: 'm1', type: 'microsoftAuthenticator', label: 'iPhone 12' }],
+        sessionsRevoked: true,
+        chosen: [],
+        ignored: [],
+        tapIssued: null,
+        tapExpiresAt: null,
+        tapShownAt: null,
+        noticeSent: null,
+      });
+      await client.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

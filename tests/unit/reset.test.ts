@@ -26,7 +26,15 @@ const nowSeconds = NOW.getTime() / 1000;
 const NATIONAL_ID = NationalIdSchema.parse('01819012365');
 const KEY = 'k'.repeat(32);
 const HASH = hashNationalId(NATIONAL_ID, KEY);
-const ACCOUNT: DirectoryAccount = { id: 'acc-1', displayName: 'Kari Nordmann', userPrincipalName: 'kari.nordmann@oslomet.no' };
+const ACCOUNT: DirectoryAccount = {
+  id: 'acc-1',
+  displayName: 'Kari Nordmann',
+  userPrincipalName: 'kari.nordmann@oslomet.no',
+  mail: 'kari.nordmann@oslomet.no',
+  otherMails: [],
+};
+// These tests run with TAP and the notice off (settings without them): nothing after the removal but the revocation.
+const NOTHING_AFTER = { pass: { kind: 'not-due' }, noticeSent: null, ignored: [] } as const;
 
 const settings: ResetSettings = { requiredAcr: 'idporten-loa-substantial', maxLoginAgeSeconds: 600, limitPerPerson: 3, hmacKey: KEY };
 const person = (overrides: Partial<ResetPerson> = {}): ResetPerson => ({
@@ -72,6 +80,14 @@ class FakeDirectory implements Directory {
     if (this.failRevoke) throw new DirectoryError('revoke-sessions', 500, 'generalException', 'r-1');
     return true;
   }
+  async createTemporaryAccessPass(): Promise<never> {
+    this.calls.push('tap');
+    throw new Error('not expected with TAP off');
+  }
+  async sendMail(): Promise<never> {
+    this.calls.push('mail');
+    throw new Error('not expected with the notice off');
+  }
 }
 
 class FakeRecords {
@@ -79,7 +95,23 @@ class FakeRecords {
   async addRecord(record: NewRecord) {
     const stored = { ...record, createdAt: record.createdAt ?? NOW };
     this.records.push(stored);
-    return { id: String(this.records.length), reason: null, nationalIdHash: null, accountId: null, removed: [], notRemoved: [], sessionsRevoked: null, ...stored };
+    return {
+      id: String(this.records.length),
+      reason: null,
+      nationalIdHash: null,
+      accountId: null,
+      removed: [],
+      notRemoved: [],
+      sessionsRevoked: null,
+      tapIssued: null,
+      tapExpiresAt: null,
+      tapReason: null,
+      tapShownAt: null,
+      noticeSent: null,
+      ...stored,
+      chosen: stored.chosen ?? [],
+      ignored: stored.ignored ?? [],
+    };
   }
   async countResetsSince(hash: string, since: Date) {
     return this.counted(hash, since).length;
@@ -125,7 +157,7 @@ describe('resetTwoFactorFor', () => {
   it('removes every method, revokes sessions and records one success', async () => {
     const { directory, records, deps } = setup();
     const outcome = await resetTwoFactorFor(person(), 'req-1', deps, settings);
-    expect(outcome).toEqual({ kind: 'success', removed: [method('m1'), method('m2')], sessionsRevoked: true });
+    expect(outcome).toEqual({ kind: 'success', removed: [method('m1'), method('m2')], sessionsRevoked: true, ...NOTHING_AFTER });
     expect(directory.calls).toEqual(['find', 'list', 'remove', 'revoke']);
     expect(records.records).toEqual([
       expect.objectContaining({
@@ -219,7 +251,7 @@ describe('resetTwoFactorFor', () => {
   it('records nothing-to-remove and does not revoke sessions', async () => {
     const { directory, records, deps } = setup();
     directory.methods = [];
-    expect(await resetTwoFactorFor(person(), 'n', deps, settings)).toEqual({ kind: 'nothing-to-remove' });
+    expect(await resetTwoFactorFor(person(), 'n', deps, settings)).toEqual({ kind: 'nothing-to-remove', ignored: [] });
     expect(directory.calls).toEqual(['find', 'list']);
     expect(records.records).toEqual([expect.objectContaining({ outcome: 'nothing-to-remove', accountId: 'acc-1' })]);
   });
@@ -233,6 +265,7 @@ describe('resetTwoFactorFor', () => {
       removed: [method('m1')],
       notRemoved: [{ method: method('m2'), reason: '500 generalException' }],
       sessionsRevoked: true,
+      ...NOTHING_AFTER,
     });
     expect(records.records[0]).toMatchObject({
       outcome: 'partial',
@@ -242,7 +275,7 @@ describe('resetTwoFactorFor', () => {
     });
 
     directory.failRemoval.clear();
-    expect(await resetTwoFactorFor(person(), 'p2', deps, settings)).toEqual({ kind: 'success', removed: [method('m2')], sessionsRevoked: true });
+    expect(await resetTwoFactorFor(person(), 'p2', deps, settings)).toEqual({ kind: 'success', removed: [method('m2')], sessionsRevoked: true, ...NOTHING_AFTER });
     expect(records.records.map((r) => r.outcome)).toEqual(['partial', 'success']);
   });
 
@@ -256,6 +289,7 @@ describe('resetTwoFactorFor', () => {
         { method: method('m1'), reason: 'default-method' },
         { method: method('m2'), reason: '503 generalException' },
       ],
+      ignored: [],
     });
     expect(directory.calls).not.toContain('revoke');
     expect(records.records).toEqual([expect.objectContaining({ outcome: 'failed', reason: 'default-method', sessionsRevoked: null })]);
@@ -327,8 +361,8 @@ describe('resetTwoFactorFor, twice at once for one person', () => {
     ]);
     expect(personQueue.size).toBe(1);
     const [first, second] = await both;
-    expect(first).toEqual({ kind: 'success', removed: [method('m1'), method('m2')], sessionsRevoked: true });
-    expect(second).toEqual({ kind: 'nothing-to-remove' });
+    expect(first).toEqual({ kind: 'success', removed: [method('m1'), method('m2')], sessionsRevoked: true, ...NOTHING_AFTER });
+    expect(second).toEqual({ kind: 'nothing-to-remove', ignored: [] });
     expect(directory.calls).toEqual(['find', 'list', 'remove', 'revoke', 'find', 'list']);
     expect(records.records.map((r) => [r.requestId, r.outcome])).toEqual([
       ['first', 'success'],

@@ -1,17 +1,53 @@
 // The Graph stand-in's admin API: reseed, read the directory and the request log, set faults.
 const GRAPH = 'http://127.0.0.1:4020';
 
-export type StandInMethod = { id: string; type: string; displayName?: string; isDefault?: boolean };
+export type StandInMethod = {
+  id: string;
+  type: string;
+  displayName?: string;
+  isDefault?: boolean;
+  aaGuid?: string;
+  /** Only on a Temporary Access Pass: the stand-in keeps it so tests can compare it with the page. */
+  temporaryAccessPass?: string;
+  lifetimeInMinutes?: number;
+  isUsableOnce?: boolean;
+};
 export type StandInUser = {
   id: string;
   displayName: string;
   userPrincipalName: string;
   nationalId: string;
+  mail: string | null;
+  otherMails: string[];
   methods: StandInMethod[];
   sessionsRevokedAt: string | null;
 };
 export type LoggedRequest = { method: string; path: string; startedAt: number; endedAt: number; status: number; viaBatch: boolean };
-export type FaultRule = { method: 'DELETE' | 'GET' | 'POST'; pathContains: string; status: 429 | 500 | 503; times: number; retryAfterSeconds?: number };
+export type FaultRule = {
+  method: 'DELETE' | 'GET' | 'POST';
+  pathContains: string;
+  status: 400 | 403 | 404 | 429 | 500 | 503;
+  times: number;
+  retryAfterSeconds?: number;
+};
+export type CapturedMail = {
+  receivedAt: string;
+  sender: string;
+  subject: string;
+  contentType: string;
+  content: string;
+  toRecipients: string[];
+  ccRecipients: string[];
+  bccRecipients: string[];
+};
+export type TapPolicy = {
+  state: 'enabled' | 'disabled';
+  minimumLifetimeInMinutes: number;
+  maximumLifetimeInMinutes: number;
+  defaultLifetimeInMinutes: number;
+  isUsableOnce: boolean;
+  excludedUserIds: string[];
+};
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(`${GRAPH}${path}`, init);
@@ -34,7 +70,20 @@ export const graphAdmin = {
     call<{ requests: LoggedRequest[]; tokenRequests: number; tokenRequestsSinceStart: number }>('/_admin/requests'),
   faults: (body: { latencyMs?: number; rules?: FaultRule[] }) =>
     call('/_admin/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  /** Every message the site sent through sendMail since the last reset. */
+  mail: async () => (await call<{ messages: CapturedMail[] }>('/_admin/mail')).messages,
+  tapPolicy: (policy: Partial<TapPolicy>) =>
+    call<TapPolicy>('/_admin/tap-policy', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(policy) }),
 };
 
+// Microsoft Authenticator's passkey AAGUIDs (Android, iOS), as the stand-in's fixture uses them.
+export const authenticatorPasskeyAaguids = ['de1e552d-db1d-4423-a619-566b625cdc84', '90a3ccdf-635c-4729-a248-9b709135078f'];
 export const removableTypes = ['microsoftAuthenticator', 'softwareOath'];
-export const removable = (user: StandInUser) => user.methods.filter((method) => removableTypes.includes(method.type));
+/** What a reset may remove: Authenticator app registrations, software OATH tokens and Authenticator passkeys. */
+export const removable = (user: StandInUser) =>
+  user.methods.filter(
+    (method) =>
+      removableTypes.includes(method.type) ||
+      (method.type === 'fido2' && authenticatorPasskeyAaguids.includes(method.aaGuid ?? '')),
+  );
+export const passes = (user: StandInUser) => user.methods.filter((method) => method.type === 'temporaryAccessPass');

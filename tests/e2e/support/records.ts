@@ -10,6 +10,13 @@ export type AuditRecord = {
   removed: { id: string; type: string; label: string }[];
   notRemoved: { id: string; type: string; label: string; reason: string }[];
   sessionsRevoked: boolean | null;
+  chosen: string[];
+  ignored: string[];
+  tapIssued: boolean | null;
+  tapExpiresAt: string | null;
+  tapReason: string | null;
+  tapShownAt: string | null;
+  noticeSent: boolean | null;
 };
 
 async function lookup(body: { nationalId: string } | { since: string }): Promise<AuditRecord[]> {

@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { PageShell } from '@/components/page-shell';
 import { LocalizedLink } from '@/components/localized-link';
-import { MethodList } from '@/components/reset/method-list';
+import { MethodChoice } from '@/components/reset/method-choice';
 import { NotSignedIn } from '@/components/reset/not-signed-in';
 import { RefusalNotice } from '@/components/reset/refusal-notice';
 import { SignOutForm } from '@/components/reset/session-forms';
@@ -87,11 +87,13 @@ async function ConfirmBody(props: { locale: Locale; refused?: string }) {
             {t('methodsHeading')}
           </h2>
           <p className="mt-2">{t('methodsIntro')}</p>
-          <MethodList locale={locale} methods={preview.methods} testId="methods-to-remove" />
-          <p className="mt-4">{t('afterReset')}</p>
-          <form action={resetTwoFactor} className="mt-6">
+          <form action={resetTwoFactor} className="mt-4">
             <input type="hidden" name="locale" value={locale} />
-            <SubmitButton label={t('confirmButton')} pendingLabel={t('confirmPending')} />
+            <MethodChoice locale={locale} methods={preview.methods} />
+            <p className="mt-4">{t('afterReset')}</p>
+            <div className="mt-6">
+              <SubmitButton label={t('confirmButton')} pendingLabel={t('confirmPending')} />
+            </div>
           </form>
         </section>
       )}

@@ -1,4 +1,6 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { LocalizedLink } from '@/components/localized-link';
+import { TemporaryAccessPassNotice } from '@/components/reset/temporary-access-pass';
 import { NextStep } from '@/components/mdx/guide-link';
 import { PageShell } from '@/components/page-shell';
 import { MethodList } from '@/components/reset/method-list';
@@ -10,7 +12,10 @@ import { SubmitButton } from '@/components/submit-button';
 import { pageMetadata } from '@/lib/i18n/metadata';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
 import type { ResetRecord } from '@/lib/records/schema';
-import { personLimitRetryAfter, type RefusalReason } from '@/lib/reset/service';
+import { getConfig } from '@/lib/config';
+import { hashNationalId } from '@/lib/national-id';
+import { takePassForDisplay } from '@/lib/reset/pass-handover';
+import { getRecordStore, personLimitRetryAfter, type RefusalReason } from '@/lib/reset/service';
 import { findOwnRecord } from '@/lib/session/own-record';
 import { getResetSession } from '@/lib/session/reset-session';
 import { resetTwoFactor } from '../confirm/actions';
@@ -30,20 +35,48 @@ export async function generateMetadata({ params }: Props) {
   });
 }
 
-async function RetryForm(props: { locale: Locale }) {
+/** Tries again for what is still there: the same registrations, posted as the confirm page would. */
+async function RetryForm(props: { locale: Locale; methodIds: string[] }) {
   const t = await getTranslations({ locale: props.locale, namespace: 'ResetFlow' });
   return (
     <>
       <p className="mt-4">{t('retrySafe')}</p>
       <form action={resetTwoFactor} className="mt-4">
         <input type="hidden" name="locale" value={props.locale} />
+        {props.methodIds.map((id) => (
+          <input key={id} type="hidden" name="method" value={id} />
+        ))}
         <SubmitButton label={t('retry')} pendingLabel={t('confirmPending')} />
       </form>
     </>
   );
 }
 
-async function Outcome(props: { locale: Locale; record: ResetRecord; retryAfter?: string }) {
+async function NoticeLine(props: { locale: Locale; record: ResetRecord }) {
+  const t = await getTranslations({ locale: props.locale, namespace: 'ResetFlow' });
+  if (props.record.noticeSent === null) return null;
+  return (
+    <p className="mt-4" data-testid={props.record.noticeSent ? 'notice-sent' : 'notice-failed'}>
+      {props.record.noticeSent ? t('noticeSent') : t('noticeFailed')}
+    </p>
+  );
+}
+
+/** Graph keeps the default method while others remain; say so in plain words when that is what stopped us. */
+async function DefaultMethodNote(props: { locale: Locale; record: ResetRecord }) {
+  const t = await getTranslations({ locale: props.locale, namespace: 'ResetFlow' });
+  if (!props.record.notRemoved.some((method) => method.reason === 'default-method')) return null;
+  return (
+    <section aria-labelledby="default-heading" className="mt-6" data-testid="default-method-kept">
+      <h3 id="default-heading" className="text-xl font-semibold">
+        {t('defaultMethodTitle')}
+      </h3>
+      <p className="mt-2">{t('defaultMethodText')}</p>
+    </section>
+  );
+}
+
+async function Outcome(props: { locale: Locale; record: ResetRecord; retryAfter?: string; pass: string | null }) {
   const { locale, record } = props;
   const t = await getTranslations({ locale, namespace: 'ResetFlow' });
   const nextStep = (
@@ -52,9 +85,20 @@ async function Outcome(props: { locale: Locale; record: ResetRecord; retryAfter?
         {t('nextTitle')}
       </h2>
       <p className="mt-2">{t('nextText')}</p>
+      <p className="mt-2">{t('nextNow')}</p>
       <NextStep guide="activate">{t('goToActivate')}</NextStep>
     </section>
   );
+  const pass =
+    record.tapIssued === null ? null : (
+      <TemporaryAccessPassNotice
+        locale={locale}
+        reference={record.requestId}
+        issued={record.tapIssued}
+        pass={props.pass}
+        expiresAt={record.tapExpiresAt}
+      />
+    );
   switch (record.outcome) {
     case 'success':
       return (
@@ -63,10 +107,25 @@ async function Outcome(props: { locale: Locale; record: ResetRecord; retryAfter?
           <p className="mt-3">{t('successText', { count: record.removed.length })}</p>
           <MethodList locale={locale} methods={record.removed} testId="removed-methods" />
           {record.sessionsRevoked ? <p className="mt-4">{t('sessionsRevoked')}</p> : null}
+          <NoticeLine locale={locale} record={record} />
+          {pass}
           {nextStep}
         </div>
       );
     case 'nothing-to-remove':
+      if (record.reason === 'nothing-chosen') {
+        return (
+          <div data-testid="outcome-nothing-chosen">
+            <h2 className="text-2xl font-semibold">{t('nothingChosenTitle')}</h2>
+            <p className="mt-3">{t('nothingChosenText')}</p>
+            <p className="mt-4">
+              <LocalizedLink href="/reset/confirm" locale={locale} className="underline underline-offset-4">
+                {t('backToChoice')}
+              </LocalizedLink>
+            </p>
+          </div>
+        );
+      }
       return (
         <div data-testid="outcome-nothing-to-remove">
           <h2 className="text-2xl font-semibold">{t('nothingTitle')}</h2>
@@ -82,8 +141,11 @@ async function Outcome(props: { locale: Locale; record: ResetRecord; retryAfter?
           <MethodList locale={locale} methods={record.removed} testId="removed-methods" />
           <h3 className="mt-4 text-xl font-semibold">{t('partialNotRemoved')}</h3>
           <MethodList locale={locale} methods={record.notRemoved} testId="not-removed-methods" />
+          <DefaultMethodNote locale={locale} record={record} />
           {record.sessionsRevoked ? <p className="mt-4">{t('sessionsRevoked')}</p> : null}
-          <RetryForm locale={locale} />
+          <NoticeLine locale={locale} record={record} />
+          {pass}
+          <RetryForm locale={locale} methodIds={record.notRemoved.map((method) => method.id)} />
           <div className="mt-6">
             <ServiceDesk locale={locale} />
           </div>
@@ -97,7 +159,8 @@ async function Outcome(props: { locale: Locale; record: ResetRecord; retryAfter?
           {record.notRemoved.length > 0 ? (
             <MethodList locale={locale} methods={record.notRemoved} testId="not-removed-methods" />
           ) : null}
-          <RetryForm locale={locale} />
+          <DefaultMethodNote locale={locale} record={record} />
+          <RetryForm locale={locale} methodIds={record.notRemoved.map((method) => method.id)} />
           <div className="mt-6">
             <ServiceDesk locale={locale} />
           </div>
@@ -115,6 +178,15 @@ export default async function ResetResultPage({ params, searchParams }: Props) {
   const { ref } = await searchParams;
   const session = await getResetSession();
   const record = session ? await findOwnRecord(session, ref) : null;
+  // The pass is shown on the first view of the result only; every later view finds it marked as shown.
+  const pass =
+    session && record?.tapIssued
+      ? await takePassForDisplay(
+          record.requestId,
+          hashNationalId(session.pid, getConfig().records.hmacKey),
+          async (requestId, hash, now) => (await getRecordStore()).claimPassDisplay(requestId, hash, now),
+        )
+      : null;
   // The record keeps the reason, not the time; a person over the daily limit is told when it lifts.
   const retryAfter =
     session && record?.reason === 'rate-limited-person' ? await personLimitRetryAfter(session.pid) : undefined;
@@ -123,7 +195,7 @@ export default async function ResetResultPage({ params, searchParams }: Props) {
       <h1 className="text-3xl font-bold">{t('resultTitle')}</h1>
       <div className="mt-6" aria-live="polite">
         {record ? (
-          <Outcome locale={locale} record={record} retryAfter={retryAfter} />
+          <Outcome locale={locale} record={record} retryAfter={retryAfter} pass={pass} />
         ) : (
           <NotSignedIn locale={locale} />
         )}
