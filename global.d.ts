@@ -1,6 +1,7 @@
 import type { routing } from '@/lib/i18n/routing';
 import type messages from './messages/nb.json';
 import type enMessages from './messages/en.json';
+import type nnMessages from './messages/nn.json';
 
 declare module 'next-intl' {
   interface AppConfig {
@@ -9,6 +10,8 @@ declare module 'next-intl' {
   }
 }
 
-// English must have every key Norwegian has: a missing key fails the type check here.
+// Every locale must have every key bokmål has: a missing key fails the type check here
+// (tests/unit/messages-parity.test.ts checks the other direction and the placeholders).
 type AssertSameShape<T extends typeof messages> = T;
 export type EnglishMessagesCheck = AssertSameShape<typeof enMessages>;
+export type NynorskMessagesCheck = AssertSameShape<typeof nnMessages>;

@@ -37,6 +37,31 @@ const webUrl = (fallback?: string) => {
 
 const withoutTrailingSlash = (value: string) => value.replace(/\/+$/, '');
 
+// Links the guides show when an operator sets them; unset means the guide leaves the sentence out.
+const optionalWebUrl = () =>
+  z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      .trim()
+      .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', 'must be an https URL')
+      .optional(),
+  );
+
+// A contact people can write to: a web page (https) or an e-mail address (mailto:).
+const optionalContactUrl = () =>
+  z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      .trim()
+      .refine(
+        (value) => URL.canParse(value) && ['https:', 'mailto:'].includes(new URL(value).protocol),
+        'must be an https: or mailto: URL',
+      )
+      .optional(),
+  );
+
 const integer = (fallback: number, min: number, max: number) =>
   z.preprocess(
     blankAsMissing,
@@ -154,6 +179,13 @@ const EnvSchema = z
     SERVICE_DESK_URL: webUrl('https://www.oslomet.no/'),
     // Enables the operators' audit lookup (POST /api/ops/records); unset keeps it switched off.
     OPS_API_TOKEN: z.preprocess(blankAsMissing, z.string().min(32, 'must be at least 32 characters').optional()),
+    // Facts the guides state; none is invented when unset (see README, "What the guides say").
+    RESET_ADDRESS: webUrl('https://tofaktor.oslomet.no').transform(withoutTrailingSlash),
+    VIDEO_GUIDE_URL: optionalWebUrl(),
+    SERVICE_DESK_VISITING_ADDRESS: optionalText(),
+    SERVICE_DESK_OPENING_HOURS: optionalText(),
+    ACCESSIBILITY_FEEDBACK_URL: optionalContactUrl(),
+    UUSTATUS_URL: optionalWebUrl(),
   });
 
 type Env = z.output<typeof EnvSchema>;
@@ -226,6 +258,14 @@ function toConfig(env: Env) {
   log: { level: env.LOG_LEVEL },
   serviceDeskUrl: env.SERVICE_DESK_URL,
   ops: { apiToken: env.OPS_API_TOKEN },
+  guides: {
+    resetAddress: env.RESET_ADDRESS,
+    videoGuideUrl: env.VIDEO_GUIDE_URL,
+    serviceDeskVisitingAddress: env.SERVICE_DESK_VISITING_ADDRESS,
+    serviceDeskOpeningHours: env.SERVICE_DESK_OPENING_HOURS,
+    accessibilityFeedbackUrl: env.ACCESSIBILITY_FEEDBACK_URL,
+    uustatusUrl: env.UUSTATUS_URL,
+  },
   };
 }
 
