@@ -16,7 +16,7 @@ function factsWith(env: Record<string, string>): typeof import('@/components/mdx
   try {
     let facts: typeof import('@/components/mdx/guide-facts') | undefined;
     jest.isolateModules(() => {
-      facts = jest.requireActual('@/components/mdx/guide-facts');
+      facts = jest.requireActual<typeof import('@/components/mdx/guide-facts')>('@/components/mdx/guide-facts');
       jest.requireActual<typeof import('@/lib/config')>('@/lib/config').getConfig();
     });
     return facts!;
