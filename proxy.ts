@@ -9,6 +9,10 @@ import { isLocale, routing } from '@/lib/i18n/routing';
 const localeRouting = createMiddleware(routing);
 
 export default function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname === '/') {
+    // next-intl's matcher reads the older no-NN as bokmål; the site's own negotiation sends it to nynorsk.
+    return NextResponse.redirect(new URL(`/${negotiateLocale(request.headers.get('accept-language'))}`, request.url));
+  }
   const [, first = ''] = request.nextUrl.pathname.split('/');
   if (first !== '' && !isLocale(first)) {
     // Served (not redirected) by the catch-all under the visitor's locale, which answers 404.
