@@ -104,10 +104,12 @@ test('Accept-Language sends nynorsk readers to /nn, and bokmål stays the defaul
   }
 });
 
-test('an unknown path is a 404 in nynorsk for a nynorsk reader', async ({ request }) => {
-  const response = await request.get('/xx/finst-ikkje', { headers: { 'Accept-Language': 'nn-NO' } });
-  expect(response.status()).toBe(404);
-  const html = await response.text();
-  expect(html).toContain('<html lang="nn"');
-  expect(html).toContain('Vi finn ikkje sida');
+test('an unknown path is a 404 in nynorsk for a nynorsk reader', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'nn-NO' });
+  const page = await context.newPage();
+  const response = await page.goto('/xx/finst-ikkje');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nn');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vi finn ikkje sida');
+  await context.close();
 });
