@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { expectKeyboardReachesEverything, expectNoAxeViolationsAndReflow } from './support/accessibility';
 import { locales, publicPages } from './support/pages';
 
 for (const page of publicPages) {
@@ -12,46 +12,12 @@ for (const page of publicPages) {
       await expect(tab.locator('main#main')).toHaveCount(1);
       await expect(tab).toHaveTitle(/\S/);
 
-      // Open every FAQ entry so axe checks the answers too.
-      await tab.locator('details').evaluateAll((all) => all.forEach((details) => details.setAttribute('open', '')));
-      const axe = await new AxeBuilder({ page: tab }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-      expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.target).join(' | ')}`)).toEqual([]);
-
-      await tab.setViewportSize({ width: 320, height: 800 });
-      const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
+      await expectNoAxeViolationsAndReflow(tab);
     });
 
     test(`${page.name} (${locale}): the Tab key reaches every link, button and field, each with a visible focus`, async ({ page: tab }) => {
       await tab.goto(page[locale]);
-      const focusable = await tab.evaluate(() => {
-        const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
-        const all = [...document.querySelectorAll<HTMLElement>(selector)].filter(
-          (element) => !element.closest('details:not([open]) > :not(summary)') && !element.hasAttribute('disabled'),
-        );
-        all.forEach((element, index) => element.setAttribute('data-focus-probe', String(index)));
-        return all.length;
-      });
-      expect(focusable).toBeGreaterThan(3);
-
-      const reached = new Set<string>();
-      const withoutVisibleFocus: string[] = [];
-      for (let press = 0; press < focusable + 2; press += 1) {
-        await tab.keyboard.press('Tab');
-        const focused = await tab.evaluate(() => {
-          const element = document.activeElement as HTMLElement | null;
-          if (!element || element === document.body) return null;
-          const style = getComputedStyle(element);
-          const outlined = style.outlineStyle !== 'none' && style.outlineWidth !== '0px';
-          const ringed = style.boxShadow !== 'none';
-          return { probe: element.getAttribute('data-focus-probe'), visible: outlined || ringed, text: element.textContent?.trim().slice(0, 40) ?? '' };
-        });
-        if (!focused?.probe) continue;
-        reached.add(focused.probe);
-        if (!focused.visible) withoutVisibleFocus.push(focused.text);
-      }
-      expect(reached.size).toBe(focusable);
-      expect(withoutVisibleFocus).toEqual([]);
+      await expectKeyboardReachesEverything(tab);
     });
   }
 }

@@ -1,0 +1,39 @@
+// The reset flow's own pages (confirm, result, a refusal) meet the checks the accessibility statement
+// names, in every language: axe finds nothing, nothing scrolls sideways at 320 px, Tab reaches everything.
+import { expect, test } from '@playwright/test';
+import { expectKeyboardReachesEverything, expectNoAxeViolationsAndReflow } from './support/accessibility';
+import { graphAdmin } from './support/graph-admin';
+import { confirmPath, confirmReset, loginFromResetGuide, type Locale } from './support/login';
+import { person } from './support/people';
+
+// People whose daily reset allowance (three) other files leave room for.
+const runs: { locale: Locale; key: string }[] = [
+  { locale: 'nb', key: 'two-authenticators-nojs-en' },
+  { locale: 'nn', key: 'pid-leak-check' },
+  { locale: 'en', key: 'two-authenticators-en' },
+];
+
+for (const run of runs) {
+  test(`${run.locale}: the confirm and result pages pass axe, reflow at 320 px and work with the keyboard`, async ({ page }) => {
+    await graphAdmin.reset();
+    await loginFromResetGuide(page, person(run.key).nationalId, { locale: run.locale });
+    await expect(page).toHaveURL(new RegExp(`${confirmPath[run.locale]}$`));
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expectNoAxeViolationsAndReflow(page);
+    await expectKeyboardReachesEverything(page);
+
+    await confirmReset(page, run.locale);
+    await expect(page.getByTestId('outcome-success')).toBeVisible();
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expectNoAxeViolationsAndReflow(page);
+    await expectKeyboardReachesEverything(page);
+  });
+
+  test(`${run.locale}: a refusal page passes axe, reflows at 320 px and works with the keyboard`, async ({ page }) => {
+    await loginFromResetGuide(page, person('stale-login').nationalId, { locale: run.locale, minutesAgo: 15 });
+    await expect(page.getByTestId('refusal-stale-login')).toBeVisible();
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expectNoAxeViolationsAndReflow(page);
+    await expectKeyboardReachesEverything(page);
+  });
+}
