@@ -1,4 +1,4 @@
-// Per-page <title>, description, canonical URL and hreflang alternates in both languages.
+// Per-page <title>, description, canonical URL and hreflang alternates in every language.
 import type { Metadata } from 'next';
 import { getConfig } from '@/lib/config';
 import { getPathname } from './navigation';
