@@ -11,7 +11,9 @@ const localeRouting = createMiddleware(routing);
 export default function proxy(request: NextRequest) {
   if (request.nextUrl.pathname === '/') {
     // next-intl's matcher reads the older no-NN as bokmål; the site's own negotiation sends it to nynorsk.
-    return NextResponse.redirect(new URL(`/${negotiateLocale(request.headers.get('accept-language'))}`, request.url));
+    const response = NextResponse.redirect(new URL(`/${negotiateLocale(request.headers.get('accept-language'))}`, request.url));
+    response.headers.set('Vary', 'Accept-Language'); // a cache must not hand one reader's language to another
+    return response;
   }
   const [, first = ''] = request.nextUrl.pathname.split('/');
   if (first !== '' && !isLocale(first)) {

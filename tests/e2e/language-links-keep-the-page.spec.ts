@@ -101,6 +101,7 @@ test('Accept-Language sends nynorsk readers to /nn, and bokmål stays the defaul
       307,
       home,
     ]);
+    expect(response.headers().vary).toMatch(/accept-language/i);
   }
 });
 
