@@ -5,10 +5,34 @@ import { Callout } from '@/components/mdx/callout';
 import { Faq } from '@/components/mdx/faq';
 import { Figure } from '@/components/mdx/figure';
 import { GuideLink, NextStep } from '@/components/mdx/guide-link';
+import {
+  AccessibilityFeedback,
+  ForLoginLevel,
+  ResetAddress,
+  ServiceDeskVisit,
+  UustatusLink,
+  VideoGuide,
+} from '@/components/mdx/guide-facts';
 import { Step, Steps } from '@/components/mdx/steps';
 
 // The building blocks guides may use without importing them.
-const guideComponents = { Steps, Step, Figure, Callout, Faq, NextStep, GuideLink, ServiceDesk, ResetStart };
+const guideComponents = {
+  Steps,
+  Step,
+  Figure,
+  Callout,
+  Faq,
+  NextStep,
+  GuideLink,
+  ServiceDesk,
+  ResetStart,
+  ResetAddress,
+  VideoGuide,
+  ForLoginLevel,
+  ServiceDeskVisit,
+  AccessibilityFeedback,
+  UustatusLink,
+};
 
 export function useMDXComponents(components: MDXComponents = {}): MDXComponents {
   return { ...components, ...guideComponents } as MDXComponents;

@@ -101,8 +101,9 @@ export default async function proxy(request: NextRequest) {
   const [, first = ''] = pathname.split('/');
   if (!isLocale(first) || !isKnownPagePath(first, pathname)) {
     if (pathname === '/') {
-      const redirect = localeRouting(new NextRequest(request, { headers: requestHeaders }));
-      redirect.headers.set('Vary', 'Accept-Language');
+      // next-intl's matcher reads the older no-NN as bokmål; the site's own negotiation sends it to nynorsk.
+      const redirect = NextResponse.redirect(new URL(`/${negotiateLocale(request.headers.get('accept-language'))}`, request.url));
+      redirect.headers.set('Vary', 'Accept-Language'); // a cache must not hand one reader's language to another
       return withHeaders(redirect, nonceHeaders);
     }
     // Anything that is not a page — internal route names without a locale (/faq, /reset/confirm) included —

@@ -1,4 +1,4 @@
-import { setRequestLocale, getTranslations } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Metadata } from 'next';
 import { guidePathnames, loadGuide, type GuideKey } from '@/lib/content';
 import { pageMetadata } from '@/lib/i18n/metadata';
@@ -9,17 +9,32 @@ import { PageShell } from './page-shell';
 export async function guideMetadata(locale: Locale, guide: GuideKey): Promise<Metadata> {
   const { metadata } = await loadGuide(locale, guide);
   const t = await getTranslations({ locale, namespace: 'Site' });
-  return pageMetadata({ locale, pathname: guidePathnames[guide], siteName: t('name'), ...metadata });
+  return pageMetadata({
+    locale,
+    pathname: guidePathnames[guide],
+    siteName: t('name'),
+    title: metadata.title,
+    description: metadata.description,
+  });
 }
 
 /** A whole guide page: the frame, the guide's title as the page's only h1, and its MDX body. */
 export async function GuidePage(props: { locale: Locale; guide: GuideKey }) {
   setRequestLocale(props.locale);
   const { Content, metadata } = await loadGuide(props.locale, props.guide);
+  const t = await getTranslations({ locale: props.locale, namespace: 'Guide' });
+  // The English pages use UK spelling, so UK dates too ("25 November 2026").
+  const dateLocale = props.locale === 'en' ? 'en-GB' : props.locale;
+  const lastChecked = new Intl.DateTimeFormat(dateLocale, { dateStyle: 'long', timeZone: 'Europe/Oslo' }).format(
+    new Date(`${metadata.lastChecked}T12:00:00Z`),
+  );
   return (
     <PageShell locale={props.locale} pathname={guidePathnames[props.guide]}>
       <article className="prose prose-slate max-w-none prose-a:text-sky-900 prose-headings:scroll-mt-4">
         <h1 className="text-3xl hyphens-auto sm:text-4xl">{metadata.title}</h1>
+        <p className="text-sm text-slate-700">
+          <time dateTime={metadata.lastChecked}>{t('lastChecked', { date: lastChecked })}</time>
+        </p>
         <Content />
       </article>
     </PageShell>

@@ -1,6 +1,6 @@
 'use client';
 
-/** A plain link to this page in the other language; with JavaScript it also carries the current step anchor. */
+/** A plain link to this page in another language; with JavaScript it also carries the current step anchor. */
 export function LanguageLink(props: { href: string; hrefLang: string; lang: string; label: string; children: string }) {
   return (
     <a
@@ -11,7 +11,7 @@ export function LanguageLink(props: { href: string; hrefLang: string; lang: stri
       className="inline-flex min-h-11 min-w-11 items-center justify-center rounded px-3 font-semibold underline underline-offset-4 hover:bg-sky-100"
       onClick={(event) => {
         const hash = window.location.hash;
-        // Step and FAQ anchors are the same in both languages, so the reader lands where they were.
+        // Step and FAQ anchors are the same in every language, so the reader lands where they were.
         // Only plain anchor names are carried over, never anything else a URL fragment might hold.
         if (/^#[a-z0-9-]+$/.test(hash)) {
           event.currentTarget.href = `${props.href}${hash}`;

@@ -50,6 +50,31 @@ const webUrl = (fallback?: string) => {
 
 const withoutTrailingSlash = (value: string) => value.replace(/\/+$/, '');
 
+// Links the guides show when an operator sets them; unset means the guide leaves the sentence out.
+const optionalWebUrl = () =>
+  z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      .trim()
+      .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', 'must be an https URL')
+      .optional(),
+  );
+
+// A contact people can write to: a web page (https) or an e-mail address (mailto:).
+const optionalContactUrl = () =>
+  z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      .trim()
+      .refine(
+        (value) => URL.canParse(value) && ['https:', 'mailto:'].includes(new URL(value).protocol),
+        'must be an https: or mailto: URL',
+      )
+      .optional(),
+  );
+
 const integer = (fallback: number, min: number, max: number) =>
   z.preprocess(
     blankAsMissing,
@@ -213,6 +238,13 @@ const EnvSchema = z
     RECORDS_RETENTION_DAYS: integer(396, 1, 3650),
     // How long SIGTERM waits for requests in flight (a reset half-way) before the process gives up.
     SHUTDOWN_TIMEOUT_SECONDS: integer(25, 1, 600),
+    // Facts the guides state; none is invented when unset (see README, "What the guides say").
+    RESET_ADDRESS: webUrl('https://tofaktor.oslomet.no').transform(withoutTrailingSlash),
+    VIDEO_GUIDE_URL: optionalWebUrl(),
+    SERVICE_DESK_VISITING_ADDRESS: optionalText(),
+    SERVICE_DESK_OPENING_HOURS: optionalText(),
+    ACCESSIBILITY_FEEDBACK_URL: optionalContactUrl(),
+    UUSTATUS_URL: optionalWebUrl(),
   });
 
 type Env = z.output<typeof EnvSchema>;
@@ -295,6 +327,14 @@ function toConfig(env: Env) {
     senderMailbox: env.NOTICE_SENDER,
     serviceDesk: { url: env.SERVICE_DESK_URL, email: env.SERVICE_DESK_EMAIL, phone: env.SERVICE_DESK_PHONE },
   },
+  guides: {
+    resetAddress: env.RESET_ADDRESS,
+    videoGuideUrl: env.VIDEO_GUIDE_URL,
+    serviceDeskVisitingAddress: env.SERVICE_DESK_VISITING_ADDRESS,
+    serviceDeskOpeningHours: env.SERVICE_DESK_OPENING_HOURS,
+    accessibilityFeedbackUrl: env.ACCESSIBILITY_FEEDBACK_URL,
+    uustatusUrl: env.UUSTATUS_URL,
+  },
   };
 }
 
@@ -346,16 +386,43 @@ export function getConfig(): Config {
 }
 
 // What `next build` needs: the settings baked into prerendered guides. Public, not environment-specific (the
-// same service desk serves test and production), with defaults, so a build needs no environment at all.
+// same service desk and login level serve test and production), with defaults, so a build needs no environment
+// at all. Changing one of them means building again (README, "Running in production").
 // Everything else, secrets and the public origin included, is read when the server starts (instrumentation.ts).
-const BuildEnvSchema = EnvSchema.pick({ SERVICE_DESK_URL: true });
+const BuildEnvSchema = EnvSchema.pick({
+  SERVICE_DESK_URL: true,
+  // The guides say which eIDs work, and that follows the login level the site requires.
+  IDPORTEN_ACR: true,
+  RESET_ADDRESS: true,
+  VIDEO_GUIDE_URL: true,
+  SERVICE_DESK_VISITING_ADDRESS: true,
+  SERVICE_DESK_OPENING_HOURS: true,
+  ACCESSIBILITY_FEEDBACK_URL: true,
+  UUSTATUS_URL: true,
+});
+type BuildEnv = z.output<typeof BuildEnvSchema>;
 
-export type BuildSettings = { serviceDeskUrl: string };
+function toBuildSettings(env: BuildEnv) {
+  return {
+    serviceDeskUrl: env.SERVICE_DESK_URL,
+    idportenAcr: env.IDPORTEN_ACR,
+    guides: {
+      resetAddress: env.RESET_ADDRESS,
+      videoGuideUrl: env.VIDEO_GUIDE_URL,
+      serviceDeskVisitingAddress: env.SERVICE_DESK_VISITING_ADDRESS,
+      serviceDeskOpeningHours: env.SERVICE_DESK_OPENING_HOURS,
+      accessibilityFeedbackUrl: env.ACCESSIBILITY_FEEDBACK_URL,
+      uustatusUrl: env.UUSTATUS_URL,
+    },
+  };
+}
+
+export type BuildSettings = ReturnType<typeof toBuildSettings>;
 export type BuildSettingsResult = { ok: true; settings: BuildSettings } | { ok: false; problems: string[] };
 
 export function parseBuildSettings(env: Record<string, string | undefined>): BuildSettingsResult {
   const result = BuildEnvSchema.safeParse(env);
-  if (result.success) return { ok: true, settings: { serviceDeskUrl: result.data.SERVICE_DESK_URL } };
+  if (result.success) return { ok: true, settings: toBuildSettings(result.data) };
   return { ok: false, problems: result.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`) };
 }
 

@@ -17,6 +17,8 @@ export const guidePathnames = {
 export const GuideMetadataSchema = z.object({
   title: z.string().min(1),
   description: z.string().min(1),
+  /** The day someone last compared the guide with what Microsoft and ID-porten show; shown on the page. */
+  lastChecked: z.iso.date(),
 });
 export type GuideMetadata = z.infer<typeof GuideMetadataSchema>;
 
@@ -30,6 +32,13 @@ const loaders: Record<Locale, Record<GuideKey, () => Promise<MdxModule>>> = {
     'external-users': () => import('@/content/nb/external-users.mdx'),
     faq: () => import('@/content/nb/faq.mdx'),
     accessibility: () => import('@/content/nb/accessibility.mdx'),
+  },
+  nn: {
+    activate: () => import('@/content/nn/activate.mdx'),
+    reset: () => import('@/content/nn/reset.mdx'),
+    'external-users': () => import('@/content/nn/external-users.mdx'),
+    faq: () => import('@/content/nn/faq.mdx'),
+    accessibility: () => import('@/content/nn/accessibility.mdx'),
   },
   en: {
     activate: () => import('@/content/en/activate.mdx'),

@@ -13,7 +13,7 @@ export function Steps(props: { children: ReactNode }) {
   );
 }
 
-/** One numbered step. `id` is `step-N`, the same in both languages, so links and the language switch can target it. */
+/** One numbered step. `id` is `step-N`, the same in every language, so links and the language switch can target it. */
 export async function Step(props: { id: string; title: string; children?: ReactNode }) {
   const t = await getTranslations('Guide');
   const number = Number(props.id.replace(/^step-/, ''));

@@ -21,7 +21,7 @@ import {
   IDPORTEN_DEFAULT_PORT,
 } from '../credentials';
 
-type Lang = 'nb' | 'en';
+type Lang = 'nb' | 'nn' | 'en';
 type Acr = (typeof IDPORTEN_ACR_VALUES)[number];
 
 interface FixturePersonSummary {
@@ -158,6 +158,38 @@ const TEXT = {
     errorTitle: 'Feil – ID-porten (lokal)',
     errorHeading: 'Noe gikk galt',
   },
+  nn: {
+    title: 'Logg inn – ID-porten (lokal testinnlogging)',
+    heading: 'ID-porten – lokal testinnlogging',
+    intro:
+      'Dette er ein lokal erstatning for ID-porten. Skriv inn eit syntetisk fødselsnummer. Her er ingen ekte personar og inga ekte innlogging.',
+    client: 'Du loggar inn på',
+    pid: 'Fødselsnummer (syntetisk)',
+    pidHint: '11 siffer, til dømes eitt av dei syntetiske nummera i lista nedanfor.',
+    acr: 'Tryggleiksnivå',
+    substantial: 'Betydeleg (idporten-loa-substantial)',
+    high: 'Høgt (idporten-loa-high)',
+    minutesAgo: 'Lat som om innlogginga skjedde for så mange minutt sidan',
+    noPid: 'Utanlandsk eID eller e-postinnlogging (ID-tokenet får ikkje fødselsnummer)',
+    submit: 'Logg inn',
+    cancel: 'Avbryt',
+    errorSummary: 'Skjemaet har feil',
+    pidError: 'Fødselsnummeret må vere 11 siffer.',
+    minutesError: 'Talet på minutt må vere eit heilt tal frå 0 og oppover.',
+    acrError: 'Vel eit gyldig tryggleiksnivå.',
+    peopleHeading: 'Syntetiske personar du kan prøve',
+    key: 'Nøkkel',
+    number: 'Fødselsnummer',
+    description: 'Skildring',
+    logoutTitle: 'Loggar ut – ID-porten (lokal)',
+    logoutHeading: 'Loggar ut av ID-porten',
+    logoutButton: 'Logg ut',
+    loggedOutTitle: 'Logga ut – ID-porten (lokal)',
+    loggedOut: 'Du er logga ut av ID-porten.',
+    continue: 'Hald fram',
+    errorTitle: 'Feil – ID-porten (lokal)',
+    errorHeading: 'Noko gjekk gale',
+  },
   en: {
     title: 'Log in – ID-porten (local test login)',
     heading: 'ID-porten – local test login',
@@ -206,7 +238,9 @@ function pickLang(uiLocales: unknown): Lang {
     for (const tag of uiLocales.split(/\s+/)) {
       const base = tag.toLowerCase().split('-')[0];
       if (base === 'en') return 'en';
-      if (base === 'nb' || base === 'nn' || base === 'no' || base === 'se') return 'nb';
+      if (base === 'nn') return 'nn';
+      // ID-porten also speaks Northern Sami (se); the stand-in answers it in bokmål.
+      if (base === 'nb' || base === 'no' || base === 'se') return 'nb';
     }
   }
   return 'nb';
@@ -387,7 +421,7 @@ export async function startIdportenStandIn(options: IdportenStandInOptions = {})
         client_secret: IDPORTEN_CLIENT_SECRET,
         client_name: 'tofaktor (lokal)',
         redirect_uris: [`${appOrigin}/api/auth/callback/idporten`],
-        post_logout_redirect_uris: [`${appOrigin}/nb`, `${appOrigin}/en`],
+        post_logout_redirect_uris: [`${appOrigin}/nb`, `${appOrigin}/nn`, `${appOrigin}/en`],
         response_types: ['code'],
         grant_types: ['authorization_code'],
         // oidc-provider 9 treats client_secret_basic and client_secret_post as interchangeable for a

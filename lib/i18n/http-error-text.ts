@@ -1,9 +1,10 @@
 // Short texts for requests refused before any page renders (proxy.ts): plain text in the visitor's language.
 import en from '@/messages/en.json';
 import nb from '@/messages/nb.json';
+import nn from '@/messages/nn.json';
 import type { Locale } from './routing';
 
-const texts: Record<Locale, (typeof nb)['HttpErrors']> = { nb: nb.HttpErrors, en: en.HttpErrors };
+const texts: Record<Locale, (typeof nb)['HttpErrors']> = { nb: nb.HttpErrors, nn: nn.HttpErrors, en: en.HttpErrors };
 
 export type HttpErrorKey = keyof (typeof nb)['HttpErrors'];
 

@@ -1,8 +1,16 @@
 // Picks the visitor's language from Accept-Language, for paths that carry no (known) locale.
 import { routing, type Locale } from './routing';
 
-// Norwegian in any written form reads the bokmål pages.
-const aliases: Record<string, Locale> = { nb: 'nb', no: 'nb', nn: 'nb', en: 'en' };
+// Bokmål is the default Norwegian; nynorsk readers say so with nn, nn-NO or the older no-NN.
+const languages: Record<string, Locale> = { nb: 'nb', no: 'nb', nn: 'nn', en: 'en' };
+const nynorskTags = new Set(['no-nn', 'no-nyn']);
+
+function localeOfTag(tag: string): Locale | undefined {
+  const lower = tag.toLowerCase();
+  const [language = '', region = ''] = lower.split('-');
+  if (nynorskTags.has(`${language}-${region}`) || language === 'nn') return 'nn';
+  return languages[language];
+}
 
 export function negotiateLocale(acceptLanguage: string | null): Locale {
   const ranked = (acceptLanguage ?? '')
@@ -10,12 +18,12 @@ export function negotiateLocale(acceptLanguage: string | null): Locale {
     .map((part, index) => {
       const [tag = '', ...params] = part.trim().split(';');
       const q = Number(params.find((param) => param.trim().startsWith('q='))?.split('=')[1] ?? 1);
-      return { language: tag.toLowerCase().split('-')[0] ?? '', q: Number.isFinite(q) ? q : 0, index };
+      return { tag: tag.trim(), q: Number.isFinite(q) ? q : 0, index };
     })
     .filter((entry) => entry.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);
   for (const entry of ranked) {
-    const locale = aliases[entry.language];
+    const locale = localeOfTag(entry.tag);
     if (locale) return locale;
   }
   return routing.defaultLocale;

@@ -3,7 +3,7 @@
 import { defineRouting } from 'next-intl/routing';
 
 export const routing = defineRouting({
-  locales: ['nb', 'en'],
+  locales: ['nb', 'nn', 'en'],
   defaultLocale: 'nb',
   localePrefix: 'always',
   // No Set-Cookie and no Link header on guide responses: a shared cache stores neither, and the
@@ -12,16 +12,20 @@ export const routing = defineRouting({
   alternateLinks: false,
   pathnames: {
     '/': '/',
-    '/activate': { nb: '/aktiver', en: '/activate' },
-    '/reset': { nb: '/nullstill', en: '/reset' },
-    '/reset/confirm': { nb: '/nullstill/bekreft', en: '/reset/confirm' },
-    '/reset/result': { nb: '/nullstill/resultat', en: '/reset/result' },
-    '/reset/no-national-id': { nb: '/nullstill/mangler-fodselsnummer', en: '/reset/no-national-id' },
-    '/reset/signed-out': { nb: '/nullstill/logget-ut', en: '/reset/signed-out' },
-    '/reset/login-failed': { nb: '/nullstill/innlogging-feilet', en: '/reset/login-failed' },
-    '/external-users': { nb: '/eksterne-brukere', en: '/external-users' },
-    '/faq': { nb: '/sporsmal-og-svar', en: '/faq' },
-    '/accessibility': { nb: '/tilgjengelighet', en: '/accessibility' },
+    '/activate': { nb: '/aktiver', nn: '/aktiver', en: '/activate' },
+    '/reset': { nb: '/nullstill', nn: '/nullstill', en: '/reset' },
+    '/reset/confirm': { nb: '/nullstill/bekreft', nn: '/nullstill/stadfest', en: '/reset/confirm' },
+    '/reset/result': { nb: '/nullstill/resultat', nn: '/nullstill/resultat', en: '/reset/result' },
+    '/reset/no-national-id': {
+      nb: '/nullstill/mangler-fodselsnummer',
+      nn: '/nullstill/manglar-fodselsnummer',
+      en: '/reset/no-national-id',
+    },
+    '/reset/signed-out': { nb: '/nullstill/logget-ut', nn: '/nullstill/logga-ut', en: '/reset/signed-out' },
+    '/reset/login-failed': { nb: '/nullstill/innlogging-feilet', nn: '/nullstill/innlogging-feila', en: '/reset/login-failed' },
+    '/external-users': { nb: '/eksterne-brukere', nn: '/eksterne-brukarar', en: '/external-users' },
+    '/faq': { nb: '/sporsmal-og-svar', nn: '/sporsmal-og-svar', en: '/faq' },
+    '/accessibility': { nb: '/tilgjengelighet', nn: '/tilgjenge', en: '/accessibility' },
   },
 });
 

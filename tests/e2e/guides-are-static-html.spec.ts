@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { extractStepIds } from '../../lib/content-anchors';
+import { locales, publicPages } from './support/pages';
 
-const guides = [
-  { file: 'activate', nb: '/nb/aktiver', en: '/en/activate' },
-  { file: 'reset', nb: '/nb/nullstill', en: '/en/reset' },
-  { file: 'external-users', nb: '/nb/eksterne-brukere', en: '/en/external-users' },
-  { file: 'faq', nb: '/nb/sporsmal-og-svar', en: '/en/faq' },
-  { file: 'accessibility', nb: '/nb/tilgjengelighet', en: '/en/accessibility' },
-];
+const guides = ['activate', 'reset', 'external-users', 'faq', 'accessibility'].map((file) => {
+  const page = publicPages.find((candidate) => candidate.name === file);
+  if (!page) throw new Error(`no public page ${file}`);
+  return { ...page, file };
+});
 
 function stepTitles(source: string): string[] {
   return [...source.matchAll(/<Step\s[^>]*\btitle="([^"]+)"/g)].map((match) => match[1] ?? '');
@@ -19,7 +18,7 @@ function faqQuestions(source: string): string[] {
 const decode = (html: string) => html.replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 for (const guide of guides) {
-  for (const locale of ['nb', 'en'] as const) {
+  for (const locale of locales) {
     test(`${guide.file} (${locale}) arrives as complete HTML, without running any script`, async ({ request }) => {
       const response = await request.get(guide[locale]);
       expect(response.status()).toBe(200);
@@ -36,16 +35,33 @@ for (const guide of guides) {
 test('the build prerendered every guide in every language as static HTML', () => {
   const manifest = JSON.parse(readFileSync('.next/prerender-manifest.json', 'utf8')) as { routes: Record<string, unknown> };
   for (const guide of guides) {
-    for (const locale of ['nb', 'en'] as const) expect(Object.keys(manifest.routes)).toContain(`/${locale}/${guide.file}`);
+    for (const locale of locales) expect(Object.keys(manifest.routes)).toContain(`/${locale}/${guide.file}`);
   }
 });
 
-test('sitemap.xml lists every guide in both languages and robots.txt points at it', async ({ request }) => {
+test('sitemap.xml lists every guide in every language and robots.txt points at it', async ({ request }) => {
   const sitemap = await (await request.get('/sitemap.xml')).text();
   for (const guide of guides) {
-    expect(sitemap).toContain(`http://localhost:3000${guide.nb}<`);
-    expect(sitemap).toContain(`http://localhost:3000${guide.en}<`);
+    for (const locale of locales) expect(sitemap).toContain(`http://localhost:3000${guide[locale]}<`);
   }
   const robots = await (await request.get('/robots.txt')).text();
   expect(robots).toContain('Sitemap: http://localhost:3000/sitemap.xml');
+});
+
+test('the reset guide states the login level the site requires (idporten-loa-high in these tests)', async ({ request }) => {
+  for (const [path, refusal, promise] of [
+    ['/nb/nullstill', 'MinID gir ikke høyt nok sikkerhetsnivå', 'Logg inn med MinID'],
+    ['/nn/nullstill', 'MinID gir ikkje høgt nok tryggleiksnivå', 'Logg inn med MinID'],
+    ['/en/reset', 'MinID does not give a high enough level of assurance', 'Sign in with MinID'],
+  ] as const) {
+    const html = decode(await (await request.get(path)).text());
+    expect([path, html.includes(refusal), html.includes(promise)]).toEqual([path, true, false]);
+  }
+});
+
+test('guides leave out the video guide and the uustatus link when they are not set', async ({ request }) => {
+  for (const path of ['/nb/aktiver', '/nn/aktiver', '/en/activate', '/nb/tilgjengelighet', '/nn/tilgjenge', '/en/accessibility']) {
+    const html = decode(await (await request.get(path)).text());
+    expect([path, /videoveiledning|videorettleiing|video guide/i.test(html), html.includes('uustatus.no/')]).toEqual([path, false, false]);
+  }
 });

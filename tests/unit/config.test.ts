@@ -142,3 +142,56 @@ describe('parseConfig', () => {
     expect(formatProblems(['A: is required'])).toBe('Invalid configuration:\n  - A: is required');
   });
 });
+
+describe('guide settings', () => {
+  it('defaults the reset address to tofaktor.oslomet.no and leaves every other guide fact unset', () => {
+    const result = parseConfig(validEnv);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(result.config.guides).toEqual({
+      resetAddress: 'https://tofaktor.oslomet.no',
+      videoGuideUrl: undefined,
+      serviceDeskVisitingAddress: undefined,
+      serviceDeskOpeningHours: undefined,
+      accessibilityFeedbackUrl: undefined,
+      uustatusUrl: undefined,
+    });
+  });
+
+  it('takes the links and texts an operator sets, with mailto: allowed for the accessibility contact', () => {
+    const result = parseConfig({
+      ...validEnv,
+      RESET_ADDRESS: 'https://tofaktor.example.org/',
+      VIDEO_GUIDE_URL: 'https://video.example.org/tofaktor',
+      SERVICE_DESK_VISITING_ADDRESS: ' Building X, room 1 ',
+      SERVICE_DESK_OPENING_HOURS: '08–16',
+      ACCESSIBILITY_FEEDBACK_URL: 'mailto:uu@example.org',
+      UUSTATUS_URL: 'https://uustatus.no/nn/erklaringar/publisert/example',
+    });
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(result.config.guides).toEqual({
+      resetAddress: 'https://tofaktor.example.org',
+      videoGuideUrl: 'https://video.example.org/tofaktor',
+      serviceDeskVisitingAddress: 'Building X, room 1',
+      serviceDeskOpeningHours: '08–16',
+      accessibilityFeedbackUrl: 'mailto:uu@example.org',
+      uustatusUrl: 'https://uustatus.no/nn/erklaringar/publisert/example',
+    });
+  });
+
+  it('names each malformed guide link', () => {
+    expect(
+      problemsOf({
+        ...validEnv,
+        VIDEO_GUIDE_URL: 'http://video.example.org/',
+        ACCESSIBILITY_FEEDBACK_URL: 'javascript:alert(1)',
+        UUSTATUS_URL: 'not a url',
+        RESET_ADDRESS: 'ftp://tofaktor.example.org',
+      }),
+    ).toEqual([
+      'RESET_ADDRESS: must use https (http is only allowed for localhost or 127.0.0.1)',
+      'VIDEO_GUIDE_URL: must be an https URL',
+      'ACCESSIBILITY_FEEDBACK_URL: must be an https: or mailto: URL',
+      'UUSTATUS_URL: must be an https URL',
+    ]);
+  });
+});

@@ -1,7 +1,13 @@
 /** @jest-environment node */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { extractFaqIds, extractFigureSources, extractStepIds } from '@/lib/content-anchors';
+import {
+  extractFaqIds,
+  extractFigureSources,
+  extractGuideLinkAnchors,
+  extractSectionIds,
+  extractStepIds,
+} from '@/lib/content-anchors';
 import { guideKeys, guidePathnames } from '@/lib/content';
 import { routing } from '@/lib/i18n/routing';
 
@@ -26,21 +32,51 @@ describe('guide registry', () => {
     }
   });
 
-  it.each(guideKeys)('%s has a title and description in both languages', (guide) => {
+  it('has three locales: bokmål (the default), nynorsk and English', () => {
+    expect([...routing.locales].sort()).toEqual(['en', 'nb', 'nn']);
+    expect(routing.defaultLocale).toBe('nb');
+  });
+
+  it.each(guideKeys)('%s has a title, a description and a last-checked date in every locale', (guide) => {
     for (const locale of routing.locales) {
-      expect(source(locale, guide)).toMatch(/^export const metadata = \{ title: '[^']+', description: '[^']+' \};/m);
+      expect(source(locale, guide)).toMatch(
+        /^export const metadata = \{ title: '[^']+', description: '[^']+', lastChecked: '\d{4}-\d{2}-\d{2}' \};/m,
+      );
     }
   });
 
-  it.each(guideKeys)('%s has the same step anchors in both languages, numbered 1..n', (guide) => {
+  it.each(guideKeys)('%s has the same step anchors in every locale, numbered 1..n', (guide) => {
     const nbSteps = extractStepIds(source('nb', guide));
-    const enSteps = extractStepIds(source('en', guide));
-    expect(enSteps).toEqual(nbSteps);
+    for (const locale of routing.locales) expect([locale, extractStepIds(source(locale, guide))]).toEqual([locale, nbSteps]);
     expect(nbSteps).toEqual(nbSteps.map((_, index) => `step-${index + 1}`));
   });
 
-  it.each(guideKeys)('%s has the same FAQ anchors in both languages', (guide) => {
-    expect(extractFaqIds(source('en', guide))).toEqual(extractFaqIds(source('nb', guide)));
+  it.each(guideKeys)('%s has the same FAQ and section anchors in every locale', (guide) => {
+    const nbSource = source('nb', guide);
+    for (const locale of routing.locales) {
+      expect([locale, extractFaqIds(source(locale, guide))]).toEqual([locale, extractFaqIds(nbSource)]);
+      expect([locale, extractSectionIds(source(locale, guide))]).toEqual([locale, extractSectionIds(nbSource)]);
+    }
+  });
+
+  it.each(guideKeys)('%s links only to anchors that exist in the target guide, in every locale', (guide) => {
+    for (const locale of routing.locales) {
+      for (const link of extractGuideLinkAnchors(source(locale, guide))) {
+        const target = source(locale, link.guide);
+        const anchors = [...extractStepIds(target), ...extractFaqIds(target), ...extractSectionIds(target)];
+        expect([locale, link.guide, anchors.includes(link.anchor)]).toEqual([locale, link.guide, true]);
+      }
+    }
+  });
+
+  it('has the same illustrations in every locale', () => {
+    const files = (locale: string) => readdirSync(path.join(root, 'public', 'illustrations', locale)).sort();
+    for (const locale of routing.locales) expect([locale, files(locale)]).toEqual([locale, files('nb')]);
+  });
+
+  it.each(guideKeys)('%s shows the same illustrations, in the same order, in every locale', (guide) => {
+    const names = (locale: string) => extractFigureSources(source(locale, guide)).map((src) => path.basename(src));
+    for (const locale of routing.locales) expect([locale, names(locale)]).toEqual([locale, names('nb')]);
   });
 
   it.each(guideKeys)('%s only shows illustrations that exist, in its own language', (guide) => {
@@ -57,5 +93,8 @@ describe('guide registry', () => {
     expect(extractStepIds(sample)).toEqual(['step-1']);
     expect(extractFaqIds(sample)).toEqual(['q-1']);
     expect(extractFigureSources(sample)).toEqual(['/illustrations/nb/a.svg']);
+    const linked = '<h2 id="old-phone-works">A</h2> <GuideLink guide="reset" anchor="old-phone-works">x</GuideLink>';
+    expect(extractSectionIds(linked)).toEqual(['old-phone-works']);
+    expect(extractGuideLinkAnchors(linked)).toEqual([{ guide: 'reset', anchor: 'old-phone-works' }]);
   });
 });

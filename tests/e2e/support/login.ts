@@ -1,11 +1,11 @@
 // Drives a login from the reset guide through the ID-porten stand-in's test login page.
 import { expect, type Page } from '@playwright/test';
 
-export type Locale = 'nb' | 'en';
-export const guidePath = { nb: '/nb/nullstill', en: '/en/reset' } as const;
-export const confirmPath = { nb: '/nb/nullstill/bekreft', en: '/en/reset/confirm' } as const;
-const startButton = { nb: 'Nullstill med ID-porten', en: 'Reset with ID-porten' } as const;
-const loginButton = { nb: 'Logg inn', en: 'Log in' } as const;
+export type Locale = 'nb' | 'nn' | 'en';
+export const guidePath = { nb: '/nb/nullstill', nn: '/nn/nullstill', en: '/en/reset' } as const;
+export const confirmPath = { nb: '/nb/nullstill/bekreft', nn: '/nn/nullstill/stadfest', en: '/en/reset/confirm' } as const;
+const startButton = { nb: 'Nullstill med ID-porten', nn: 'Nullstill med ID-porten', en: 'Reset with ID-porten' } as const;
+const loginButton = { nb: 'Logg inn', nn: 'Logg inn', en: 'Log in' } as const;
 
 export type LoginOptions = {
   locale?: Locale;
@@ -29,8 +29,8 @@ export async function loginFromResetGuide(page: Page, nationalId: string, option
   await page.waitForURL(/localhost:3000/);
 }
 
-export const resultPath = { nb: '/nb/nullstill/resultat', en: '/en/reset/result' } as const;
-const resetButton = { nb: 'Nullstill nå', en: 'Reset now' } as const;
+export const resultPath = { nb: '/nb/nullstill/resultat', nn: '/nn/nullstill/resultat', en: '/en/reset/result' } as const;
+const resetButton = { nb: 'Nullstill nå', nn: 'Nullstill no', en: 'Reset now' } as const;
 
 /** Presses "Reset now" on the confirm page and waits for the result page. */
 export async function confirmReset(page: Page, locale: Locale = 'nb'): Promise<void> {

@@ -1,0 +1,84 @@
+import { render, screen } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+// The guide facts read the configuration once per process, so each case loads them afresh.
+const baseEnv = Object.fromEntries(
+  readFileSync(path.join(__dirname, '..', '..', '.env.example'), 'utf8')
+    .split('\n')
+    .filter((line) => /^[A-Z_]+=/.test(line))
+    .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+);
+
+function factsWith(env: Record<string, string>): typeof import('@/components/mdx/guide-facts') {
+  const saved = process.env;
+  process.env = { ...saved, ...baseEnv, ...env };
+  try {
+    let facts: typeof import('@/components/mdx/guide-facts') | undefined;
+    jest.isolateModules(() => {
+      facts = jest.requireActual<typeof import('@/components/mdx/guide-facts')>('@/components/mdx/guide-facts');
+      jest.requireActual<typeof import('@/lib/config')>('@/lib/config').getConfig();
+    });
+    return facts!;
+  } finally {
+    process.env = saved;
+  }
+}
+
+describe('guide facts from settings', () => {
+  it('leaves out the video guide and the uustatus link when they are unset', () => {
+    const { VideoGuide, UustatusLink } = factsWith({ VIDEO_GUIDE_URL: '', UUSTATUS_URL: '' });
+    const { container } = render(
+      <>
+        <VideoGuide>Video</VideoGuide>
+        <UustatusLink>Uustatus</UustatusLink>
+      </>,
+    );
+    expect(container).toBeEmptyDOMElement();
+  });
+
+  it('links the video guide, the uustatus statement and the reset address when they are set', () => {
+    const { VideoGuide, UustatusLink, ResetAddress } = factsWith({
+      VIDEO_GUIDE_URL: 'https://video.example.org/tofaktor',
+      UUSTATUS_URL: 'https://uustatus.no/nb/erklaringer/publisert/example',
+      RESET_ADDRESS: 'https://reset.example.org',
+    });
+    render(
+      <>
+        <VideoGuide>Video</VideoGuide>
+        <UustatusLink>Uustatus</UustatusLink>
+        <ResetAddress />
+      </>,
+    );
+    expect(screen.getByRole('link', { name: 'Video' })).toHaveAttribute('href', 'https://video.example.org/tofaktor');
+    expect(screen.getByRole('link', { name: 'Uustatus' })).toHaveAttribute('href', 'https://uustatus.no/nb/erklaringer/publisert/example');
+    expect(screen.getByRole('link', { name: 'reset.example.org' })).toHaveAttribute('href', 'https://reset.example.org');
+  });
+
+  it.each([
+    ['idporten-loa-substantial', 'MinID works'],
+    ['idporten-loa-high', 'MinID is refused'],
+  ])('with IDPORTEN_ACR=%s shows only the text for that level', (acr, expected) => {
+    const { ForLoginLevel } = factsWith({ IDPORTEN_ACR: acr });
+    const { container } = render(
+      <>
+        <ForLoginLevel level="idporten-loa-substantial">MinID works</ForLoginLevel>
+        <ForLoginLevel level="idporten-loa-high">MinID is refused</ForLoginLevel>
+      </>,
+    );
+    expect(container).toHaveTextContent(new RegExp(`^${expected}$`));
+  });
+
+  it('sends accessibility feedback to its own contact, or to the service desk when unset', () => {
+    const own = factsWith({ ACCESSIBILITY_FEEDBACK_URL: 'mailto:uu@example.org' });
+    const fallback = factsWith({ ACCESSIBILITY_FEEDBACK_URL: '', SERVICE_DESK_URL: 'https://desk.example.org/' });
+    render(
+      <>
+        <own.AccessibilityFeedback>Own</own.AccessibilityFeedback>
+        <fallback.AccessibilityFeedback>Desk</fallback.AccessibilityFeedback>
+      </>,
+    );
+    expect(screen.getByRole('link', { name: 'Own' })).toHaveAttribute('href', 'mailto:uu@example.org');
+    expect(screen.getByRole('link', { name: 'Desk' })).toHaveAttribute('href', 'https://desk.example.org/');
+  });
+});
