@@ -427,10 +427,14 @@ export function parseBuildSettings(env: Record<string, string | undefined>): Bui
 }
 
 /** For prerendered pages: only the build settings, so rendering a guide never needs a secret. */
+let cachedBuildSettings: BuildSettings | undefined;
+
 export function getBuildSettings(): BuildSettings {
+  if (cachedBuildSettings) return cachedBuildSettings;
   const result = parseBuildSettings(process.env);
   if (!result.ok) throw new ConfigError(result.problems);
-  return result.settings;
+  cachedBuildSettings = result.settings;
+  return cachedBuildSettings;
 }
 
 // What the maintenance scripts (`npm run db:migrate`, `npm run records:prune`) need: the database, no secrets.

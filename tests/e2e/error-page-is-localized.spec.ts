@@ -5,6 +5,7 @@ import { awaitNewLines, siteLogLines } from './support/site-log';
 
 const cases = [
   { path: '/nb/error-probe', lang: 'nb', title: 'Noe gikk galt hos oss' },
+  { path: '/nn/error-probe', lang: 'nn', title: 'Noko gjekk gale hos oss' },
   { path: '/en/error-probe', lang: 'en', title: 'Something went wrong on our side' },
 ] as const;
 

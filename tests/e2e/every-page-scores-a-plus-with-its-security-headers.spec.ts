@@ -4,14 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { gradeResponse } from './support/observatory';
 import { person } from './support/people';
-import { publicPages } from './support/pages';
+import { locales, publicPages } from './support/pages';
 import { mintSessionCookie } from './support/session-cookie';
 import { HTTPS_SITE } from './support/site-env';
 
-const locales = ['nb', 'en'] as const;
-const confirmPath = { nb: '/nb/nullstill/bekreft', en: '/en/reset/confirm' } as const;
-const resultPath = { nb: '/nb/nullstill/resultat', en: '/en/reset/result' } as const;
-const notFoundPath = { nb: '/nb/finnes-ikke', en: '/en/does-not-exist' } as const;
+const confirmPath = { nb: '/nb/nullstill/bekreft', nn: '/nn/nullstill/stadfest', en: '/en/reset/confirm' } as const;
+const resultPath = { nb: '/nb/nullstill/resultat', nn: '/nn/nullstill/resultat', en: '/en/reset/result' } as const;
+const notFoundPath = { nb: '/nb/finnes-ikke', nn: '/nn/finst-ikkje', en: '/en/does-not-exist' } as const;
 const prerendered = publicPages.filter((page) => page.name !== 'confirm (signed out)');
 
 function get(path: string, cookie?: string) {

@@ -5,6 +5,7 @@ import { IDPORTEN_DOWN_SITE } from './support/site-env';
 
 const cases = [
   { locale: 'nb', guide: '/nb/nullstill', button: 'Nullstill med ID-porten', lands: '/nb/nullstill/innlogging-feilet', says: 'ID-porten svarte ikke' },
+  { locale: 'nn', guide: '/nn/nullstill', button: 'Nullstill med ID-porten', lands: '/nn/nullstill/innlogging-feila', says: 'ID-porten svarte ikkje' },
   { locale: 'en', guide: '/en/reset', button: 'Reset with ID-porten', lands: '/en/reset/login-failed', says: 'ID-porten did not answer' },
 ] as const;
 

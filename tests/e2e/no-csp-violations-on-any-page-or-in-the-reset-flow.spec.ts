@@ -4,10 +4,10 @@ import { expect, test } from '@playwright/test';
 import { watchCspViolations } from './support/csp-violations';
 import { graphAdmin, removable } from './support/graph-admin';
 import { confirmReset, loginFromResetGuide } from './support/login';
-import { publicPages } from './support/pages';
+import { locales, publicPages } from './support/pages';
 import { person } from './support/people';
 
-for (const locale of ['nb', 'en'] as const) {
+for (const locale of locales) {
   test(`every public page in ${locale} loads and runs without a CSP violation`, async ({ page }) => {
     const violations = await watchCspViolations(page);
     for (const publicPage of publicPages) {

@@ -17,7 +17,7 @@ function factsWith(env: Record<string, string>): typeof import('@/components/mdx
     let facts: typeof import('@/components/mdx/guide-facts') | undefined;
     jest.isolateModules(() => {
       facts = jest.requireActual<typeof import('@/components/mdx/guide-facts')>('@/components/mdx/guide-facts');
-      jest.requireActual<typeof import('@/lib/config')>('@/lib/config').getConfig();
+      jest.requireActual<typeof import('@/lib/config')>('@/lib/config').getBuildSettings();
     });
     return facts!;
   } finally {
