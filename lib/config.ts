@@ -1,5 +1,5 @@
 // Reads and validates the environment once. The only module that touches process.env.
-// No `server-only` here: next.config.ts imports parseConfig to fail the build and the start.
+// No `server-only` here: next.config.ts imports it to check the build settings, the scripts to check theirs.
 import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 

@@ -1,7 +1,7 @@
 // One reset at a time per person, within this process: a double submit (no JavaScript to disable the button)
 // or two tabs would otherwise both pass the per-person count and race each other on Graph. Each key keeps the
 // tail of its chain; a task starts when the one before it has settled, and an idle key is forgotten.
-// Several processes or instances are not coordinated here: the records and Graph's idempotent deletes cover that.
+// Across processes and instances lib/reset/person-lock.ts adds a PostgreSQL advisory lock around each task.
 
 export interface PerPersonQueue {
   /** Runs `task` after every earlier task for `key` has settled (fulfilled or rejected), and returns its result. */

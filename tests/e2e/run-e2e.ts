@@ -7,7 +7,7 @@
 // that this machine has no PostgreSQL (never in CI: .ci/run sets DATABASE_URL).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createFreshDatabase, runMigrate } from './support/postgres';
+import { createFreshDatabase, dropDatabase, runMigrate } from './support/postgres';
 
 const INSTANCES_DIR = 'tests/e2e-instances';
 
@@ -55,6 +55,7 @@ async function main() {
       console.log('\nAgain against PostgreSQL: the records test file');
       const databaseUrl = await freshPostgresDatabase(serverUrl);
       status = playwright(['tests/e2e/reset-records.spec.ts'], { E2E_DATABASE_URL: databaseUrl });
+      await dropDatabase(serverUrl, 'tofaktor_e2e');
     }
     if (serverUrl && status === 0) {
       console.log('\nSeveral instances on one PostgreSQL database');

@@ -40,15 +40,38 @@ export async function startCluster(env: Record<string, string> = {}, options: { 
   clusters += 1;
   const databaseName = `tofaktor_instances_${process.pid}_${Date.now()}_${clusters}`;
   const databaseUrl = await createFreshDatabase(serverUrl, databaseName);
-  if (options.migrate !== false) {
-    const migrated = runMigrate(databaseUrl);
-    if (migrated.status !== 0) throw new Error(`db:migrate failed:\n${migrated.output}`);
+  const started: { link?: DatabaseLink; instances: Instance[] } = { instances: [] };
+  try {
+    if (options.migrate !== false) {
+      const migrated = runMigrate(databaseUrl);
+      if (migrated.status !== 0) throw new Error(`db:migrate failed:\n${migrated.output}`);
+    }
+    started.link = await startDatabaseLink(databaseUrl, PORTS.databaseLink);
+  } catch (error) {
+    await dropDatabase(serverUrl, databaseName);
+    throw error;
   }
-  const link = await startDatabaseLink(databaseUrl, PORTS.databaseLink);
+  const link = started.link;
   const instanceEnv = { ...e2eSiteEnv(link.url), ...env };
-  const [a, b] = await Promise.all([startInstance(PORTS.a, instanceEnv), startInstance(PORTS.b, instanceEnv)]);
+  let a: Instance;
+  let b: Instance;
+  let balancer: LoadBalancer;
+  try {
+    const starting = [startInstance(PORTS.a, instanceEnv), startInstance(PORTS.b, instanceEnv)];
+    const settled = await Promise.allSettled(starting);
+    for (const result of settled) if (result.status === 'fulfilled') started.instances.push(result.value);
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+    [a, b] = started.instances as [Instance, Instance];
+    balancer = await startLoadBalancer(PORTS.balancer, { a: a.url, b: b.url });
+  } catch (error) {
+    // Leave nothing behind: no process, no relay, no database.
+    await Promise.all(started.instances.map((instance) => instance.stop()));
+    await link.close();
+    await dropDatabase(serverUrl, databaseName);
+    throw error;
+  }
   const instances = { a, b };
-  const balancer = await startLoadBalancer(PORTS.balancer, { a: a.url, b: b.url });
   return {
     databaseName,
     databaseUrl,

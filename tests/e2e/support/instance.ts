@@ -39,7 +39,10 @@ export async function startInstance(port: number, env: Record<string, string>): 
     if (exitCode() !== null) throw new Error(`instance on ${port} exited with ${exitCode()}:\n${output}`);
     const healthy = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
     if (healthy) break;
-    if (Date.now() > deadline) throw new Error(`instance on ${port} did not answer within 60 s:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`instance on ${port} did not answer within 60 s:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
