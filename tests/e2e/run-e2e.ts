@@ -3,10 +3,12 @@
 // two standalone instances on one fresh database). `-- <files>` runs only those files, each with its own config.
 //
 // PostgreSQL is REQUIRED: the multi-instance guarantees cannot be shown on PGlite, and a run that skipped them
-// must not look like a pass. Without DATABASE_URL the run fails, unless E2E_WITHOUT_POSTGRES=1 says, out loud,
-// that this machine has no PostgreSQL (never in CI: .ci/run sets DATABASE_URL).
+// must not look like a pass. Without DATABASE_URL the run uses a server that lets `postgres` in on
+// 127.0.0.1:5432 (as on the project's machines and in CI), and fails when there is none, unless
+// E2E_WITHOUT_POSTGRES=1 says, out loud, that this machine has no PostgreSQL.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { Client } from 'pg';
 import { createFreshDatabase, dropDatabase, runMigrate } from './support/postgres';
 
 const INSTANCES_DIR = 'tests/e2e-instances';
@@ -25,9 +27,28 @@ async function freshPostgresDatabase(serverUrl: string): Promise<string> {
   return databaseUrl;
 }
 
-function requirePostgres(): string | null {
+const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function localPostgresAnswers(): Promise<boolean> {
+  const client = new Client({ connectionString: LOCAL_POSTGRES, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function requirePostgres(): Promise<string | null> {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) return serverUrl;
+  if (await localPostgresAnswers()) {
+    console.log(`
+DATABASE_URL is not set: using the PostgreSQL server that answers at ${new URL(LOCAL_POSTGRES).host}.`);
+    return LOCAL_POSTGRES;
+  }
   if (process.env.E2E_WITHOUT_POSTGRES === '1') {
     console.log('\n*** NOT RUN: the PostgreSQL records run and the multi-instance tests (E2E_WITHOUT_POSTGRES=1). ***');
     return null;
@@ -50,7 +71,7 @@ async function main() {
   if (files.length === 0 || mainFiles.length > 0) status = playwright(mainFiles, { E2E_DATABASE_URL: '' });
 
   if (status === 0 && (files.length === 0 || instanceFiles.length > 0)) {
-    const serverUrl = requirePostgres();
+    const serverUrl = await requirePostgres();
     if (serverUrl && files.length === 0) {
       console.log('\nAgain against PostgreSQL: the records test file');
       const databaseUrl = await freshPostgresDatabase(serverUrl);
