@@ -119,7 +119,12 @@ test('the Temporary Access Pass appears in exactly one response, and in no URL, 
   for (const response of responses) expect(response.headers).not.toContain(pass);
   const carrying = responses.filter((response) => response.body?.includes(pass));
   // Redirects have no body to read (their headers were checked above).
-  const unreadable = responses.filter((response) => response.body === null && (response.status < 300 || response.status >= 400));
+  // The browser fetches the site icon on its own, outside the page, and Playwright cannot read that body; it is a
+  // file from the build, the same for everyone.
+  const browserIcon = (url: string) => ['/icon.svg', '/favicon.ico', '/apple-icon.png'].includes(new URL(url).pathname);
+  const unreadable = responses.filter(
+    (response) => response.body === null && (response.status < 300 || response.status >= 400) && !browserIcon(response.url),
+  );
   // Every body was read back, and exactly one answer carried the pass: the first view of the result page.
   expect(unreadable).toEqual([]);
   expect(carrying.map((response) => [response.method, new URL(response.url).pathname])).toEqual([['GET', '/nb/nullstill/resultat']]);
