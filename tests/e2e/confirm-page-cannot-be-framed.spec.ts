@@ -28,8 +28,8 @@ test('the confirm page, signed in, renders nothing inside another origin\'s fram
   await blocked;
   // The browser replaced the frame with its own error document: none of the site's page is in it, not even
   // the signed-out view, so there is nothing to click.
-  const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
-  expect(frame?.url()).toMatch(/^chrome-error:/);
+  const frameUrl = () => page.frames().find((candidate) => candidate !== page.mainFrame())?.url() ?? '';
+  await expect.poll(frameUrl).toMatch(/^chrome-error:/);
   const inFrame = page.frameLocator('#victim');
   await expect(inFrame.locator('#main')).toHaveCount(0);
   await expect(inFrame.getByText('Nullstill nå')).toHaveCount(0);
