@@ -17,6 +17,14 @@ export const routing = defineRouting({
     '/external-users': { nb: '/eksterne-brukere', en: '/external-users' },
     '/faq': { nb: '/sporsmal-og-svar', en: '/faq' },
     '/accessibility': { nb: '/tilgjengelighet', en: '/accessibility' },
+    // The service desk console (staff only, never indexed).
+    '/servicedesk': '/servicedesk',
+    '/servicedesk/search': { nb: '/servicedesk/finn-person', en: '/servicedesk/find-person' },
+    '/servicedesk/reset': { nb: '/servicedesk/nullstill', en: '/servicedesk/reset' },
+    '/servicedesk/result': { nb: '/servicedesk/resultat', en: '/servicedesk/result' },
+    '/servicedesk/audit': { nb: '/servicedesk/logg', en: '/servicedesk/audit' },
+    '/servicedesk/statistics': { nb: '/servicedesk/statistikk', en: '/servicedesk/statistics' },
+    '/servicedesk/forbidden': { nb: '/servicedesk/ingen-tilgang', en: '/servicedesk/forbidden' },
   },
 });
 

@@ -108,9 +108,13 @@ class FakeRecords {
       tapReason: null,
       tapShownAt: null,
       noticeSent: null,
+      agentId: null,
+      verificationKind: null,
+      ticketReference: null,
       ...stored,
       chosen: stored.chosen ?? [],
       ignored: stored.ignored ?? [],
+      channel: stored.channel ?? 'self-service',
     };
   }
   async countResetsSince(hash: string, since: Date) {
