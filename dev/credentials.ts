@@ -33,6 +33,8 @@ export const GRAPH_APP_ROLES = [
   'UserAuthMethod-TAP.ReadWrite.All',
   // The notice; in the real tenant restricted to the one service mailbox (README).
   'Mail.Send',
+  // The service desk console: checkMemberGroups (protected accounts). The user search needs only User.Read.All.
+  'GroupMember.Read.All',
 ] as const;
 
 /** The stand-in's service mailbox that may send the notices. */
