@@ -54,3 +54,9 @@ export async function resetForAgent(
 
 /** An account's object id as the console's forms and links carry it. */
 export const ACCOUNT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One person's account id by their username, for the agent's history lookup; null when there is none. */
+export async function accountIdForUsername(username: string): Promise<string | null> {
+  const account = await (await deskDeps()).directory.getAccount(username);
+  return account?.id ?? null;
+}

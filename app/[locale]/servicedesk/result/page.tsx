@@ -93,11 +93,11 @@ async function Outcome(props: { locale: Locale; record: ResetRecord; pass: strin
   }
 }
 
-async function ResultBody(props: { locale: Locale; session: ConsoleSession; ref: string }) {
+async function ResultBody(props: { locale: Locale; session: ConsoleSession; reference: string }) {
   const { locale, session } = props;
   const t = await getTranslations({ locale, namespace: 'Console' });
   const store = await getRecordStore();
-  const found = props.ref ? await store.findRecordByRequestId(props.ref) : null;
+  const found = props.reference ? await store.findRecordByRequestId(props.reference) : null;
   // Only the agent's own service desk attempts: another agent's reference shows nothing.
   const record = found && found.channel === 'service-desk' && found.agentId === session.oid ? found : null;
   if (!record) return <p className="mt-4">{t('resultNotFound')}</p>;
@@ -137,7 +137,7 @@ export default async function ConsoleResultPage({ params, searchParams }: Props)
       {(session) => (
         <>
           <h1 className="text-3xl font-bold">{t('resultTitle')}</h1>
-          <ResultBody locale={locale} session={session} ref={ref} />
+          <ResultBody locale={locale} session={session} reference={ref} />
         </>
       )}
     </ConsoleGate>
