@@ -39,3 +39,25 @@ export async function openResetFor(page: Page, search: string, displayName: stri
   await page.getByRole('link', { name: locale === 'nb' ? `Nullstill for ${displayName}` : `Reset for ${displayName}` }).click();
   await expect(page.getByTestId('account-name')).toHaveText(displayName);
 }
+
+/** Posts a form from the page (the browser sets Origin and cookies, like a submitted form) and follows redirects. */
+export async function postFromPage(page: Page, path: string, fields: [string, string][]): Promise<{ status: number; url: string }> {
+  return page.evaluate(
+    async ({ path, fields }) => {
+      const body = new URLSearchParams(fields);
+      const response = await fetch(path, { method: 'POST', body, redirect: 'follow' });
+      return { status: response.status, url: response.url };
+    },
+    { path, fields },
+  );
+}
+
+export const KARI_ACCOUNT = 'd1d1d1d1-0000-4000-8000-000000000201';
+/** A complete, valid reset form for Kari's account with both phones ticked. */
+export const kariResetForm = (locale: Locale = 'nb'): [string, string][] => [
+  ['locale', locale],
+  ['account', KARI_ACCOUNT],
+  ['verification', 'passport'],
+  ['method', 'a1a1a1a1-0000-4000-8000-000000000201'],
+  ['method', 'a1a1a1a1-0000-4000-8000-000000000202'],
+];
