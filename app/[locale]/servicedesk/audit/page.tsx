@@ -20,12 +20,13 @@ export async function generateMetadata({ params }: Props) {
 async function Filters(props: { locale: Locale; filter: AuditFilter; agent: boolean }) {
   const { filter } = props;
   const t = await getTranslations({ locale: props.locale, namespace: 'Console' });
-  const field = 'mt-1 min-h-11 rounded border border-slate-500 bg-white px-2';
+  const field = 'mt-1 min-h-11 max-w-full rounded border border-slate-500 bg-white px-2';
   return (
-    <form method="get" className="mt-6 rounded border border-slate-300 p-4">
-      <fieldset>
+    <form method="get" className="mt-6 rounded border border-slate-300 p-3">
+      {/* min-w-0: a fieldset is otherwise as wide as its widest content, which breaks the 320 px reflow. */}
+      <fieldset className="min-w-0">
         <legend className="font-semibold">{t('filtersLegend')}</legend>
-        <div className="mt-2 flex flex-wrap gap-4">
+        <div className="mt-2 flex min-w-0 flex-wrap gap-4">
           <div>
             <label htmlFor="outcome" className="block">
               {t('filterOutcome')}
@@ -65,7 +66,7 @@ async function Filters(props: { locale: Locale; filter: AuditFilter; agent: bool
             <input id="to" name="to" type="date" defaultValue={filter.to ?? ''} className={field} />
           </div>
           {props.agent ? (
-            <div>
+            <div className="w-full max-w-sm">
               <label htmlFor="username" className="block">
                 {t('filterUsername')}
               </label>
@@ -79,7 +80,7 @@ async function Filters(props: { locale: Locale; filter: AuditFilter; agent: bool
                 autoComplete="off"
                 defaultValue={filter.username ?? ''}
                 aria-describedby="username-hint"
-                className={`${field} w-72`}
+                className={`${field} w-full`}
               />
             </div>
           ) : null}
