@@ -12,7 +12,7 @@ for (const origin of ['https://evil.example', null]) {
     const since = new Date();
     const before = await graphAdmin.user(person('desk-two-phones').nationalId);
     await loginToConsole(page, 'agent');
-    const headers = origin ? { origin } : {};
+    const headers: Record<string, string> = origin ? { origin } : {};
     for (const [path, form] of [
       ['/api/servicedesk/reset', kariResetForm()],
       ['/api/servicedesk/sign-in', [['locale', 'nb']]],
