@@ -85,3 +85,16 @@ test("a session cookie moved to the other login's cookie name is not accepted by
   await expect(page.getByTestId('console-signed-in')).toHaveCount(0);
   await swapped.close();
 });
+
+test('signing out of the console ends the console session only: the ID-porten session of the same browser stays', async ({ page }) => {
+  await loginFromResetGuide(page, person('two-phones').nationalId);
+  await loginToConsole(page, 'agent');
+  await expect(page.getByTestId('console-signed-in')).toBeVisible();
+  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await expect(page.getByTestId('console-signed-out')).toBeVisible();
+  await expect(page.getByTestId('console-signed-in')).toHaveCount(0);
+  await page.goto(consolePaths.search.nb);
+  await expect(page.getByRole('button', { name: 'Logg inn med Microsoft Entra ID' })).toBeVisible();
+  await page.goto(confirmPath.nb);
+  await expect(page.getByRole('button', { name: 'Nullstill nå' })).toBeVisible();
+});
