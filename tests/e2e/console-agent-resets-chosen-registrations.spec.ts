@@ -55,6 +55,14 @@ test('an agent resets only the phone the person lost, and the record names chann
   expect(records[0]?.removed.map((method) => method.label)).toEqual(['Galaxy S23']);
   const reference = new URL(page.url()).searchParams.get('ref');
   expect(records[0]?.requestId).toBe(reference);
+
+  // The agent looks up the person's history by username: this attempt, with agent and verification.
+  await page.goto(`${consolePaths.audit.nb}?username=${encodeURIComponent('kari.skrankesen@oslomet.no')}`);
+  const row = page.getByTestId('audit-table').locator(`tr[data-reference="${reference}"]`);
+  await expect(row).toContainText('Servicedesk');
+  await expect(row).toContainText(staff('agent').oid);
+  await expect(row).toContainText('Pass (INC0012345)');
+  await expect(page.getByTestId('audit-table').locator('tbody tr')).toHaveCount(1);
 });
 
 test('with TAP on, a full reset shows the pass to the agent once, and a reload shows only that it was issued', async ({ page }) => {
