@@ -1,8 +1,7 @@
 // Wires the service desk domain to the real directory and records from configuration (like lib/reset/service.ts).
 import 'server-only';
 import { getConfig } from '@/lib/config';
-import { createGraphDirectory, type Directory } from '@/lib/directory/directory';
-import { getRecordStore } from '@/lib/reset/service';
+import { getDirectory, getRecordStore } from '@/lib/reset/service';
 import {
   previewDeskReset,
   resetByServiceDesk,
@@ -16,11 +15,9 @@ import {
 } from '@/lib/reset/service-desk-reset';
 import type { ResetChoice, ResetOutcome } from '@/lib/reset/reset';
 
-const cache = globalThis as typeof globalThis & { __tofaktorDeskDirectory?: Directory };
-
 async function deskDeps(): Promise<ServiceDeskDeps> {
-  cache.__tofaktorDeskDirectory ??= createGraphDirectory(getConfig());
-  return { directory: cache.__tofaktorDeskDirectory, records: await getRecordStore() };
+  // The self-service reset's directory: one app token per process for both channels.
+  return { directory: getDirectory(), records: await getRecordStore() };
 }
 
 function deskSettings(): ServiceDeskSettings {

@@ -30,12 +30,17 @@ export async function getRecordStore(): Promise<RecordStore> {
   return createRecordStore(db);
 }
 
+/** The one directory (and so the one app token) of this process, shared by self-service and the service desk. */
+export function getDirectory(): Directory {
+  cache.__tofaktorDirectory ??= createGraphDirectory(getConfig());
+  return cache.__tofaktorDirectory;
+}
+
 async function resetDeps(): Promise<ResetDeps> {
   const config = getConfig();
-  cache.__tofaktorDirectory ??= createGraphDirectory(config);
   cache.__tofaktorAddressLimiter ??= createAddressLimiter(config.reset.limitPerAddress);
   return {
-    directory: cache.__tofaktorDirectory,
+    directory: getDirectory(),
     records: await getRecordStore(),
     addressLimiter: cache.__tofaktorAddressLimiter,
   };
