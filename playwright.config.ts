@@ -65,8 +65,9 @@ export default defineConfig({
     },
     {
       // The standalone artifact itself (`npm start`), as deployed. Written to a file so the pid-leak test can
-      // read every line the site logged.
-      command: `sh -c 'mkdir -p data && node .next/standalone/start.cjs > ${E2E_LOG_FILE} 2>&1'`,
+      // read every line the site logged. The console's audit and statistics tests read a known set of past
+      // records, seeded before the start.
+      command: `sh -c 'mkdir -p data && node --conditions=react-server --import tsx tests/e2e/support/seed-console-records.ts && node .next/standalone/start.cjs > ${E2E_LOG_FILE} 2>&1'`,
       url: 'http://localhost:3000/nb',
       reuseExistingServer: false,
       timeout: 120_000,

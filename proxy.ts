@@ -63,9 +63,12 @@ function routeOf(request: NextRequest, response: NextResponse): string {
 export default async function proxy(request: NextRequest) {
   const config = getConfig();
   const { pathname } = request.nextUrl;
+  const idportenOrigins = await idportenFormActionOrigins();
+  // The console's sign-in form ends at Entra ID's authorize endpoint (on its issuer's origin).
+  const consoleOrigins = config.console.enabled ? [new URL(config.console.issuer).origin] : [];
   const policy = {
     appOrigin: config.appOrigin,
-    formActionOrigins: await idportenFormActionOrigins(),
+    formActionOrigins: [...new Set([...idportenOrigins, ...consoleOrigins])],
     reportUri: config.security.cspReportUri,
     development: process.env.NODE_ENV === 'development',
   };
@@ -77,7 +80,7 @@ export default async function proxy(request: NextRequest) {
     return httpErrorResponse(400, 'badPath', negotiateLocale(request.headers.get('accept-language')), plainHeaders);
   }
   if (pathname === FRAMEABLE_BY_IDPORTEN) {
-    const frameAncestors = policy.formActionOrigins;
+    const frameAncestors = idportenOrigins;
     return withHeaders(NextResponse.next(), securityHeaders({ ...policy, frameAncestors, scripts: NO_SCRIPTS }));
   }
   if (pathname.startsWith('/api/')) return withHeaders(NextResponse.next(), securityHeaders({ ...policy, scripts: API_SCRIPTS }));

@@ -33,7 +33,17 @@ export const GRAPH_APP_ROLES = [
   'UserAuthMethod-TAP.ReadWrite.All',
   // The notice; in the real tenant restricted to the one service mailbox (README).
   'Mail.Send',
+  // The service desk console: checkMemberGroups (protected accounts). The user search needs only User.Read.All.
+  'GroupMember.Read.All',
 ] as const;
 
 /** The stand-in's service mailbox that may send the notices. */
 export const NOTICE_SENDER_MAILBOX = 'tofaktor-noreply@oslomet.no';
+
+// --- Entra ID stand-in for the service desk console's staff login (dev/entra) ---
+export const ENTRA_STANDIN_DEFAULT_PORT = 4030;
+/** The console's own app registration (OpenID Connect sign-in of staff), apart from the Graph app above. */
+export const CONSOLE_CLIENT_ID = '66666666-7777-8888-9999-aaaaaaaaaaaa';
+export const CONSOLE_CLIENT_SECRET = 'local-console-secret-not-for-production';
+/** The Entra groups whose members the console must not reset (administrators, break-glass accounts). */
+export const PROTECTED_GROUP_IDS = ['9a9a9a9a-0000-4000-8000-00000000ad01'] as const;

@@ -2,7 +2,7 @@
 // in one command. Builds the site first; `npm run demo -- --dev` runs `next dev` instead.
 import { spawn, spawnSync } from 'node:child_process';
 import { localSiteEnv } from './local-env';
-import { peopleTable, startStandIns } from './stand-ins';
+import { peopleTable, staffTable, startStandIns } from './stand-ins';
 
 async function main() {
   const useDev = process.argv.includes('--dev');
@@ -26,6 +26,8 @@ async function main() {
   console.log(`Notices the site sent (captured, never delivered): ${standIns.graph.url}/mail`);
   console.log('Log in at the ID-porten stand-in with one of these synthetic people:\n');
   console.log(peopleTable());
+  console.log(`\nThe service desk console: http://localhost:3000/nb/servicedesk — log in at the Entra ID stand-in as:\n`);
+  console.log(staffTable());
   console.log('\nStop with Ctrl+C.\n');
 
   const stop = async (code: number) => {

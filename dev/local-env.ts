@@ -10,6 +10,10 @@ import {
   IDPORTEN_CLIENT_SECRET,
   IDPORTEN_DEFAULT_PORT,
   NOTICE_SENDER_MAILBOX,
+  CONSOLE_CLIENT_ID,
+  CONSOLE_CLIENT_SECRET,
+  ENTRA_STANDIN_DEFAULT_PORT,
+  PROTECTED_GROUP_IDS,
 } from './credentials';
 
 export function localSiteEnv(overrides: Record<string, string> = {}): Record<string, string> {
@@ -34,6 +38,11 @@ export function localSiteEnv(overrides: Record<string, string> = {}): Record<str
     TAP_LIFETIME_MINUTES: '60',
     TAP_USABLE_ONCE: 'true',
     NOTICE_SENDER: NOTICE_SENDER_MAILBOX,
+    // The service desk console against the Entra ID stand-in (dev/entra).
+    CONSOLE_ENTRA_ISSUER: `http://127.0.0.1:${ENTRA_STANDIN_DEFAULT_PORT}/${ENTRA_TENANT_ID}/v2.0`,
+    CONSOLE_CLIENT_ID,
+    CONSOLE_CLIENT_SECRET,
+    CONSOLE_PROTECTED_GROUP_IDS: PROTECTED_GROUP_IDS.join(','),
     ...overrides,
   };
 }

@@ -6,11 +6,15 @@
 
 import { startIdportenStandIn, type IdportenStandIn } from './idporten/server';
 import { startGraphStandIn, fixture, type GraphStandIn } from './graph/server';
-import { DEFAULT_APP_ORIGIN, ENTRA_TENANT_ID, GRAPH_DEFAULT_PORT, IDPORTEN_DEFAULT_PORT } from './credentials';
+import { DEFAULT_APP_ORIGIN, ENTRA_STANDIN_DEFAULT_PORT, ENTRA_TENANT_ID, GRAPH_DEFAULT_PORT, IDPORTEN_DEFAULT_PORT } from './credentials';
+import { startEntraStandIn, type EntraStandIn } from './entra/server';
+import { STAFF } from './entra/staff';
 
 export interface StandIns {
   idporten: IdportenStandIn;
   graph: GraphStandIn;
+  /** Staff login of the service desk console (Entra ID's OpenID Connect endpoints). */
+  entra: EntraStandIn;
   close(): Promise<void>;
 }
 
@@ -35,11 +39,19 @@ export async function startStandIns(): Promise<StandIns> {
     await graph.close();
     throw err;
   }
+  let entra: EntraStandIn;
+  try {
+    entra = await startEntraStandIn({ port: portFromEnv('ENTRA_STANDIN_PORT', ENTRA_STANDIN_DEFAULT_PORT), appOrigin });
+  } catch (err) {
+    await Promise.all([idporten.close(), graph.close()]);
+    throw err;
+  }
   return {
     idporten,
     graph,
+    entra,
     close: async () => {
-      await Promise.all([idporten.close(), graph.close()]);
+      await Promise.all([idporten.close(), graph.close(), entra.close()]);
     },
   };
 }
@@ -52,6 +64,13 @@ export function peopleTable(): string {
   return [line(header), line(header.map((h, i) => (i < 2 ? '-'.repeat(widths[i]!) : '-'.repeat(h.length)))), ...rows.map(line)].join('\n');
 }
 
+/** The synthetic staff of the Entra ID stand-in, for the console's login page. */
+export function staffTable(): string {
+  const rows = STAFF.map((member) => [member.key, member.preferredUsername, member.description]);
+  const widths = [0, 1].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => `${r[0]!.padEnd(widths[0]!)}  ${r[1]!.padEnd(widths[1]!)}  ${r[2]}`).join('\n');
+}
+
 if (typeof require !== 'undefined' && require.main === module) {
   startStandIns()
     .then((standIns) => {
@@ -59,6 +78,8 @@ if (typeof require !== 'undefined' && require.main === module) {
       console.log(`Graph stand-in listening on ${standIns.graph.url} (tenant ${ENTRA_TENANT_ID})`);
       console.log('\nSynthetic people to try at the ID-porten stand-in\'s login page:\n');
       console.log(peopleTable());
+      console.log(`\nEntra ID stand-in (service desk console staff login) on ${standIns.entra.issuer}; staff to try:\n`);
+      console.log(staffTable());
       console.log('');
       let stopping = false;
       const stop = (signal: string) => {

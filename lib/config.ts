@@ -217,6 +217,21 @@ const EnvSchema = z
       blankAsMissing,
       z.string().trim().regex(/^\+?[0-9 ]{3,20}$/, 'must be a phone number (digits, spaces, optional +)').optional(),
     ),
+    // The service desk console (issue 10): staff login with Entra ID; unset CONSOLE_ENTRA_ISSUER switches it off.
+    CONSOLE_ENTRA_ISSUER: z.preprocess(blankAsMissing, webUrl().optional()),
+    CONSOLE_CLIENT_ID: z.preprocess(blankAsMissing, z.string().trim().regex(GUID, 'must be a GUID').optional()),
+    CONSOLE_CLIENT_SECRET: optionalText(),
+    CONSOLE_SESSION_MAX_AGE_SECONDS: integer(8 * 3600, 300, 12 * 3600),
+    CONSOLE_RESET_MAX_LOGIN_AGE_SECONDS: integer(15 * 60, 60, 3600),
+    CONSOLE_RESET_LIMIT_PER_AGENT: integer(20, 1, 1000),
+    CONSOLE_PROTECTED_GROUP_IDS: z.preprocess(
+      blankAsMissing,
+      z
+        .string()
+        .default('')
+        .transform((value) => [...new Set(value.split(',').map((id) => id.trim().toLowerCase()).filter(Boolean))])
+        .pipe(z.array(z.string().regex(GUID, 'must list group object ids (GUIDs), comma-separated')).max(20, 'at most 20 groups (one checkMemberGroups call)')),
+    ),
     // Enables the operators' audit lookup (POST /api/ops/records); unset keeps it switched off.
     OPS_API_TOKEN: z.preprocess(blankAsMissing, z.string().min(32, 'must be at least 32 characters').optional()),
     // Who may tell us the client's address: proxy-addr's trust list (addresses, CIDRs, loopback/linklocal/
@@ -277,6 +292,10 @@ function crossFieldProblems(raw: RawEnv): [variable: string, message: string][] 
       problems.push(['ENTRA_CERTIFICATE_THUMBPRINT', 'is required with ENTRA_CERTIFICATE_PATH']);
     }
   }
+  if (has('CONSOLE_ENTRA_ISSUER')) {
+    if (!has('CONSOLE_CLIENT_ID')) problems.push(['CONSOLE_CLIENT_ID', 'is required with CONSOLE_ENTRA_ISSUER']);
+    if (!has('CONSOLE_CLIENT_SECRET')) problems.push(['CONSOLE_CLIENT_SECRET', 'is required with CONSOLE_ENTRA_ISSUER']);
+  }
   return problems;
 }
 
@@ -334,6 +353,16 @@ function toConfig(env: Env) {
     serviceDeskOpeningHours: env.SERVICE_DESK_OPENING_HOURS,
     accessibilityFeedbackUrl: env.ACCESSIBILITY_FEEDBACK_URL,
     uustatusUrl: env.UUSTATUS_URL,
+  },
+  console: {
+    enabled: env.CONSOLE_ENTRA_ISSUER !== undefined,
+    issuer: env.CONSOLE_ENTRA_ISSUER ?? '',
+    clientId: env.CONSOLE_CLIENT_ID ?? '',
+    clientSecret: env.CONSOLE_CLIENT_SECRET ?? '',
+    sessionMaxAgeSeconds: env.CONSOLE_SESSION_MAX_AGE_SECONDS,
+    resetMaxLoginAgeSeconds: env.CONSOLE_RESET_MAX_LOGIN_AGE_SECONDS,
+    limitPerAgentPerHour: env.CONSOLE_RESET_LIMIT_PER_AGENT,
+    protectedGroupIds: env.CONSOLE_PROTECTED_GROUP_IDS,
   },
   };
 }

@@ -53,6 +53,8 @@ export interface FixtureAccount {
   /** Defaults to the UPN, like a synced mailbox. */
   mail?: string | null;
   otherMails?: string[];
+  /** Object ids of the groups the account is a member of (the console refuses protected groups). */
+  memberOf?: string[];
   methods: FixtureMethod[];
 }
 
@@ -77,6 +79,7 @@ interface UserRecord {
   mail: string | null;
   otherMails: string[];
   methods: FixtureMethod[];
+  memberOf: string[];
   sessionsRevokedAt: string | null;
 }
 
@@ -178,6 +181,8 @@ const ROLES_WRITE_METHODS = ['UserAuthenticationMethod.ReadWrite.All'];
 const ROLES_REVOKE = ['User.RevokeSessions.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'];
 const ROLES_WRITE_TAP = ['UserAuthMethod-TAP.ReadWrite.All', 'UserAuthenticationMethod.ReadWrite.All'];
 const ROLES_SEND_MAIL = ['Mail.Send'];
+// checkMemberGroups on another user, app-only: group memberships need GroupMember.Read.All (or a Directory role).
+const ROLES_MEMBER_GROUPS = ['GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
 
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -194,6 +199,7 @@ function seedUsers(extraPeople: FixturePerson[] = []): UserRecord[] {
         mail: account.mail === undefined ? account.userPrincipalName : account.mail,
         otherMails: [...(account.otherMails ?? [])],
         methods: account.methods.map((m) => ({ ...m })),
+        memberOf: [...(account.memberOf ?? [])],
         sessionsRevokedAt: null,
       });
     }
@@ -819,6 +825,23 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       return ok({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#Edm.Boolean', value: true });
     }
 
+    // POST /users/{id}/checkMemberGroups: which of the asked groups (at most 20) the user is a member of
+    if (lower.length === 3 && lower[2] === 'checkmembergroups') {
+      if (m !== 'POST') return methodNotAllowed();
+      const denied = requireRole(req, roles, ROLES_MEMBER_GROUPS);
+      if (denied) return denied;
+      if (!user) return notFound(req, userId);
+      const body = z.object({ groupIds: z.array(z.string()).min(1).max(20) }).safeParse(req.body);
+      if (!body.success) {
+        return graphError(req, 400, 'Request_BadRequest', 'Invalid value specified for property \'groupIds\' of resource \'checkMemberGroups\'.');
+      }
+      const member = new Set(user.memberOf.map((id) => id.toLowerCase()));
+      return ok({
+        '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#Collection(Edm.String)',
+        value: body.data.groupIds.filter((id) => member.has(id.toLowerCase())),
+      });
+    }
+
     // POST /users/{id | userPrincipalName}/sendMail
     if (lower.length === 3 && lower[2] === 'sendmail') {
       if (m !== 'POST') return methodNotAllowed();
@@ -1033,8 +1056,20 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     const filter = url.searchParams.get('$filter') ?? url.searchParams.get('filter');
     const count = (url.searchParams.get('$count') ?? url.searchParams.get('count'))?.toLowerCase() === 'true';
     const eventual = (req.headers.consistencylevel ?? '').toLowerCase() === 'eventual';
+    const topRaw = url.searchParams.get('$top') ?? url.searchParams.get('top');
+    if (topRaw !== null && !/^\d{1,3}$/.test(topRaw)) {
+      return graphError(req, 400, 'Request_BadRequest', `Invalid value '${topRaw}' for query parameter $top.`);
+    }
+    const top = topRaw === null ? 100 : Math.min(Number(topRaw), 999);
     let result = users;
-    if (filter) {
+    // startswith on displayName / userPrincipalName (one, or two joined by `or`): a default query, no ConsistencyLevel.
+    const startsWith = filter ? parseStartsWithFilter(filter) : null;
+    if (startsWith) {
+      if ('error' in startsWith) return graphError(req, 400, startsWith.code, startsWith.error);
+      result = users.filter((u) =>
+        startsWith.clauses.some(([attr, value]) => String(userProperty(u, attr) ?? '').toLowerCase().startsWith(value.toLowerCase())),
+      );
+    } else if (filter) {
       const match = /^\s*([A-Za-z][A-Za-z0-9_]*)\s+eq\s+'((?:[^']|'')*)'\s*$/.exec(filter);
       if (!match) {
         return graphError(req, 400, 'Request_UnsupportedQuery', 'Unsupported or invalid query filter clause specified.');
@@ -1063,8 +1098,33 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users${select.value ? `(${select.value.join(',')})` : ''}`,
     };
     if (count && eventual) body['@odata.count'] = result.length;
-    body.value = result.map((u) => userRepresentation(u, select.value));
+    body.value = result.slice(0, top).map((u) => userRepresentation(u, select.value));
     return ok(body);
+  }
+
+  /** `startswith(attr,'v')` clauses joined by `or`; null when the filter is something else. */
+  function parseStartsWithFilter(
+    filter: string,
+  ): { clauses: [string, string][] } | { error: string; code: string } | null {
+    if (!/^\s*startswith\(/i.test(filter)) return null;
+    const clause = /^\s*startswith\(\s*([A-Za-z]+)\s*,\s*'((?:[^']|'')*)'\s*\)\s*/i;
+    const clauses: [string, string][] = [];
+    let rest = filter;
+    while (rest.length > 0) {
+      const match = clause.exec(rest);
+      if (!match) return { code: 'Request_UnsupportedQuery', error: 'Unsupported or invalid query filter clause specified.' };
+      const attr = match[1]!.toLowerCase();
+      if (!['displayname', 'userprincipalname', 'mail', 'givenname', 'surname'].includes(attr)) {
+        return { code: 'Request_BadRequest', error: `Could not find a property named '${match[1]}' on type 'microsoft.graph.user'.` };
+      }
+      clauses.push([attr, match[2]!.replace(/''/g, "'")]);
+      rest = rest.slice(match[0].length);
+      const or = /^or\s+/i.exec(rest);
+      if (or) rest = rest.slice(or[0].length);
+      else if (rest.trim().length > 0) return { code: 'Request_UnsupportedQuery', error: 'Unsupported or invalid query filter clause specified.' };
+      else break;
+    }
+    return { clauses };
   }
 
   const batchRequestSchema = z.object({

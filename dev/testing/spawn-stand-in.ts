@@ -17,11 +17,11 @@ export interface SpawnedStandIn {
 const ROOT = path.resolve(__dirname, '..', '..');
 
 export function spawnStandIn(
-  script: 'dev/idporten/server.ts' | 'dev/graph/server.ts',
+  script: 'dev/idporten/server.ts' | 'dev/graph/server.ts' | 'dev/entra/server.ts',
   env: Record<string, string> = {},
   timeoutMs = 20_000,
 ): Promise<SpawnedStandIn> {
-  const portVar = script.includes('idporten') ? 'IDPORTEN_STANDIN_PORT' : 'GRAPH_STANDIN_PORT';
+  const portVar = script.includes('idporten') ? 'IDPORTEN_STANDIN_PORT' : script.includes('entra') ? 'ENTRA_STANDIN_PORT' : 'GRAPH_STANDIN_PORT';
   // `node --import tsx` (one process) rather than the tsx CLI, which runs the script in a second
   // process and does not always pass SIGTERM on.
   const child = spawn(process.execPath, ['--import', 'tsx', script], {

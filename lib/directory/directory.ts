@@ -11,9 +11,11 @@ import {
   GRAPH_FIDO2_TYPE,
   GRAPH_METHOD_TYPES,
   GraphAuthMethodListSchema,
+  GraphCheckMemberGroupsSchema,
   GraphRevokeResponseSchema,
   GraphTemporaryAccessPassSchema,
   GraphUserListSchema,
+  GraphUserSchema,
   type GraphAuthMethod,
   type GraphUser,
 } from '@/lib/directory/graph-types';
@@ -55,7 +57,16 @@ export interface Directory {
   /** Graph replaces an existing pass of the account with the new one. */
   createTemporaryAccessPass(accountId: string, request: TemporaryAccessPassRequest): Promise<IssuedTemporaryAccessPass>;
   sendMail(senderMailbox: string, message: MailMessage): Promise<void>;
+  /** Service desk: accounts whose display name or username starts with the text (at most `limit`). */
+  searchAccounts(text: string, limit: number): Promise<DirectoryAccount[]>;
+  /** Service desk: one account by object id or username; null when there is none. */
+  getAccount(idOrUsername: string): Promise<DirectoryAccount | null>;
+  /** The asked groups the account is a member of, transitively (Graph checkMemberGroups, at most 20 ids). */
+  memberGroupsAmong(accountId: string, groupIds: readonly string[]): Promise<string[]>;
 }
+
+/** What a service desk search may contain: letters (any script), digits and the characters of a username. */
+export const SEARCH_TEXT = /^[\p{L}\p{M}\p{N} .@_'-]{3,64}$/u;
 
 const METHOD_COLLECTIONS: Record<AuthMethodType, string> = {
   microsoftAuthenticator: 'microsoftAuthenticatorMethods',
@@ -115,6 +126,7 @@ export function createDirectory(client: Client, settings: Settings): Directory {
   }
 
   return {
+    ...serviceDeskCalls(client),
     async findAccountsByNationalId(id) {
       // Validated again here: this value is spliced into an OData $filter, so only 11 checked digits may pass.
       const checked = NationalIdSchema.safeParse(id);
@@ -200,6 +212,58 @@ export function createDirectory(client: Client, settings: Settings): Directory {
           }),
         z.unknown(),
       );
+    },
+  };
+}
+
+const ACCOUNT_FIELDS = ['id', 'displayName', 'userPrincipalName', 'mail', 'otherMails'];
+// OData string literal: a quote is written twice.
+const odataString = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+/** Directory calls of the service desk console; the same client and typed errors as the reset's. */
+function serviceDeskCalls(client: Client): Pick<Directory, 'searchAccounts' | 'getAccount' | 'memberGroupsAmong'> {
+  return {
+    async searchAccounts(text, limit) {
+      // Checked again here: the text goes into an OData $filter.
+      if (!SEARCH_TEXT.test(text)) throw new DirectoryError('search-accounts', 0, 'invalidSearchText', null);
+      const literal = odataString(text.trim());
+      const list = await callGraph(
+        'search-accounts',
+        () =>
+          client
+            .api('/users')
+            .filter(`startswith(displayName,${literal}) or startswith(userPrincipalName,${literal})`)
+            .select(ACCOUNT_FIELDS)
+            .top(limit)
+            .get(),
+        GraphUserListSchema,
+      );
+      return list.value.slice(0, limit).map(toAccount);
+    },
+
+    async getAccount(idOrUsername) {
+      try {
+        const user = await callGraph(
+          'get-account',
+          () => client.api(userPath(idOrUsername)).select(ACCOUNT_FIELDS).get(),
+          GraphUserSchema,
+        );
+        return toAccount(user);
+      } catch (error) {
+        if (error instanceof DirectoryError && error.isNotFound) return null;
+        throw error;
+      }
+    },
+
+    async memberGroupsAmong(accountId, groupIds) {
+      if (groupIds.length === 0) return [];
+      const result = await callGraph(
+        'check-member-groups',
+        () => client.api(`${userPath(accountId)}/checkMemberGroups`).post({ groupIds: [...groupIds] }),
+        GraphCheckMemberGroupsSchema,
+      );
+      const asked = new Set(groupIds.map((id) => id.toLowerCase()));
+      return result.value.filter((id) => asked.has(id.toLowerCase()));
     },
   };
 }

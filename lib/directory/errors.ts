@@ -11,7 +11,10 @@ export type DirectoryOperation =
   | 'remove-method'
   | 'revoke-sessions'
   | 'create-tap'
-  | 'send-mail';
+  | 'send-mail'
+  | 'search-accounts'
+  | 'get-account'
+  | 'check-member-groups';
 
 export class DirectoryError extends Error {
   constructor(

@@ -48,5 +48,8 @@ export const GraphTemporaryAccessPassSchema = z.looseObject({
   isUsableOnce: z.boolean(),
 });
 
+/** POST /users/{id}/checkMemberGroups: the subset of the asked group ids the user is a (transitive) member of. */
+export const GraphCheckMemberGroupsSchema = z.object({ value: z.array(z.string()) });
+
 export type GraphUser = z.output<typeof GraphUserSchema>;
 export type GraphAuthMethod = z.output<typeof GraphAuthMethodSchema>;

@@ -26,6 +26,14 @@ export const routing = defineRouting({
     '/external-users': { nb: '/eksterne-brukere', nn: '/eksterne-brukarar', en: '/external-users' },
     '/faq': { nb: '/sporsmal-og-svar', nn: '/sporsmal-og-svar', en: '/faq' },
     '/accessibility': { nb: '/tilgjengelighet', nn: '/tilgjenge', en: '/accessibility' },
+    // The service desk console (staff only, never indexed).
+    '/servicedesk': '/servicedesk',
+    '/servicedesk/search': { nb: '/servicedesk/finn-person', nn: '/servicedesk/finn-person', en: '/servicedesk/find-person' },
+    '/servicedesk/reset': { nb: '/servicedesk/nullstill', nn: '/servicedesk/nullstill', en: '/servicedesk/reset' },
+    '/servicedesk/result': { nb: '/servicedesk/resultat', nn: '/servicedesk/resultat', en: '/servicedesk/result' },
+    '/servicedesk/audit': { nb: '/servicedesk/logg', nn: '/servicedesk/logg', en: '/servicedesk/audit' },
+    '/servicedesk/statistics': { nb: '/servicedesk/statistikk', nn: '/servicedesk/statistikk', en: '/servicedesk/statistics' },
+    '/servicedesk/forbidden': { nb: '/servicedesk/ingen-tilgang', nn: '/servicedesk/ingen-tilgang', en: '/servicedesk/forbidden' },
   },
 });
 

@@ -1,8 +1,25 @@
 // Audit records of reset attempts, and the front-channel logout's ended sessions.
 import 'server-only';
-import { and, asc, count, eq, gt, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { RecordsDatabase } from '@/lib/records/database';
-import { endedSessions, resetRecords, type NewResetRecord, type RecordOutcome, type ResetRecord } from '@/lib/records/schema';
+import {
+  endedSessions,
+  resetRecords,
+  type NewResetRecord,
+  type RecordChannel,
+  type RecordOutcome,
+  type ResetRecord,
+} from '@/lib/records/schema';
+
+/** The audit view's filters; every one optional. `to` is exclusive. */
+export type AttemptFilter = {
+  outcome?: RecordOutcome;
+  channel?: RecordChannel;
+  from?: Date;
+  to?: Date;
+  accountId?: string;
+  limit: number;
+};
 
 export type NewRecord = Omit<NewResetRecord, 'id'>;
 
@@ -30,6 +47,12 @@ export interface RecordStore {
   /** One person's attempts, oldest first: the operators' audit lookup. */
   listRecordsByNationalIdHash(nationalIdHash: string): Promise<ResetRecord[]>;
   listRecordsSince(since: Date): Promise<ResetRecord[]>;
+  /** Service desk attempts by one agent since a time (its own rate-limit refusals not counted): the per-agent limit. */
+  countAgentAttemptsSince(agentId: string, since: Date): Promise<number>;
+  /** Like claimPassDisplay, for a pass the service desk issued: only the agent who made the attempt sees it, once. */
+  claimPassDisplayForAgent(requestId: string, agentId: string, now: Date): Promise<boolean>;
+  /** The audit view: newest first, filtered, at most `limit` rows. */
+  listAttempts(filter: AttemptFilter): Promise<ResetRecord[]>;
 }
 
 const countedResets = (nationalIdHash: string, since: Date) =>
@@ -100,6 +123,54 @@ export function createRecordStore(db: RecordsDatabase): RecordStore {
     async isSessionEnded(sid) {
       const [row] = await db.select({ sid: endedSessions.sid }).from(endedSessions).where(eq(endedSessions.sid, sid)).limit(1);
       return row !== undefined;
+    },
+
+    async countAgentAttemptsSince(agentId, since) {
+      const [row] = await db
+        .select({ total: count() })
+        .from(resetRecords)
+        .where(
+          and(
+            eq(resetRecords.agentId, agentId),
+            gte(resetRecords.createdAt, since),
+            or(isNull(resetRecords.reason), ne(resetRecords.reason, 'rate-limited-agent')),
+          ),
+        );
+      return row?.total ?? 0;
+    },
+
+    async claimPassDisplayForAgent(requestId, agentId, now) {
+      const rows = await db
+        .update(resetRecords)
+        .set({ tapShownAt: now })
+        .where(
+          and(
+            eq(resetRecords.requestId, requestId),
+            eq(resetRecords.channel, 'service-desk'),
+            eq(resetRecords.agentId, agentId),
+            eq(resetRecords.tapIssued, true),
+            isNull(resetRecords.tapShownAt),
+            gt(resetRecords.tapExpiresAt, now),
+          ),
+        )
+        .returning({ id: resetRecords.id });
+      return rows.length === 1;
+    },
+
+    async listAttempts(filter) {
+      const conditions = [
+        filter.outcome ? eq(resetRecords.outcome, filter.outcome) : undefined,
+        filter.channel ? eq(resetRecords.channel, filter.channel) : undefined,
+        filter.from ? gte(resetRecords.createdAt, filter.from) : undefined,
+        filter.to ? lt(resetRecords.createdAt, filter.to) : undefined,
+        filter.accountId ? eq(resetRecords.accountId, filter.accountId) : undefined,
+      ].filter((condition): condition is SQL => condition !== undefined);
+      return db
+        .select()
+        .from(resetRecords)
+        .where(conditions.length > 0 ? and(...conditions) : undefined)
+        .orderBy(desc(resetRecords.createdAt), desc(resetRecords.id))
+        .limit(filter.limit);
     },
 
     listRecords: () => listOldestFirst(),

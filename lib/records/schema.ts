@@ -6,6 +6,12 @@ import { z } from 'zod';
 export const OUTCOMES = ['success', 'partial', 'failed', 'refused', 'nothing-to-remove'] as const;
 export type RecordOutcome = (typeof OUTCOMES)[number];
 
+export const CHANNELS = ['self-service', 'service-desk'] as const;
+export type RecordChannel = (typeof CHANNELS)[number];
+/** How the service desk verified the person: the kind of document only, never its number. */
+export const VERIFICATION_KINDS = ['passport', 'national-id-card', 'norwegian-driving-licence', 'residence-card'] as const;
+export type VerificationKind = (typeof VERIFICATION_KINDS)[number];
+
 export const RemovedMethodSchema = z.object({ id: z.string(), type: z.string(), label: z.string() });
 export const NotRemovedMethodSchema = RemovedMethodSchema.extend({ reason: z.string() });
 export type RemovedMethod = z.output<typeof RemovedMethodSchema>;
@@ -40,12 +46,24 @@ export const resetRecords = pgTable(
     tapShownAt: timestamp('tap_shown_at', { withTimezone: true }),
     /** null: no notice was due (nothing removed, or no sender configured). */
     noticeSent: boolean('notice_sent'),
+    // Added in 0003 (issue 10). Older rows are self-service attempts: no agent, no verification.
+    channel: text('channel', { enum: CHANNELS }).notNull().default('self-service'),
+    /** The service desk agent's Entra object id (oid). */
+    agentId: text('agent_id'),
+    verificationKind: text('verification_kind', { enum: VERIFICATION_KINDS }),
+    /** The desk's ticket reference, when the agent gave one. */
+    ticketReference: text('ticket_reference'),
   },
   (table) => [
     // The per-person rate limit counts recent resets by hash.
     index('reset_records_person_created_idx').on(table.nationalIdHash, table.createdAt),
     index('reset_records_request_id_idx').on(table.requestId),
     check('reset_records_outcome_check', sql.raw(`outcome in (${OUTCOMES.map((o) => `'${o}'`).join(', ')})`)),
+    // The audit view and statistics read by time; the per-agent limit and one person's history by agent / account.
+    index('reset_records_created_idx').on(table.createdAt),
+    index('reset_records_agent_created_idx').on(table.agentId, table.createdAt),
+    index('reset_records_account_created_idx').on(table.accountId, table.createdAt),
+    check('reset_records_channel_check', sql.raw(`channel in (${CHANNELS.map((c) => `'${c}'`).join(', ')})`)),
   ],
 );
 

@@ -62,7 +62,10 @@ export type ResetOutcome =
   | { kind: 'nothing-to-remove'; nothingChosen?: boolean; ignored?: string[] }
   | ({ kind: 'partial'; removed: AuthMethod[]; notRemoved: NotRemoved[] } & AfterRemoval)
   | { kind: 'failed'; notRemoved: NotRemoved[]; ignored?: string[] }
-  | { kind: 'refused'; reason: RefusalReason; retryAfter?: string };
+  | { kind: 'refused'; reason: RefusalReason | ServiceDeskRefusalReason; retryAfter?: string };
+
+/** Refusals of the service desk console's reset (lib/reset/service-desk-reset.ts). */
+export type ServiceDeskRefusalReason = 'stale-staff-login' | 'rate-limited-agent' | 'protected-account' | 'no-account';
 
 /**
  * What the person asked for. `chosenMethodIds` are the form's ticked ids (untrusted; null = every removable
@@ -155,7 +158,7 @@ const maskAccount = (account: DirectoryAccount): MaskedAccount => ({
 
 const summary = (method: AuthMethod) => ({ id: method.id, type: method.type, label: method.label });
 
-function failureReason(error: unknown): string {
+export function failureReason(error: unknown): string {
   return error instanceof DirectoryError ? `${error.operation}: ${error.reason}` : 'unexpected-error';
 }
 
@@ -198,7 +201,10 @@ export async function previewReset(person: ResetPerson, deps: ResetDeps, setting
   }
 }
 
-type Attempt = { outcome: ResetOutcome; reason: string | null; accountId: string | null; chosen: string[]; ignored: string[] };
+/** One attempt as it goes: what the record and the log line will say. */
+export type Attempt = { outcome: ResetOutcome; reason: string | null; accountId: string | null; chosen: string[]; ignored: string[] };
+
+export const newAttempt = (): Attempt => ({ outcome: { kind: 'failed', notRemoved: [] }, reason: null, accountId: null, chosen: [], ignored: [] });
 
 /**
  * The reset itself. Re-checks everything the preview checked (the preview may be old, or skipped), takes no
@@ -225,7 +231,7 @@ async function resetOnce(
   settings: ResetSettings,
   choice: ResetChoice,
 ): Promise<ResetOutcome> {
-  const progress: Attempt = { outcome: { kind: 'failed', notRemoved: [] }, reason: null, accountId: null, chosen: [], ignored: [] };
+  const progress = newAttempt();
   let stillThere: AuthMethod[] = [];
 
   try {
@@ -235,7 +241,19 @@ async function resetOnce(
     progress.reason = failureReason(error);
     progress.outcome = { kind: 'failed', notRemoved: stillThere.map((method) => ({ method, reason: 'unknown' })) };
   }
+  return recordAttempt(deps, progress, { requestId, nationalIdHash: personHash });
+}
 
+/**
+ * Exactly one record and one log line per attempt, whichever channel made it. The record's extra columns (the
+ * channel, the agent, the verification) come from the caller; the pass itself never reaches either.
+ */
+export async function recordAttempt(
+  deps: { records: Pick<RecordStore, 'addRecord'> },
+  progress: Attempt,
+  identity: { requestId: string; nationalIdHash: string | null } & Pick<NewRecord, 'channel' | 'agentId' | 'verificationKind' | 'ticketReference'>,
+): Promise<ResetOutcome> {
+  const { requestId, nationalIdHash: personHash, ...extra } = identity;
   const { outcome, reason, accountId } = progress;
   const after = 'pass' in outcome ? outcome : null;
   try {
@@ -256,6 +274,7 @@ async function resetOnce(
       tapExpiresAt: after?.pass.kind === 'issued' ? after.pass.pass.expiresAt : null,
       tapReason: after?.pass.kind === 'not-issued' ? after.pass.reason : null,
       noticeSent: after ? after.noticeSent : null,
+      ...extra,
     });
   } catch (recordError) {
     // Without the database the log line below is the only trace; the person still hears what really happened.
@@ -265,6 +284,8 @@ async function resetOnce(
     requestId,
     personHash,
     accountId,
+    channel: extra.channel ?? 'self-service',
+    agentId: extra.agentId ?? null,
     reason: outcome.kind === 'refused' ? outcome.reason : reason,
     removed: 'removed' in outcome ? outcome.removed.length : 0,
     notRemoved: 'notRemoved' in outcome ? outcome.notRemoved.length : 0,
@@ -301,6 +322,29 @@ async function attemptReset(
 
   const account = exactlyOne(await deps.directory.findAccountsByNationalId(person.nationalId));
   if (isRefusal(account)) return settle(account);
+  await removeChosenMethods(account, requestId, personHash, deps, settings, choice, progress, remember, now);
+}
+
+/**
+ * The part of a reset both channels share, once the account is known and every check has passed: re-read the
+ * registrations, remove the chosen ones (the default method last), then revoke sessions, issue the pass and send
+ * the notice in parallel. `progress` ends up holding the outcome.
+ */
+export async function removeChosenMethods(
+  account: DirectoryAccount,
+  requestId: string,
+  personHash: string | null,
+  deps: Pick<ResetDeps, 'directory'>,
+  settings: Pick<ResetSettings, 'tap' | 'notice'>,
+  choice: ResetChoice,
+  progress: Attempt,
+  remember: (stillThere: AuthMethod[]) => void,
+  now: Date,
+): Promise<void> {
+  const settle = (outcome: ResetOutcome, reason: string | null = null) => {
+    progress.outcome = outcome;
+    progress.reason = reason;
+  };
   progress.accountId = account.id;
 
   // Re-read on the server: the page the person ticked may be old, and the form is not trusted.
@@ -334,12 +378,12 @@ async function attemptReset(
   return settle({ kind: 'partial', removed, notRemoved, ...after }, notRemoved[0]?.reason ?? null);
 }
 
-type EventContext = { requestId: string; personHash: string; accountId: string };
+type EventContext = { requestId: string; personHash: string | null; accountId: string };
 
 async function issuePass(
   directory: Directory,
   accountId: string,
-  settings: ResetSettings,
+  settings: Pick<ResetSettings, 'tap'>,
   context: EventContext,
 ): Promise<PassOutcome> {
   if (!settings.tap?.enabled) return { kind: 'not-due' };
@@ -364,7 +408,7 @@ async function sendNotice(
   directory: Directory,
   account: DirectoryAccount,
   removed: AuthMethod[],
-  settings: ResetSettings,
+  settings: Pick<ResetSettings, 'notice'>,
   locale: NoticeLocale,
   requestId: string,
   at: Date,
@@ -391,6 +435,6 @@ async function sendNotice(
   }
 }
 
-async function record(deps: ResetDeps, entry: NewRecord): Promise<void> {
+async function record(deps: { records: Pick<RecordStore, 'addRecord'> }, entry: NewRecord): Promise<void> {
   await deps.records.addRecord(entry);
 }

@@ -33,15 +33,20 @@ export async function getRecordStore(): Promise<RecordStore> {
   return createRecordStore(db);
 }
 
+/** The one directory (and so the one app token) of this process, shared by self-service and the service desk. */
+export function getDirectory(): Directory {
+  cache.__tofaktorDirectory ??= createGraphDirectory(getConfig());
+  return cache.__tofaktorDirectory;
+}
+
 async function resetDeps(): Promise<ResetDeps> {
   const config = getConfig();
   const database = await getSharedDatabase(config.records);
-  cache.__tofaktorDirectory ??= createGraphDirectory(config);
   // Both shared through the database, so they hold across instances (PGlite: one instance, same code).
   cache.__tofaktorAddressLimiter ??= createSharedAddressLimiter(database.db, config.reset.limitPerAddress);
   cache.__tofaktorPersonLock ??= createPersonLock(database);
   return {
-    directory: cache.__tofaktorDirectory,
+    directory: getDirectory(),
     records: createRecordStore(database.db),
     addressLimiter: cache.__tofaktorAddressLimiter,
     personQueue: cache.__tofaktorPersonLock,

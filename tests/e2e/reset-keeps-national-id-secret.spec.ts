@@ -3,9 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { graphAdmin, passes } from './support/graph-admin';
+import { consolePaths, loginToConsole } from './support/console';
 import { confirmReset, loginFromResetGuide } from './support/login';
 import { allNationalIds, person } from './support/people';
-import { recordsOf } from './support/records';
+import { recordsOf, recordsSince } from './support/records';
 import { E2E_LOG_FILE } from './support/site-env';
 
 /** The text of a value plus the decoded payload of every JWT inside it (a base64 pid is still a pid). */
@@ -142,4 +143,79 @@ test('the Temporary Access Pass appears in exactly one response, and in no URL, 
   expect(log).toContain('reset.tap-issued');
   expect(log).not.toContain(pass);
 });
+});
+
+// The service desk console (issue 10), also without JavaScript: the pass reaches the agent once, on the console's
+// result page, and no answer of the whole console flow carries the person's national identity number.
+test.describe('the service desk console, without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('an assisted reset shows the pass in exactly one response and the national id in none', async ({ page, context }) => {
+    await graphAdmin.reset();
+    const since = new Date();
+    const mari = person('desk-leak-check');
+    const seenUrls: string[] = [];
+    const siteResponses: Promise<{ url: string; method: string; status: number; body: string | null; headers: string }>[] = [];
+    // Watched from the agent's login on (nothing before it knows the person or a pass); the build's immutable
+    // files carry no per-request data and are left out.
+    await loginToConsole(page, 'agent');
+    page.on('request', (request) => seenUrls.push(request.url()));
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.host !== 'localhost:3000' || url.pathname.startsWith('/_next/static/')) return;
+      siteResponses.push(
+        response.text().then(
+          (body) => ({ url: response.url(), method: response.request().method(), status: response.status(), body, headers: JSON.stringify(response.headers()) }),
+          () => ({ url: response.url(), method: response.request().method(), status: response.status(), body: null, headers: JSON.stringify(response.headers()) }),
+        ),
+      );
+    });
+
+    // The whole flow by plain forms and links.
+    await page.goto(consolePaths.search.nb);
+    await page.getByLabel('Navn eller brukernavn').fill('mari.skrank');
+    await page.getByRole('button', { name: 'Søk', exact: true }).click();
+    await page.getByRole('link', { name: 'Nullstill for Mari Skrankelekk' }).click();
+    await page.getByRole('radio', { name: 'Norsk førerkort' }).check();
+    await page.getByRole('button', { name: 'Nullstill nå' }).click();
+    await page.waitForURL(new RegExp(`${consolePaths.result.nb}\\?ref=`));
+    await expect(page.getByTestId('tap-shown')).toBeVisible();
+    const pass = (await page.getByTestId('tap-value').textContent())?.trim() ?? '';
+    const [held] = passes(await graphAdmin.user(mari.nationalId));
+    expect(pass).toBe(held?.temporaryAccessPass);
+    expect(pass.length).toBeGreaterThanOrEqual(8);
+
+    for (const cookie of await context.cookies('http://localhost:3000')) {
+      expect(withDecodedJwts(cookie.value)).not.toContain(pass);
+      expect(Buffer.from(cookie.value, 'base64url').toString('latin1')).not.toContain(pass);
+    }
+    await page.reload();
+    await expect(page.getByTestId('tap-issued-before')).toBeVisible();
+    await page.goto(`${consolePaths.audit.nb}?channel=service-desk`);
+    await expect(page.getByTestId('audit-table')).toBeVisible();
+
+    const responses = await Promise.all(siteResponses);
+    const unreadable = responses.filter((response) => response.body === null && (response.status < 300 || response.status >= 400));
+    expect(unreadable).toEqual([]);
+    const carrying = responses.filter((response) => response.body?.includes(pass) || response.headers.includes(pass));
+    expect(carrying.map((response) => [response.method, new URL(response.url).pathname])).toEqual([['GET', consolePaths.result.nb]]);
+    for (const response of responses) {
+      expect(withDecodedJwts(`${response.headers}\n${response.body ?? ''}`)).not.toContain(mari.nationalId);
+    }
+    for (const url of seenUrls) {
+      expect(decodeURIComponent(url)).not.toContain(pass);
+      expect(decodeURIComponent(url)).not.toContain(mari.nationalId);
+    }
+
+    const records = (await recordsSince(since)).filter((record) => record.channel === 'service-desk');
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ tapIssued: true, verificationKind: 'norwegian-driving-licence' });
+    expect(JSON.stringify(records)).not.toContain(pass);
+    expect(JSON.stringify(records)).not.toContain(mari.nationalId);
+    expect(JSON.stringify(await graphAdmin.mail())).not.toContain(pass);
+    const log = readFileSync(E2E_LOG_FILE, 'utf8');
+    expect(log).toContain('reset.tap-issued');
+    expect(log).not.toContain(pass);
+    expect(log).not.toContain(mari.nationalId);
+  });
 });

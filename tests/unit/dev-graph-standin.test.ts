@@ -143,6 +143,8 @@ describe('fixture', () => {
       // issue 8: passkeys, two phones, Temporary Access Pass, notices
       'authenticator-and-passkey', 'two-phones', 'two-phones-nojs', 'two-phones-default', 'notice-en', 'tap-replace',
       'tap-policy-off', 'notice-fails', 'tap-leak-check', 'tap-once', 'accessible-nb', 'accessible-en',
+      // issue 10: the service desk console
+      'desk-two-phones', 'desk-one-phone', 'desk-protected', 'desk-leak-check',
     ];
     expect(people.map((p) => p.key).sort()).toEqual([...keys].sort());
     expect(new Set(people.map((p) => p.nationalId)).size).toBe(people.length);
@@ -167,7 +169,7 @@ describe('fixture', () => {
       }
       const oneAuthenticator = [
         'authenticator-and-passkey', 'notice-en', 'tap-replace', 'tap-policy-off', 'notice-fails', 'tap-leak-check', 'tap-once',
-        'accessible-nb', 'accessible-en',
+        'accessible-nb', 'accessible-en', 'desk-one-phone', 'desk-protected', 'desk-leak-check',
       ];
       if (oneAuthenticator.includes(p.key)) expect(authenticators(p)).toBe(1);
       const special = ['nothing-to-remove', 'no-account', 'shared-number', 'authenticator-default-with-oath', 'one-authenticator', 'five-authenticators', ...oneAuthenticator];
@@ -574,5 +576,36 @@ describe('Graph v1.0, issue 8: FIDO2, Temporary Access Pass, sendMail', () => {
       body: { message: { body: { contentType: 'Text', content: 'x' }, toRecipients: [{ emailAddress: { address: 'a@example.com' } }] } },
     });
     expectGraphError(failed, 500, 'generalException');
+  });
+  it('answers checkMemberGroups with the asked groups the user is in, needs a group permission, and bounds the list (issue 10)', async () => {
+    const admin = person('desk-protected').accounts[0]!;
+    const group = '9a9a9a9a-0000-4000-8000-00000000ad01';
+    const asked = await graphFetch(`/users/${admin.id}/checkMemberGroups`, { method: 'POST', body: { groupIds: [group, 'aaaaaaaa-0000-4000-8000-000000000000'] } });
+    expect(asked.status).toBe(200);
+    expect(asked.body?.value).toEqual([group]);
+    const other = await graphFetch(`/users/${person('desk-two-phones').accounts[0]!.id}/checkMemberGroups`, { method: 'POST', body: { groupIds: [group] } });
+    expect(other.body?.value).toEqual([]);
+    expectGraphError(await graphFetch(`/users/${admin.id}/checkMemberGroups`, { method: 'POST', body: { groupIds: [] } }), 400, 'Request_BadRequest');
+    const tooMany = Array.from({ length: 21 }, (_, i) => `aaaaaaaa-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    expectGraphError(await graphFetch(`/users/${admin.id}/checkMemberGroups`, { method: 'POST', body: { groupIds: tooMany } }), 400, 'Request_BadRequest');
+    const unconsented = await token(ENTRA_UNCONSENTED_CLIENT_ID, ENTRA_UNCONSENTED_CLIENT_SECRET);
+    expectGraphError(
+      await graphFetch(`/users/${admin.id}/checkMemberGroups`, { method: 'POST', body: { groupIds: [group] }, token: unconsented }),
+      403,
+      'Authorization_RequestDenied',
+    );
+  });
+
+  it('filters users with startswith on the name or the username, and caps the answer with $top (issue 10)', async () => {
+    const filter = encodeURIComponent("startswith(displayName,'hanne') or startswith(userPrincipalName,'hanne')");
+    const both = await graphFetch(`/users?$filter=${filter}&$select=id,displayName,userPrincipalName`);
+    expect(both.status).toBe(200);
+    expect((both.body?.value as unknown[]).length).toBe(2);
+    const one = await graphFetch(`/users?$filter=${filter}&$top=1`);
+    expect((one.body?.value as unknown[]).length).toBe(1);
+    const quoted = encodeURIComponent("startswith(displayName,'o''brien')");
+    expect((await graphFetch(`/users?$filter=${quoted}`)).body?.value).toEqual([]);
+    expectGraphError(await graphFetch(`/users?$filter=${encodeURIComponent("startswith(employeeId,'0')")}`), 400, 'Request_BadRequest');
+    expectGraphError(await graphFetch(`/users?$filter=${encodeURIComponent("startswith(displayName,'a') and true")}`), 400, 'Request_UnsupportedQuery');
   });
 });

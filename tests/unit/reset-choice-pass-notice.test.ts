@@ -42,6 +42,10 @@ const method = (id: string, type: AuthMethod['type'] = 'microsoftAuthenticator',
 });
 
 class FakeDirectory implements Directory {
+  // The service desk's calls are not part of the self-service reset.
+  searchAccounts = async (): Promise<DirectoryAccount[]> => [];
+  getAccount = async (): Promise<DirectoryAccount | null> => null;
+  memberGroupsAmong = async (): Promise<string[]> => [];
   methods: AuthMethod[] = [method('app-1'), method('key-1', 'microsoftAuthenticatorPasskey', 'Phone app-1'), method('app-2')];
   deleted: string[] = [];
   mail: { sender: string; message: MailMessage }[] = [];

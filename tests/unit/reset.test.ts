@@ -52,6 +52,10 @@ const method = (id: string, type: AuthMethod['type'] = 'microsoftAuthenticator')
 });
 
 class FakeDirectory implements Directory {
+  // The service desk's calls are not part of the self-service reset.
+  searchAccounts = async (): Promise<DirectoryAccount[]> => [];
+  getAccount = async (): Promise<DirectoryAccount | null> => null;
+  memberGroupsAmong = async (): Promise<string[]> => [];
   accounts: DirectoryAccount[] = [ACCOUNT];
   methods: AuthMethod[] = [method('m1'), method('m2')];
   failRemoval = new Map<string, string>();
@@ -108,9 +112,13 @@ class FakeRecords {
       tapReason: null,
       tapShownAt: null,
       noticeSent: null,
+      agentId: null,
+      verificationKind: null,
+      ticketReference: null,
       ...stored,
       chosen: stored.chosen ?? [],
       ignored: stored.ignored ?? [],
+      channel: stored.channel ?? 'self-service',
     };
   }
   async countResetsSince(hash: string, since: Date) {

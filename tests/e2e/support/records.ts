@@ -17,6 +17,10 @@ export type AuditRecord = {
   tapReason: string | null;
   tapShownAt: string | null;
   noticeSent: boolean | null;
+  channel: 'self-service' | 'service-desk';
+  agentId: string | null;
+  verificationKind: string | null;
+  ticketReference: string | null;
 };
 
 async function lookup(body: { nationalId: string } | { since: string }): Promise<AuditRecord[]> {

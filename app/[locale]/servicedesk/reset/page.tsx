@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ConsoleGate, consoleMetadata } from '@/components/console/console-gate';
+import { ConsoleSignInForm } from '@/components/console/console-forms';
+import { LocalizedLink } from '@/components/localized-link';
+import { MethodChoice } from '@/components/reset/method-choice';
+import { SubmitButton } from '@/components/submit-button';
+import { getConfig } from '@/lib/config';
+import { isFreshLogin } from '@/lib/console/console-token';
+import { ACCOUNT_ID, previewForAgent } from '@/lib/console/desk-service';
+import { consolePageAccess } from '@/lib/console/page-access';
+import type { ConsoleSession } from '@/lib/console/session';
+import { localeFromParams, type Locale } from '@/lib/i18n/routing';
+import { VERIFICATION_KINDS } from '@/lib/records/schema';
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ account?: string; invalid?: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  return consoleMetadata(localeFromParams((await params).locale), '/servicedesk/reset', 'resetTitle', 'resetDescription');
+}
+
+async function ResetBody(props: { locale: Locale; session: ConsoleSession; account: string; invalid: string[] }) {
+  const { locale, session, account, invalid } = props;
+  const t = await getTranslations({ locale, namespace: 'Console' });
+  const tr = await getTranslations({ locale, namespace: 'ResetFlow' });
+  const newSearch = (
+    <p className="mt-4">
+      <LocalizedLink href="/servicedesk/search" locale={locale} className="underline underline-offset-4">
+        {t('newSearch')}
+      </LocalizedLink>
+    </p>
+  );
+  if (!ACCOUNT_ID.test(account)) return <><p className="mt-4">{t('noAccount')}</p>{newSearch}</>;
+
+  const preview = await previewForAgent({ oid: session.oid, authTime: session.authTime }, account, randomUUID());
+  if (preview.kind === 'directory-error') return <><p className="mt-4">{t('searchError')}</p>{newSearch}</>;
+  if (preview.kind === 'refused') {
+    return preview.reason === 'protected-account' ? (
+      <section aria-labelledby="protected-title" className="mt-6" data-testid="refusal-protected-account">
+        <h2 id="protected-title" className="text-2xl font-semibold">
+          {t('protectedTitle')}
+        </h2>
+        <p className="mt-3">{t('protectedText')}</p>
+        {newSearch}
+      </section>
+    ) : (
+      <><p className="mt-4">{t('noAccount')}</p>{newSearch}</>
+    );
+  }
+
+  const config = getConfig().console;
+  const fresh = isFreshLogin(session.authTime, config.resetMaxLoginAgeSeconds, new Date());
+  const errorIds = invalid.filter((field) => field === 'verification' || field === 'ticket');
+  return (
+    <>
+      <section aria-labelledby="account-heading" className="mt-6">
+        <h2 id="account-heading" className="text-2xl font-semibold">
+          {tr('accountHeading')}
+        </h2>
+        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+          <dt className="font-semibold">{tr('accountName')}</dt>
+          <dd data-testid="account-name">{preview.account.displayName}</dd>
+          <dt className="font-semibold">{tr('accountUsername')}</dt>
+          <dd data-testid="account-upn">{preview.account.maskedUpn}</dd>
+        </dl>
+      </section>
+      {preview.kind === 'nothing-to-remove' ? (
+        <section aria-labelledby="nothing-heading" className="mt-8" data-testid="nothing-to-remove">
+          <h2 id="nothing-heading" className="text-2xl font-semibold">
+            {tr('nothingTitle')}
+          </h2>
+          {newSearch}
+        </section>
+      ) : !fresh ? (
+        <section aria-labelledby="stale-heading" className="mt-8" data-testid="console-stale-login">
+          <h2 id="stale-heading" className="text-2xl font-semibold">
+            {t('staleTitle')}
+          </h2>
+          <p className="mt-2">{t('staleText', { minutes: Math.round(config.resetMaxLoginAgeSeconds / 60) })}</p>
+          <ConsoleSignInForm locale={locale} label={t('signInAgain')} returnTo="/servicedesk/reset" account={account} />
+        </section>
+      ) : (
+        <section aria-labelledby="methods-heading" className="mt-8">
+          <h2 id="methods-heading" className="text-2xl font-semibold">
+            {tr('methodsHeading')}
+          </h2>
+          {errorIds.length > 0 ? (
+            <div role="alert" className="mt-4 rounded border-2 border-red-700 p-4" data-testid="console-form-errors">
+              <h3 className="text-lg font-semibold">{t('invalidSummary')}</h3>
+              <ul className="mt-2 list-disc pl-6">
+                {errorIds.map((field) => (
+                  <li key={field}>
+                    <a href={field === 'verification' ? '#verification-passport' : '#ticket'} className="underline underline-offset-4">
+                      {field === 'verification' ? t('invalidVerification') : t('invalidTicket')}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <form method="post" action="/api/servicedesk/reset" className="mt-4">
+            <input type="hidden" name="locale" value={locale} />
+            <input type="hidden" name="account" value={account} />
+            <fieldset aria-describedby="verification-hint">
+              <legend className="text-lg font-semibold">{t('verificationLegend')}</legend>
+              <p id="verification-hint" className="mt-1">
+                {t('verificationHint')}
+              </p>
+              <ul className="mt-2 space-y-1">
+                {VERIFICATION_KINDS.map((kind) => (
+                  <li key={kind}>
+                    <label className="flex min-h-11 cursor-pointer items-center gap-3">
+                      <input type="radio" name="verification" value={kind} id={`verification-${kind}`} required className="h-5 w-5 accent-sky-800" />
+                      {t(`verification_${kind}`)}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+            <div className="mt-4">
+              <label htmlFor="ticket" className="block font-semibold">
+                {t('ticketLabel')}
+              </label>
+              <p id="ticket-hint" className="text-slate-700">
+                {t('ticketHint')}
+              </p>
+              <input
+                id="ticket"
+                name="ticket"
+                type="text"
+                maxLength={24}
+                autoComplete="off"
+                aria-describedby="ticket-hint"
+                aria-invalid={errorIds.includes('ticket') ? true : undefined}
+                className="mt-1 min-h-11 w-full max-w-xs rounded border border-slate-500 px-3"
+              />
+            </div>
+            <div className="mt-6">
+              <MethodChoice locale={locale} methods={preview.methods} />
+            </div>
+            <div className="mt-6">
+              <SubmitButton label={t('resetButton')} pendingLabel={t('resetPending')} />
+            </div>
+          </form>
+        </section>
+      )}
+    </>
+  );
+}
+
+export default async function ConsoleResetPage({ params, searchParams }: Props) {
+  const locale = localeFromParams((await params).locale);
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: 'Console' });
+  const { account = '', invalid = '' } = await searchParams;
+  return (
+    <ConsoleGate
+      locale={locale}
+      pathname="/servicedesk/reset"
+      query={ACCOUNT_ID.test(account) ? { account } : undefined}
+      access={await consolePageAccess(['agent'])}
+      title={t('resetTitle')}
+    >
+      {(session) => (
+        <>
+          <h1 className="text-3xl font-bold">{t('resetTitle')}</h1>
+          <ResetBody locale={locale} session={session} account={account} invalid={invalid.split(',')} />
+        </>
+      )}
+    </ConsoleGate>
+  );
+}

@@ -1,0 +1,117 @@
+// The console's own Auth.js instance: staff log in with Entra ID (OpenID Connect). Its own base path, cookie names,
+// key and lifetime, so it shares nothing with the ID-porten login of auth.ts: neither session can be read as the other.
+import 'server-only';
+import { createHmac } from 'node:crypto';
+import NextAuth, { type NextAuthConfig } from 'next-auth';
+import type { OIDCConfig } from 'next-auth/providers';
+import { getConfig, type Config } from '@/lib/config';
+import { getPathname } from '@/lib/i18n/navigation';
+import { isLocale, routing, type Locale } from '@/lib/i18n/routing';
+import { securityEvent } from '@/lib/log';
+import { judgeStaffLogin, StaffClaimsSchema, type LoginRefusal } from './console-token';
+
+export const STAFF_AUTH_BASE_PATH = '/api/staff-auth';
+export const STAFF_PROVIDER_ID = 'entra';
+
+/** The session cookie's name; `__Host-` on https pins it to this host and path /. */
+export function consoleCookieName(secure: boolean): string {
+  return `${secure ? '__Host-' : ''}tofaktor-console-session`;
+}
+
+/** A key of its own, derived from AUTH_SECRET for this purpose only (Auth.js also salts with the cookie name). */
+export function consoleSecret(authSecret: string): string {
+  return createHmac('sha256', authSecret).update('tofaktor service desk console session').digest('base64url');
+}
+
+function cookies(secure: boolean): NextAuthConfig['cookies'] {
+  const options = (path: string) => ({ httpOnly: true, sameSite: 'lax' as const, path, secure });
+  const flow = (name: string) => ({ name: `tofaktor-console-${name}`, options: options(STAFF_AUTH_BASE_PATH) });
+  return {
+    sessionToken: { name: consoleCookieName(secure), options: options('/') },
+    callbackUrl: flow('callback-url'),
+    csrfToken: flow('csrf'),
+    pkceCodeVerifier: flow('pkce'),
+    state: flow('state'),
+    nonce: flow('nonce'),
+  };
+}
+
+function entraProvider(config: Config): OIDCConfig<Record<string, unknown>> {
+  return {
+    id: STAFF_PROVIDER_ID,
+    name: 'Microsoft Entra ID',
+    type: 'oidc',
+    issuer: config.console.issuer,
+    clientId: config.console.clientId,
+    clientSecret: config.console.clientSecret,
+    checks: ['pkce', 'state', 'nonce'],
+    authorization: { params: { scope: 'openid profile' } },
+    client: { token_endpoint_auth_method: 'client_secret_basic' },
+    profile: (claims) => ({ id: String(claims.oid ?? claims.sub) }),
+  } as OIDCConfig<Record<string, unknown>>;
+}
+
+/** The language the member of staff started the login in: the locale of the callback URL the sign-in action set. */
+function localeOfLogin(request: Request | undefined): Locale {
+  const cookie = request?.headers.get('cookie') ?? '';
+  const match = /(?:^|;\s*)tofaktor-console-callback-url=([^;]+)/.exec(cookie);
+  if (!match?.[1]) return routing.defaultLocale;
+  try {
+    const first = new URL(decodeURIComponent(match[1]), 'http://x').pathname.split('/')[1];
+    return isLocale(first) ? first : routing.defaultLocale;
+  } catch {
+    return routing.defaultLocale;
+  }
+}
+
+export function forbiddenPath(locale: Locale, reason: LoginRefusal | 'role' | 'login-failed'): string {
+  return `${getPathname({ locale, href: '/servicedesk/forbidden' })}?reason=${reason}`;
+}
+
+function staffAuthConfig(request: Request | undefined): NextAuthConfig {
+  const config = getConfig();
+  const secure = config.appOrigin.startsWith('https://');
+  const locale = localeOfLogin(request);
+  return {
+    basePath: STAFF_AUTH_BASE_PATH,
+    secret: consoleSecret(config.auth.secret),
+    trustHost: true,
+    useSecureCookies: secure,
+    cookies: cookies(secure),
+    providers: config.console.enabled ? [entraProvider(config)] : [],
+    // An absolute lifetime: the cookie is only rewritten by the callback, never extended by use.
+    session: { strategy: 'jwt', maxAge: config.console.sessionMaxAgeSeconds, updateAge: 0 },
+    pages: { signIn: getPathname({ locale, href: '/servicedesk' }), error: forbiddenPath(locale, 'login-failed') },
+    callbacks: {
+      signIn({ account, profile }) {
+        if (account?.provider !== STAFF_PROVIDER_ID || !profile) return false;
+        const claims = StaffClaimsSchema.safeParse(profile);
+        if (!claims.success) {
+          securityEvent('console.login-refused', { reason: 'invalid-claims' });
+          return forbiddenPath(locale, 'login-failed');
+        }
+        const verdict = judgeStaffLogin(claims.data, config.entra.tenantId);
+        if (!verdict.ok) {
+          // No session is made: the refusal page explains, and nothing else of the console opens.
+          securityEvent('console.login-refused', { reason: verdict.reason, agentId: claims.data.oid });
+          return forbiddenPath(locale, verdict.reason);
+        }
+        return true;
+      },
+      jwt({ token, account, profile }) {
+        if (!account || !profile) return token;
+        const verdict = judgeStaffLogin(StaffClaimsSchema.parse(profile), config.entra.tenantId);
+        if (!verdict.ok) throw new Error('refused login reached the jwt callback');
+        securityEvent('console.login', { agentId: verdict.token.oid, roles: verdict.token.roles.join(',') });
+        return { ...verdict.token };
+      },
+      session({ session }) {
+        return { expires: session.expires, user: {} } as typeof session;
+      },
+    },
+  };
+}
+
+export const { handlers: staffHandlers, signIn: staffSignIn, signOut: staffSignOut } = NextAuth((request) =>
+  staffAuthConfig(request),
+);

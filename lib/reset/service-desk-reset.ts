@@ -1,0 +1,170 @@
+// The service desk's assisted reset: an agent, signed in to the console, resets a person the desk has identified.
+// The same removal as self-service (removeChosenMethods: re-read, only the chosen, default method last, honest
+// partial outcomes, pass and notice) and the same one record per attempt, with the desk's own checks in front:
+// a fresh staff login, a per-agent limit, and no reset of a protected account (members of configured groups).
+import type { Directory, DirectoryAccount } from '@/lib/directory/directory';
+import { SEARCH_TEXT } from '@/lib/directory/directory';
+import { securityEvent } from '@/lib/log';
+import type { RecordStore } from '@/lib/records/records';
+import type { VerificationKind } from '@/lib/records/schema';
+import { maskUpn } from '@/lib/reset/mask-upn';
+import { sharedPerPersonQueue, type PerPersonQueue } from '@/lib/reset/per-person-queue';
+import {
+  failureReason,
+  newAttempt,
+  recordAttempt,
+  removeChosenMethods,
+  type MaskedAccount,
+  type ResetChoice,
+  type ResetOutcome,
+  type ResetSettings,
+  type ServiceDeskRefusalReason,
+} from '@/lib/reset/reset';
+import type { AuthMethod } from '@/lib/directory/directory';
+
+/** The agent as the console session knows them. */
+export type Agent = { oid: string; /** epoch seconds of the staff login */ authTime: number };
+/** How the desk verified the person: the document kind and, optionally, the desk's ticket. Never a document number. */
+export type Verification = { kind: VerificationKind; ticketReference: string | null };
+
+export type ServiceDeskDeps = {
+  directory: Directory;
+  records: Pick<RecordStore, 'addRecord' | 'countAgentAttemptsSince'>;
+  personQueue?: PerPersonQueue;
+  now?: () => Date;
+};
+
+export type ServiceDeskSettings = Pick<ResetSettings, 'tap' | 'notice'> & {
+  maxLoginAgeSeconds: number;
+  limitPerAgentPerHour: number;
+  protectedGroupIds: readonly string[];
+};
+
+/** What a search shows of a match: enough to pick the right person, not a directory dump. */
+export type AccountMatch = { id: string; displayName: string; maskedUpn: string };
+
+export const SEARCH_LIMIT = 10;
+const AGENT_WINDOW_MS = 60 * 60 * 1000;
+const CLOCK_SKEW_SECONDS = 60;
+
+export type SearchResult =
+  | { kind: 'matches'; matches: AccountMatch[]; more: boolean }
+  | { kind: 'invalid' }
+  | { kind: 'directory-error' };
+
+/** Finds people by the start of their name or username: at least 3 characters, at most SEARCH_LIMIT matches. */
+export async function searchPeople(text: string, deps: Pick<ServiceDeskDeps, 'directory'>): Promise<SearchResult> {
+  const trimmed = text.trim();
+  if (!SEARCH_TEXT.test(trimmed)) return { kind: 'invalid' };
+  try {
+    // One more than shown: tells the agent to narrow the search instead of silently cutting the list.
+    const accounts = await deps.directory.searchAccounts(trimmed, SEARCH_LIMIT + 1);
+    return {
+      kind: 'matches',
+      matches: accounts.slice(0, SEARCH_LIMIT).map((account) => ({ id: account.id, ...maskAccount(account) })),
+      more: accounts.length > SEARCH_LIMIT,
+    };
+  } catch (error) {
+    securityEvent('console.search-error', { reason: failureReason(error) });
+    return { kind: 'directory-error' };
+  }
+}
+
+const maskAccount = (account: DirectoryAccount): MaskedAccount => ({
+  displayName: account.displayName,
+  maskedUpn: maskUpn(account.userPrincipalName),
+});
+
+export type DeskPreview =
+  | { kind: 'ready'; account: MaskedAccount; methods: AuthMethod[] }
+  | { kind: 'nothing-to-remove'; account: MaskedAccount }
+  | { kind: 'refused'; reason: 'no-account' | 'protected-account' }
+  | { kind: 'directory-error' };
+
+async function isProtected(account: DirectoryAccount, deps: Pick<ServiceDeskDeps, 'directory'>, settings: ServiceDeskSettings) {
+  return (await deps.directory.memberGroupsAmong(account.id, settings.protectedGroupIds)).length > 0;
+}
+
+/**
+ * What the reset page shows the agent: the person's removable registrations, exactly as self-service lists them,
+ * or why the console will not reset this account. A protected account's refusal is recorded already here.
+ */
+export async function previewDeskReset(
+  agent: Agent,
+  accountId: string,
+  requestId: string,
+  deps: ServiceDeskDeps,
+  settings: ServiceDeskSettings,
+): Promise<DeskPreview> {
+  try {
+    const account = await deps.directory.getAccount(accountId);
+    if (!account) return { kind: 'refused', reason: 'no-account' };
+    if (await isProtected(account, deps, settings)) {
+      const progress = newAttempt();
+      progress.outcome = { kind: 'refused', reason: 'protected-account' };
+      progress.accountId = account.id;
+      await recordAttempt(deps, progress, { requestId, nationalIdHash: null, channel: 'service-desk', agentId: agent.oid });
+      return { kind: 'refused', reason: 'protected-account' };
+    }
+    const methods = await deps.directory.listRemovableMethods(account.id);
+    return methods.length === 0 ? { kind: 'nothing-to-remove', account: maskAccount(account) } : { kind: 'ready', account: maskAccount(account), methods };
+  } catch (error) {
+    securityEvent('console.preview-error', { requestId, agentId: agent.oid, reason: failureReason(error) });
+    return { kind: 'directory-error' };
+  }
+}
+
+function isFresh(agent: Agent, settings: ServiceDeskSettings, now: Date): boolean {
+  const age = now.getTime() / 1000 - agent.authTime;
+  return Number.isFinite(age) && age <= settings.maxLoginAgeSeconds && age >= -CLOCK_SKEW_SECONDS;
+}
+
+/**
+ * The assisted reset. Every check runs again here (the page the agent saw may be old): a fresh staff login, the
+ * agent's hourly limit, the account exists, it is not protected. Then the shared removal, and one record that
+ * names the channel, the agent and how the person was verified. Attempts on one account run one after another.
+ */
+export async function resetByServiceDesk(
+  agent: Agent,
+  accountId: string,
+  verification: Verification,
+  requestId: string,
+  deps: ServiceDeskDeps,
+  settings: ServiceDeskSettings,
+  choice: ResetChoice,
+): Promise<ResetOutcome> {
+  const queue = deps.personQueue ?? sharedPerPersonQueue();
+  return queue.run(`account:${accountId.toLowerCase()}`, async () => {
+    const now = deps.now?.() ?? new Date();
+    const progress = newAttempt();
+    let stillThere: AuthMethod[] = [];
+    const refuse = (reason: ServiceDeskRefusalReason) => {
+      progress.outcome = { kind: 'refused', reason };
+    };
+    try {
+      if (!isFresh(agent, settings, now)) refuse('stale-staff-login');
+      else if ((await deps.records.countAgentAttemptsSince(agent.oid, new Date(now.getTime() - AGENT_WINDOW_MS))) >= settings.limitPerAgentPerHour) {
+        refuse('rate-limited-agent');
+      } else {
+        const account = await deps.directory.getAccount(accountId);
+        if (!account) refuse('no-account');
+        else {
+          progress.accountId = account.id;
+          if (await isProtected(account, deps, settings)) refuse('protected-account');
+          else await removeChosenMethods(account, requestId, null, deps, settings, choice, progress, (methods) => (stillThere = methods), now);
+        }
+      }
+    } catch (error) {
+      progress.reason = failureReason(error);
+      progress.outcome = { kind: 'failed', notRemoved: stillThere.map((method) => ({ method, reason: 'unknown' })) };
+    }
+    return recordAttempt(deps, progress, {
+      requestId,
+      nationalIdHash: null,
+      channel: 'service-desk',
+      agentId: agent.oid,
+      verificationKind: verification.kind,
+      ticketReference: verification.ticketReference,
+    });
+  });
+}

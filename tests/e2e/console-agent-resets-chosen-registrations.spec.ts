@@ -1,0 +1,85 @@
+// Done when 1 (issue 10): an agent logs in at the Entra stand-in, finds a person by username, records "passport",
+// unticks one of two phones and resets: only the chosen registration is gone from the stand-in, the record names
+// the channel, the agent and the verification; with TAP on, a full reset shows the pass to the agent once.
+import { expect, test } from '@playwright/test';
+import { consolePaths, loginToConsole, openResetFor, staff } from './support/console';
+import { graphAdmin, passes, removable } from './support/graph-admin';
+import { person } from './support/people';
+import { recordsSince } from './support/records';
+
+test('an agent resets only the phone the person lost, and the record names channel, agent and verification', async ({ page }) => {
+  await graphAdmin.reset();
+  const since = new Date();
+  const kari = person('desk-two-phones');
+  await loginToConsole(page, 'agent');
+  await expect(page.getByTestId('console-signed-in')).toContainText('Anne Agent');
+
+  // Found by the start of the username; the list shows the display name and the masked username only.
+  await page.goto(`${consolePaths.search.nb}?q=kari.skrank`);
+  const results = page.getByTestId('search-results');
+  await expect(results).toContainText('Kari Skrankesen');
+  await expect(results).toContainText('k***n@oslomet.no');
+  await expect(results).not.toContainText('kari.skrankesen@oslomet.no');
+  await openResetFor(page, 'kari.skrank', 'Kari Skrankesen');
+
+  // The same list as the self-service confirm page: both phones, ticked.
+  const choices = page.getByTestId('methods-to-remove').getByRole('checkbox');
+  await expect(choices).toHaveCount(2);
+  await page.getByRole('radio', { name: 'Pass', exact: true }).check();
+  await page.getByLabel('Saksnummer i servicedesken (valgfritt)').fill('INC0012345');
+  await page.getByRole('checkbox', { name: /iPhone 13/ }).uncheck();
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname === consolePaths.result.nb),
+    page.getByRole('button', { name: 'Nullstill nå' }).click(),
+  ]);
+  expect(response.headers()['cache-control']).toContain('no-store');
+  await expect(page.getByTestId('outcome-success')).toBeVisible();
+  await expect(page.getByTestId('removed-methods')).toContainText('Galaxy S23');
+  await expect(page.getByTestId('removed-methods')).not.toContainText('iPhone 13');
+  // Something stays, so no pass is due.
+  await expect(page.getByTestId('tap-shown')).toHaveCount(0);
+
+  const left = removable(await graphAdmin.user(kari.nationalId)).map((method) => method.displayName);
+  expect(left).toEqual(['iPhone 13']);
+
+  const records = (await recordsSince(since)).filter((record) => record.channel === 'service-desk');
+  expect(records).toHaveLength(1);
+  expect(records[0]).toMatchObject({
+    outcome: 'success',
+    channel: 'service-desk',
+    agentId: staff('agent').oid,
+    verificationKind: 'passport',
+    ticketReference: 'INC0012345',
+    accountId: 'd1d1d1d1-0000-4000-8000-000000000201',
+  });
+  expect(records[0]?.removed.map((method) => method.label)).toEqual(['Galaxy S23']);
+  const reference = new URL(page.url()).searchParams.get('ref');
+  expect(records[0]?.requestId).toBe(reference);
+
+  // The agent looks up the person's history by username: this attempt, with agent and verification.
+  await page.goto(`${consolePaths.audit.nb}?username=${encodeURIComponent('kari.skrankesen@oslomet.no')}`);
+  const row = page.getByTestId('audit-table').locator(`tr[data-reference="${reference}"]`);
+  await expect(row).toContainText('Servicedesk');
+  await expect(row).toContainText(staff('agent').oid);
+  await expect(row).toContainText('Pass (INC0012345)');
+  await expect(page.getByTestId('audit-table').locator('tbody tr')).toHaveCount(1);
+});
+
+test('with TAP on, a full reset shows the pass to the agent once, and a reload shows only that it was issued', async ({ page }) => {
+  await graphAdmin.reset();
+  const leif = person('desk-one-phone');
+  await loginToConsole(page, 'agent', { locale: 'en' });
+  await openResetFor(page, 'Leif', 'Leif Skrankesen', 'en');
+  await page.getByRole('radio', { name: 'Residence card' }).check();
+  await page.getByRole('button', { name: 'Reset now' }).click();
+  await page.waitForURL(new RegExp(`${consolePaths.result.en}\\?ref=`));
+  await expect(page.getByTestId('tap-shown')).toBeVisible();
+  const shown = (await page.getByTestId('tap-value').textContent())?.trim() ?? '';
+  const [pass] = passes(await graphAdmin.user(leif.nationalId));
+  expect(pass?.temporaryAccessPass).toBe(shown);
+  expect(removable(await graphAdmin.user(leif.nationalId))).toEqual([]);
+
+  await page.reload();
+  await expect(page.getByTestId('tap-issued-before')).toBeVisible();
+  expect(await page.content()).not.toContain(shown);
+});
