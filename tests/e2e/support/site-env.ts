@@ -26,6 +26,8 @@ export function httpsOriginSiteEnv(): Record<string, string> {
   return {
     APP_ORIGIN: HTTPS_SITE.publicOrigin,
     IDPORTEN_ISSUER: HTTPS_SITE.idportenIssuer,
+    // The console's Entra ID on https too (same unreachable origin): production has no http issuer.
+    CONSOLE_ENTRA_ISSUER: `${HTTPS_SITE.idportenIssuer}/11111111-2222-3333-4444-555555555555/v2.0`,
     PGLITE_DIR: './data/e2e-pglite-https',
     DATABASE_URL: '',
     LOG_LEVEL: 'warn',
