@@ -112,7 +112,7 @@ export default async function proxy(request: NextRequest) {
     // Anything that is not a page — internal route names without a locale (/faq, /reset/confirm) included —
     // gets the prerendered 404 page in the path's language, or the visitor's: one URL per page, complete
     // HTML without JavaScript.
-    const locale = isLocale(first) ? first : negotiateLocale(request.headers.get('accept-language'));
+    const locale = localeOf(request);
     const response = NextResponse.rewrite(new URL(`/${locale}/${NOT_FOUND_PAGE}`, request.url), { status: 404 });
     if (!isLocale(first)) response.headers.set('Vary', 'Accept-Language');
     response.headers.set('Cache-Control', 'no-store');

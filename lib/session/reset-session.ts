@@ -19,14 +19,14 @@ export function endableSessionId(session: SessionToken): string | undefined {
   return session.sid ?? (session.jti ? `jti:${session.jti}` : undefined);
 }
 
-/** Why a session cookie that was sent could not be used; logged once per request, never with its value. */
-async function rejectionReason(token: string, secret: string, salt: string): Promise<string> {
+/** The token inside the cookie, or why it cannot be used (logged once per request, never with its value). */
+async function decodeSessionCookie(token: string, secret: string, salt: string): Promise<{ payload: unknown } | { reason: string }> {
   try {
     const payload = await decode({ token, secret, salt });
-    return payload ? 'invalid-contents' : 'undecryptable';
+    return payload ? { payload } : { reason: 'undecryptable' };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    return code === 'ERR_JWT_EXPIRED' ? 'expired' : 'undecryptable';
+    return { reason: code === 'ERR_JWT_EXPIRED' ? 'expired' : 'undecryptable' };
   }
 }
 
@@ -44,13 +44,15 @@ export async function getResetSession(now: Date = new Date()): Promise<SessionTo
   const raw = await getToken({ req, secret: config.auth.secret, secureCookie, raw: true });
   if (!raw) return null;
 
-  const salt = sessionCookieName(secureCookie);
-  const token = await getToken({ req, secret: config.auth.secret, secureCookie, salt });
-  const parsed = SessionTokenSchema.safeParse(token);
+  // One decryption of the cookie getToken found (its chunks joined), with the same salt Auth.js uses.
+  const decoded = await decodeSessionCookie(raw, config.auth.secret, sessionCookieName(secureCookie));
+  if ('reason' in decoded) {
+    securityEvent('session-cookie-rejected', { reason: decoded.reason });
+    return null;
+  }
+  const parsed = SessionTokenSchema.safeParse(decoded.payload);
   if (!parsed.success) {
-    securityEvent('session-cookie-rejected', {
-      reason: token ? 'invalid-contents' : await rejectionReason(raw, config.auth.secret, salt),
-    });
+    securityEvent('session-cookie-rejected', { reason: 'invalid-contents' });
     return null;
   }
   const loginAgeSeconds = now.getTime() / 1000 - parsed.data.authTime;
