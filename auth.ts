@@ -9,6 +9,7 @@ import { meetsAssurance } from '@/lib/idporten/assurance';
 import { IdportenClaimsSchema, lacksNationalId } from '@/lib/idporten/claims';
 import { securityEvent } from '@/lib/log';
 import { recordLoginRefusal } from '@/lib/session/login-records';
+import { pinAuthUrlToAppOrigin } from '@/lib/session/auth-url';
 import { LOGIN_ERROR_PAGE } from '@/lib/session/login-error-page';
 import { SessionTokenSchema } from '@/lib/session/session-token';
 
@@ -41,22 +42,12 @@ function localeOf(claims: Record<string, unknown>) {
   return isLocale(claims.locale) ? claims.locale : routing.defaultLocale;
 }
 
-/**
- * Auth.js builds its URLs (redirect_uri, callback and redirect targets) from AUTH_URL when it is set, and from
- * the request's Host or X-Forwarded-Host otherwise. Pinning it to APP_ORIGIN means no header a client sends can
- * move a login to another host. Set here, before Auth.js reads it on every call, so APP_ORIGIN stays the one
- * setting an operator gives.
- */
-function pinAuthUrlToAppOrigin(appOrigin: string) {
-  process.env.AUTH_URL = `${appOrigin}/api/auth`;
-}
-
 async function authConfig(): Promise<NextAuthConfig> {
   const config = getConfig();
   pinAuthUrlToAppOrigin(config.appOrigin);
   return {
     secret: config.auth.secret,
-    // Required by Auth.js's host check; the host is not taken from the request anyway (AUTH_URL, above).
+    // Required by Auth.js's host check; the host is not taken from the request anyway (AUTH_URL, pinned above).
     trustHost: true,
     useSecureCookies: config.appOrigin.startsWith('https://'),
     providers: [await idportenProvider(config)],

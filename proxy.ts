@@ -32,6 +32,8 @@ const REFUSAL_TEXT: Record<GuardRefusal['status'], HttpErrorKey> = {
   413: 'tooLarge',
 };
 const HAS_FILE_EXTENSION = /\.[a-z0-9]+$/i;
+// The console's refusal page (refused staff logins, missing roles) is a 403, in every locale.
+const CONSOLE_FORBIDDEN_ROUTE = /^\/[a-z]{2}\/servicedesk\/forbidden$/;
 // Prerendered pages change only with a deployment; a shared cache may keep them for an hour.
 const PRERENDERED_CACHE_CONTROL = 'public, max-age=300, s-maxage=3600';
 
@@ -120,7 +122,11 @@ export default async function proxy(request: NextRequest) {
   }
 
   // Absolute canonical and hreflang links from APP_ORIGIN (the prerendered HTML has origin-relative ones).
-  const response = withCanonicalLinks(pathname, localeRouting(new NextRequest(request, { headers: requestHeaders })));
+  let response = withCanonicalLinks(pathname, localeRouting(new NextRequest(request, { headers: requestHeaders })));
+  if (CONSOLE_FORBIDDEN_ROUTE.test(routeOf(request, response))) {
+    // The same rewrite (and request headers, the nonce's CSP among them), answered with the status it means.
+    response = new NextResponse(null, { status: 403, headers: response.headers });
+  }
   const hashes = prerenderedScriptHashes(routeOf(request, response));
   if (!hashes) return withHeaders(response, nonceHeaders);
   // A prerendered page: the same headers for everyone, so a shared cache can keep it.

@@ -7,6 +7,7 @@ import { lifecycle, onShutdown } from '@/lib/lifecycle';
 import { logger } from '@/lib/log';
 import { closeSharedDatabase } from '@/lib/records/database';
 import { checkReadiness } from '@/lib/readiness';
+import { pinAuthUrlToAppOrigin } from '@/lib/session/auth-url';
 
 export async function startServer(): Promise<void> {
   const parsed = parseConfig(process.env);
@@ -15,6 +16,7 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   const { config } = parsed;
+  pinAuthUrlToAppOrigin(config.appOrigin);
   lifecycle().shutdownTimeoutMs = config.shutdown.timeoutSeconds * 1000;
   onShutdown(closeSharedDatabase);
 

@@ -8,6 +8,7 @@ import { getConfig, type Config } from '@/lib/config';
 import { getPathname } from '@/lib/i18n/navigation';
 import { isLocale, routing, type Locale } from '@/lib/i18n/routing';
 import { securityEvent } from '@/lib/log';
+import { pinAuthUrlToAppOrigin } from '@/lib/session/auth-url';
 import { judgeStaffLogin, StaffClaimsSchema, type LoginRefusal } from './console-token';
 
 export const STAFF_AUTH_BASE_PATH = '/api/staff-auth';
@@ -70,18 +71,24 @@ export function forbiddenPath(locale: Locale, reason: LoginRefusal | 'role' | 'l
 
 function staffAuthConfig(request: Request | undefined): NextAuthConfig {
   const config = getConfig();
+  pinAuthUrlToAppOrigin(config.appOrigin);
   const secure = config.appOrigin.startsWith('https://');
   const locale = localeOfLogin(request);
+  const refusalPage = getPathname({ locale, href: '/servicedesk/forbidden' });
   return {
     basePath: STAFF_AUTH_BASE_PATH,
     secret: consoleSecret(config.auth.secret),
+    // Required by Auth.js's host check; the host is not taken from the request anyway (AUTH_URL, pinned above).
     trustHost: true,
     useSecureCookies: secure,
     cookies: cookies(secure),
     providers: config.console.enabled ? [entraProvider(config)] : [],
     // An absolute lifetime: the cookie is only rewritten by the callback, never extended by use.
     session: { strategy: 'jwt', maxAge: config.console.sessionMaxAgeSeconds, updateAge: 0 },
-    pages: { signIn: getPathname({ locale, href: '/servicedesk' }), error: forbiddenPath(locale, 'login-failed') },
+    // Auth.js sends a failed login (cancelled or refused at Entra ID: its sign-in page; anything else: its error
+    // page) on with `?error=…` appended, so both are the refusal page, without a query of its own; that page
+    // reads an `error` parameter as a failed login and offers to sign in again.
+    pages: { signIn: refusalPage, error: refusalPage },
     callbacks: {
       signIn({ account, profile }) {
         if (account?.provider !== STAFF_PROVIDER_ID || !profile) return false;

@@ -13,6 +13,7 @@ test('a staff member without a console role gets the 403 page and no console ses
   await loginToConsole(page, 'no-role');
   expect(new URL(page.url()).pathname).toBe(consolePaths.forbidden.nb);
   await expect(page.getByTestId('console-forbidden-no-role')).toContainText('Ingen tilgang (403)');
+  expect((await page.request.get(page.url())).status()).toBe(403);
   expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain(consoleCookie);
   await page.goto(consolePaths.search.nb);
   await expect(page.getByRole('button', { name: 'Logg inn med Microsoft Entra ID' })).toBeVisible();
@@ -23,6 +24,18 @@ test('an agent whose login lacks MFA is refused and gets no console session', as
   await loginToConsole(page, 'agent-no-mfa', { locale: 'en' });
   expect(new URL(page.url()).pathname).toBe(consolePaths.forbidden.en);
   await expect(page.getByTestId('console-forbidden-no-mfa')).toContainText('did not use two-factor');
+  expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain(consoleCookie);
+});
+
+test('a staff login that fails at Entra ID lands on the refusal page saying so, with a way to sign in again', async ({ page, context }) => {
+  await page.goto(consolePaths.home.en);
+  await page.getByRole('button', { name: 'Sign in with Microsoft Entra ID' }).click();
+  await page.waitForURL(/127\.0\.0\.1:4030/);
+  const landing = page.waitForResponse((response) => new URL(response.url()).pathname === consolePaths.forbidden.en);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  expect((await landing).status()).toBe(403);
+  await expect(page.getByTestId('console-forbidden-login-failed')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign in with Microsoft Entra ID' })).toBeVisible();
   expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain(consoleCookie);
 });
 

@@ -1,6 +1,9 @@
 // Auth.js builds every URL of a login from APP_ORIGIN: a Host or X-Forwarded-Host sent by a client moves
 // neither the redirect_uri sent to ID-porten, nor the callback-url cookie, nor any redirect.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { expect, test } from '@playwright/test';
+import { startInstance } from './support/instance';
 import { cookiesOf, rawRequest, type RawResponse } from './support/raw-http';
 
 const SITE = 'http://localhost:3000';
@@ -81,3 +84,23 @@ for (const { name, headers, origin } of hostile) {
     expectOnlyAppOrigin(signIn);
   });
 }
+
+// AUTH_URL is one process-wide setting that both logins read. It is pinned at start: a fresh process whose first
+// request is the console's staff callback (before anything of the ID-porten login has run) still answers on
+// APP_ORIGIN only. Before the pin at start, this redirect went to the host the server listened on.
+test('a fresh instance whose first request is a staff login callback with a hostile Host redirects on APP_ORIGIN only', async () => {
+  const dataDir = mkdtempSync(`${tmpdir()}/tofaktor-staff-origin-`);
+  const instance = await startInstance(3997, { APP_ORIGIN: 'https://tofaktor.test.example', PGLITE_DIR: dataDir, DATABASE_URL: '' });
+  try {
+    const callback = await rawRequest(`${instance.url}/api/staff-auth/callback/entra?code=forged&state=forged`, {
+      headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' },
+    });
+    expect(callback.status).toBe(302);
+    const location = String(callback.headers.location ?? '');
+    expect(location).toMatch(/^https:\/\/tofaktor\.test\.example\/nb\/servicedesk\/ingen-tilgang\?error=\w+$/);
+    for (const [name, value] of cookiesOf(callback)) expect(value, name).not.toContain('evil.example');
+  } finally {
+    expect(await instance.stop()).toBe(0);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

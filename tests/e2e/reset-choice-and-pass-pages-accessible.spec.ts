@@ -1,14 +1,13 @@
 // The confirm page with its checkboxes and the result page with a Temporary Access Pass: axe finds nothing, the
 // keyboard alone can untick a registration and submit, and both reflow at 320 px. In both languages.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './support/accessibility';
 import { graphAdmin } from './support/graph-admin';
 import { loginFromResetGuide, resultPath, type Locale } from './support/login';
 import { person } from './support/people';
 
 async function expectAccessible(page: Page) {
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.target).join(' | ')}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.setViewportSize({ width: 320, height: 800 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 800 });

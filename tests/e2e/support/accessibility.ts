@@ -4,11 +4,22 @@ import { expect, type Page } from '@playwright/test';
 
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
+/**
+ * axe's violations as "rule: targets" lines, once the page has its title. A page reached by a client-side
+ * navigation (a form's server action that redirects) gets its streamed <title> a moment after its content;
+ * without the wait axe can run in between and report document-title for a page that has one.
+ */
+export async function axeViolations(page: Page, options: { tags?: string[] } = {}): Promise<string[]> {
+  await expect(page).toHaveTitle(/\S/);
+  const builder = new AxeBuilder({ page });
+  const axe = await (options.tags ? builder.withTags(options.tags) : builder).analyze();
+  return axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.target).join(' | ')}`);
+}
+
 /** axe finds no violations (with every FAQ answer open), and nothing scrolls sideways at 320 px. */
 export async function expectNoAxeViolationsAndReflow(page: Page): Promise<void> {
   await page.locator('details').evaluateAll((all) => all.forEach((details) => details.setAttribute('open', '')));
-  const axe = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-  expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.target).join(' | ')}`)).toEqual([]);
+  expect(await axeViolations(page, { tags: axeTags })).toEqual([]);
   const viewport = page.viewportSize();
   await page.setViewportSize({ width: 320, height: 800 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

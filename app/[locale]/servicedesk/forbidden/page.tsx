@@ -7,7 +7,7 @@ import { getConfig } from '@/lib/config';
 import { getConsoleSession } from '@/lib/console/session';
 import { localeFromParams } from '@/lib/i18n/routing';
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ reason?: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ reason?: string; error?: string }> };
 
 export async function generateMetadata({ params }: Props) {
   return consoleMetadata(localeFromParams((await params).locale), '/servicedesk/forbidden', 'forbiddenTitle', 'description');
@@ -18,7 +18,9 @@ export default async function ConsoleForbiddenPage({ params, searchParams }: Pro
   const locale = localeFromParams((await params).locale);
   setRequestLocale(locale);
   if (!getConfig().console.enabled) notFound();
-  const { reason } = await searchParams;
+  const query = await searchParams;
+  // Auth.js sends a failed staff login here with `?error=<kind>` (its error page has no query of its own).
+  const reason = query.reason ?? (query.error ? 'login-failed' : undefined);
   const session = await getConsoleSession();
   return (
     <ConsoleShell locale={locale} pathname="/servicedesk/forbidden" query={reason ? { reason } : undefined} session={session}>
