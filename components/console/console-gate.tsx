@@ -1,13 +1,14 @@
 import type { ReactNode } from 'react';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getPathname } from '@/lib/i18n/navigation';
 import { pageMetadata } from '@/lib/i18n/metadata';
 import type { AppPathname, Locale } from '@/lib/i18n/routing';
 import type { PageAccess } from '@/lib/console/page-access';
 import type { ConsoleSession } from '@/lib/console/session';
+import { forbiddenPath } from '@/lib/console/staff-auth';
 import { ConsoleSignInForm } from './console-forms';
-import { ConsoleForbidden, ConsoleShell } from './console-shell';
+import { ConsoleShell } from './console-shell';
 
 type ConsoleMessageKey = Parameters<Awaited<ReturnType<typeof getTranslations<'Console'>>>>[0];
 
@@ -26,7 +27,7 @@ export async function consoleMetadata(locale: Locale, pathname: AppPathname, tit
 
 /**
  * Renders a console page only for a member of staff with the right role: otherwise the sign-in (no session) or
- * the 403 content (a role that does not allow it). A switched-off console is a 404.
+ * the 403 refusal page (a role that does not allow it). A switched-off console is a 404.
  */
 export async function ConsoleGate(props: {
   locale: Locale;
@@ -48,13 +49,8 @@ export async function ConsoleGate(props: {
       </ConsoleShell>
     );
   }
-  if (access.kind === 'forbidden') {
-    return (
-      <ConsoleShell locale={locale} pathname={props.pathname} query={props.query} session={access.session}>
-        <ConsoleForbidden locale={locale} reason="role" />
-      </ConsoleShell>
-    );
-  }
+  // A role that does not allow the page: the refusal page, which answers 403 (proxy.ts), as a refused POST does.
+  if (access.kind === 'forbidden') redirect(forbiddenPath(locale, 'role'));
   return (
     <ConsoleShell locale={locale} pathname={props.pathname} query={props.query} session={access.session}>
       {props.children(access.session)}

@@ -44,7 +44,9 @@ test('an auditor can neither open the reset page nor post a reset, and nothing c
   const since = new Date();
   const before = await graphAdmin.user(person('desk-two-phones').nationalId);
   await loginToConsole(page, 'auditor');
-  await page.goto(`${consolePaths.reset.nb}?account=${before.id}`);
+  const refused = await page.goto(`${consolePaths.reset.nb}?account=${before.id}`);
+  expect(refused?.status()).toBe(403);
+  expect(new URL(page.url()).pathname).toBe(consolePaths.forbidden.nb);
   await expect(page.getByTestId('console-forbidden-role')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Nullstill nå' })).toHaveCount(0);
   await page.goto(consolePaths.search.nb);

@@ -2,17 +2,17 @@
 import { expect, type Page } from '@playwright/test';
 import { STAFF } from '../../../dev/entra/staff';
 
-export type Locale = 'nb' | 'en';
+export type Locale = 'nb' | 'nn' | 'en';
 export const consolePaths = {
-  home: { nb: '/nb/servicedesk', en: '/en/servicedesk' },
-  search: { nb: '/nb/servicedesk/finn-person', en: '/en/servicedesk/find-person' },
-  reset: { nb: '/nb/servicedesk/nullstill', en: '/en/servicedesk/reset' },
-  result: { nb: '/nb/servicedesk/resultat', en: '/en/servicedesk/result' },
-  audit: { nb: '/nb/servicedesk/logg', en: '/en/servicedesk/audit' },
-  statistics: { nb: '/nb/servicedesk/statistikk', en: '/en/servicedesk/statistics' },
-  forbidden: { nb: '/nb/servicedesk/ingen-tilgang', en: '/en/servicedesk/forbidden' },
+  home: { nb: '/nb/servicedesk', nn: '/nn/servicedesk', en: '/en/servicedesk' },
+  search: { nb: '/nb/servicedesk/finn-person', nn: '/nn/servicedesk/finn-person', en: '/en/servicedesk/find-person' },
+  reset: { nb: '/nb/servicedesk/nullstill', nn: '/nn/servicedesk/nullstill', en: '/en/servicedesk/reset' },
+  result: { nb: '/nb/servicedesk/resultat', nn: '/nn/servicedesk/resultat', en: '/en/servicedesk/result' },
+  audit: { nb: '/nb/servicedesk/logg', nn: '/nn/servicedesk/logg', en: '/en/servicedesk/audit' },
+  statistics: { nb: '/nb/servicedesk/statistikk', nn: '/nn/servicedesk/statistikk', en: '/en/servicedesk/statistics' },
+  forbidden: { nb: '/nb/servicedesk/ingen-tilgang', nn: '/nn/servicedesk/ingen-tilgang', en: '/en/servicedesk/forbidden' },
 } as const;
-const signInButton = { nb: 'Logg inn med Microsoft Entra ID', en: 'Sign in with Microsoft Entra ID' } as const;
+const signInButton = { nb: 'Logg inn med Microsoft Entra ID', nn: 'Logg inn med Microsoft Entra ID', en: 'Sign in with Microsoft Entra ID' } as const;
 
 export type StaffKey = 'agent' | 'auditor' | 'no-role' | 'agent-no-mfa';
 export const staff = (key: StaffKey) => {
