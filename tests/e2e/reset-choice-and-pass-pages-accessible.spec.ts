@@ -1,5 +1,5 @@
 // The confirm page with its checkboxes and the result page with a Temporary Access Pass: axe finds nothing, the
-// keyboard alone can untick a registration and submit, and both reflow at 320 px. In both languages.
+// keyboard alone can untick a registration and submit, and both reflow at 320 px. In every language.
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './support/accessibility';
 import { graphAdmin } from './support/graph-admin';
@@ -15,15 +15,16 @@ async function expectAccessible(page: Page) {
 
 for (const { locale, key } of [
   { locale: 'nb' as Locale, key: 'accessible-nb' },
+  { locale: 'nn' as Locale, key: 'accessible-nn' },
   { locale: 'en' as Locale, key: 'accessible-en' },
 ]) {
   test.describe(locale, () => {
-    test.use({ locale: locale === 'en' ? 'en-GB' : 'nb-NO' });
+    test.use({ locale: { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' }[locale] });
 
     test('confirm and result pages pass axe, work by keyboard and reflow at 320 px', async ({ page }) => {
       await graphAdmin.reset();
       await loginFromResetGuide(page, person(key).nationalId, { locale });
-      await expect(page.locator('fieldset legend')).toHaveText(locale === 'nb' ? 'Velg hva som skal fjernes' : 'Choose what to remove');
+      await expect(page.locator('fieldset legend')).toHaveText({ nb: 'Velg hva som skal fjernes', nn: 'Vel kva som skal fjernast', en: 'Choose what to remove' }[locale]);
       await expectAccessible(page);
 
       // Keyboard only: focus the first checkbox, untick it with Space, then reach the button and press Enter.
@@ -33,7 +34,7 @@ for (const { locale, key } of [
       await expect(first).not.toBeChecked();
       await page.keyboard.press('Space');
       await expect(first).toBeChecked();
-      const button = page.getByRole('button', { name: locale === 'nb' ? 'Nullstill nå' : 'Reset now' });
+      const button = page.getByRole('button', { name: { nb: 'Nullstill nå', nn: 'Nullstill no', en: 'Reset now' }[locale] });
       for (let step = 0; step < 10 && !(await button.evaluate((element) => element === document.activeElement)); step += 1) {
         await page.keyboard.press('Tab');
       }

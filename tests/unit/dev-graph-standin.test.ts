@@ -142,7 +142,7 @@ describe('fixture', () => {
       'csp-flow', 'session-copy', 'origin-check', 'frame-check',
       // issue 8: passkeys, two phones, Temporary Access Pass, notices
       'authenticator-and-passkey', 'two-phones', 'two-phones-nojs', 'two-phones-default', 'notice-en', 'tap-replace',
-      'tap-policy-off', 'notice-fails', 'tap-leak-check', 'tap-once', 'accessible-nb', 'accessible-en',
+      'tap-policy-off', 'notice-fails', 'tap-leak-check', 'tap-once', 'accessible-nb', 'accessible-nn', 'accessible-en',
       // issue 10: the service desk console
       'desk-two-phones', 'desk-one-phone', 'desk-protected', 'desk-leak-check',
     ];
@@ -169,7 +169,7 @@ describe('fixture', () => {
       }
       const oneAuthenticator = [
         'authenticator-and-passkey', 'notice-en', 'tap-replace', 'tap-policy-off', 'notice-fails', 'tap-leak-check', 'tap-once',
-        'accessible-nb', 'accessible-en', 'desk-one-phone', 'desk-protected', 'desk-leak-check',
+        'accessible-nb', 'accessible-nn', 'accessible-en', 'desk-one-phone', 'desk-protected', 'desk-leak-check',
       ];
       if (oneAuthenticator.includes(p.key)) expect(authenticators(p)).toBe(1);
       const special = ['nothing-to-remove', 'no-account', 'shared-number', 'authenticator-default-with-oath', 'one-authenticator', 'five-authenticators', ...oneAuthenticator];
