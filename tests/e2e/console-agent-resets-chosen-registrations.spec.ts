@@ -83,3 +83,41 @@ test('with TAP on, a full reset shows the pass to the agent once, and a reload s
   await expect(page.getByTestId('tap-issued-before')).toBeVisible();
   expect(await page.content()).not.toContain(shown);
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the agent signs in, finds the person, resets only the lost phone and signs out, all with plain forms', async ({ page }) => {
+    await graphAdmin.reset();
+    const since = new Date();
+    const siv = person('desk-two-phones-nojs');
+    await loginToConsole(page, 'agent');
+    await expect(page.getByTestId('console-signed-in')).toContainText('Anne Agent');
+
+    await page.goto(consolePaths.search.nb);
+    await page.getByLabel('Navn eller brukernavn').fill('siv.utan');
+    await page.getByLabel('Navn eller brukernavn').press('Enter');
+    await page.waitForURL(/\?q=siv\.utan/);
+    await expect(page.getByTestId('search-results')).toContainText('Siv Utanskript');
+    await page.getByRole('link', { name: 'Nullstill for Siv Utanskript' }).click();
+    await expect(page.getByTestId('account-name')).toHaveText('Siv Utanskript');
+
+    await page.getByRole('radio', { name: 'Pass', exact: true }).check();
+    await page.getByRole('checkbox', { name: /iPhone 13/ }).uncheck();
+    await page.getByRole('button', { name: 'Nullstill nå' }).click();
+    await page.waitForURL(new RegExp(`${consolePaths.result.nb}\\?ref=`));
+    await expect(page.getByTestId('outcome-success')).toBeVisible();
+    await expect(page.getByTestId('removed-methods')).toContainText('Galaxy S23');
+    await expect(page.getByTestId('removed-methods')).not.toContainText('iPhone 13');
+
+    expect(removable(await graphAdmin.user(siv.nationalId)).map((method) => method.displayName)).toEqual(['iPhone 13']);
+    const records = (await recordsSince(since)).filter((record) => record.channel === 'service-desk');
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ outcome: 'success', agentId: staff('agent').oid, verificationKind: 'passport', accountId: 'd1d1d1d1-0000-4000-8000-000000000205' });
+    expect(records[0]?.requestId).toBe(new URL(page.url()).searchParams.get('ref'));
+
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    await expect(page.getByTestId('console-signed-out')).toBeVisible();
+    await expect(page.getByTestId('console-signed-in')).toHaveCount(0);
+  });
+});

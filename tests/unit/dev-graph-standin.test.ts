@@ -144,7 +144,7 @@ describe('fixture', () => {
       'authenticator-and-passkey', 'two-phones', 'two-phones-nojs', 'two-phones-default', 'notice-en', 'tap-replace',
       'tap-policy-off', 'notice-fails', 'tap-leak-check', 'tap-once', 'accessible-nb', 'accessible-nn', 'accessible-en',
       // issue 10: the service desk console
-      'desk-two-phones', 'desk-one-phone', 'desk-protected', 'desk-leak-check',
+      'desk-two-phones', 'desk-two-phones-nojs', 'desk-one-phone', 'desk-protected', 'desk-leak-check',
     ];
     expect(people.map((p) => p.key).sort()).toEqual([...keys].sort());
     expect(new Set(people.map((p) => p.nationalId)).size).toBe(people.length);
