@@ -126,7 +126,8 @@ export async function startEntraStandIn(options: EntraStandInOptions = {}): Prom
         client_secret: CONSOLE_CLIENT_SECRET,
         client_name: 'tofaktor service desk console (local)',
         redirect_uris: [`${appOrigin}/api/staff-auth/callback/entra`],
-        post_logout_redirect_uris: [`${appOrigin}/nb/servicedesk`, `${appOrigin}/en/servicedesk`],
+        // Registered in Entra as one of the app's redirect URIs: where the console's sign-out comes back.
+        post_logout_redirect_uris: [`${appOrigin}/api/servicedesk/signed-out`],
         response_types: ['code'],
         grant_types: ['authorization_code'],
         token_endpoint_auth_method: 'client_secret_basic',
@@ -153,7 +154,26 @@ export async function startEntraStandIn(options: EntraStandInOptions = {}): Prom
       userinfo: '/oidc/userinfo',
     },
     subjectTypes: ['public'],
-    features: { devInteractions: { enabled: false }, userinfo: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      userinfo: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        async logoutSource(ctx: any, form: string) {
+          // Entra signs out without a question when it knows the account; here: submit at once, with a visible
+          // button for a browser without JavaScript.
+          const autoForm = form.replace('</form>', '<input type="hidden" name="logout" value="yes"/></form>');
+          ctx.type = 'html';
+          ctx.body = page(
+            'Sign out – Microsoft Entra ID (local stand-in)',
+            `<h1>Signing you out</h1>
+${autoForm}
+<button type="submit" form="op.logoutForm">Sign out</button>
+<script>document.forms[0].submit()</script>`,
+          );
+        },
+      },
+    },
     ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, Interaction: 3600, Session: 8 * 3600, Grant: 8 * 3600 },
     interactions: { url: (_ctx: any, interaction: any) => `/interaction/${interaction.uid}` },
     async loadExistingGrant(ctx: any) {

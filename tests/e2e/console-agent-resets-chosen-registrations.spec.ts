@@ -116,7 +116,11 @@ test.describe('without JavaScript', () => {
     expect(records[0]).toMatchObject({ outcome: 'success', agentId: staff('agent').oid, verificationKind: 'passport', accountId: 'd1d1d1d1-0000-4000-8000-000000000205' });
     expect(records[0]?.requestId).toBe(new URL(page.url()).searchParams.get('ref'));
 
+    // Without JavaScript, Entra's sign-out takes one press of its button.
     await page.getByRole('button', { name: 'Logg ut' }).click();
+    await page.waitForURL(/127\.0\.0\.1:4030/);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/localhost:3000/);
     await expect(page.getByTestId('console-signed-out')).toBeVisible();
     await expect(page.getByTestId('console-signed-in')).toHaveCount(0);
   });

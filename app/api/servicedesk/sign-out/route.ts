@@ -1,11 +1,14 @@
-// Ends the console session (the console's cookie only; an ID-porten session of the same browser is untouched).
+// Ends the console session (the console's cookie only; an ID-porten session of the same browser is untouched), then
+// signs the member of staff out of Entra ID, which sends the browser back to /api/servicedesk/signed-out. When Entra
+// cannot be reached, the console session is ended all the same and the front page says so.
 import type { NextRequest } from 'next/server';
+import { getConfig } from '@/lib/config';
+import { entraSignOutUrl, SIGNED_OUT_LOCALE_COOKIE, SIGNED_OUT_PATH, signedOutLandingPath } from '@/lib/console/entra-logout';
 import { refusedOrigin, isSameOrigin, seeOther } from '@/lib/console/request-guard';
 import { getConsoleSession } from '@/lib/console/session';
 import { staffSignOut } from '@/lib/console/staff-auth';
-import { getPathname } from '@/lib/i18n/navigation';
 import { localeFromForm } from '@/lib/i18n/locale-form';
-import { securityEvent } from '@/lib/log';
+import { logger, securityEvent } from '@/lib/log';
 
 export async function POST(request: NextRequest): Promise<Response> {
   if (!isSameOrigin(request)) return refusedOrigin('sign-out');
@@ -15,5 +18,20 @@ export async function POST(request: NextRequest): Promise<Response> {
     await staffSignOut({ redirect: false });
     securityEvent('console.logout', { agentId: session.oid });
   }
-  return seeOther(`${getPathname({ locale, href: '/servicedesk' })}?signed-out=1`);
+  let signOutUrl: URL;
+  try {
+    signOutUrl = await entraSignOutUrl();
+  } catch (error) {
+    logger.warn({ event: 'console.entra-logout-unavailable', err: error }, 'Entra ID could not be reached: signed out of the console only');
+    return seeOther(signedOutLandingPath(locale));
+  }
+  const response = seeOther(signOutUrl.toString());
+  response.cookies.set(SIGNED_OUT_LOCALE_COOKIE, locale, {
+    httpOnly: true,
+    secure: getConfig().appOrigin.startsWith('https://'),
+    sameSite: 'lax', // it comes back on Entra's top-level redirect
+    path: SIGNED_OUT_PATH,
+    maxAge: 600,
+  });
+  return response;
 }
