@@ -46,7 +46,7 @@ export const resetRecords = pgTable(
     tapShownAt: timestamp('tap_shown_at', { withTimezone: true }),
     /** null: no notice was due (nothing removed, or no sender configured). */
     noticeSent: boolean('notice_sent'),
-    // Added in 0003 (issue 10). Older rows are self-service attempts: no agent, no verification.
+    // Added in 0002 (issue 10). Older rows are self-service attempts: no agent, no verification.
     channel: text('channel', { enum: CHANNELS }).notNull().default('self-service'),
     /** The service desk agent's Entra object id (oid). */
     agentId: text('agent_id'),

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-// Migration 0003 and the console's record queries, on PGlite: old records stay readable as self-service
+// Migration 0002 and the console's record queries, on PGlite: old records stay readable as self-service
 // attempts; the audit view's filters, the per-agent count and the agent's one-time pass display.
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ jest.setTimeout(60_000);
 
 const record = (overrides: Partial<NewRecord>): NewRecord => ({ requestId: 'r', outcome: 'success', nationalIdHash: null, ...overrides });
 
-describe('migration 0003', () => {
+describe('migration 0002', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tofaktor-migration-'));

@@ -1,4 +1,4 @@
--- Issue 10: the service desk console. Numbered 0003 because another branch may add a 0002; existing rows become
+-- Issue 10: the service desk console. Existing rows become
 -- self-service attempts (the default), with no agent and no verification kind.
 ALTER TABLE "reset_records" ADD COLUMN "channel" text DEFAULT 'self-service' NOT NULL;--> statement-breakpoint
 ALTER TABLE "reset_records" ADD COLUMN "agent_id" text;--> statement-breakpoint
