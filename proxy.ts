@@ -16,7 +16,7 @@ import { httpErrorResponse, type HttpErrorKey } from '@/lib/i18n/http-error-text
 import { isLocale, routing, type Locale } from '@/lib/i18n/routing';
 import { logger } from '@/lib/log';
 import { prerenderedScriptHashes } from '@/lib/prerendered-script-hashes';
-import { logGuardRefusal, refusePagePost, type GuardRefusal } from '@/lib/request-guards';
+import { FORM_ROUTES, logGuardRefusal, refuseFormRoutePost, refusePagePost, type GuardRefusal } from '@/lib/request-guards';
 import { FRAMEABLE_BY_IDPORTEN, LOGOUT_AUTOSUBMIT_SCRIPT, scriptHash, securityHeaders, type ScriptPolicy } from '@/lib/security-headers';
 
 const localeRouting = createMiddleware(routing);
@@ -85,7 +85,14 @@ export default async function proxy(request: NextRequest) {
     const frameAncestors = idportenOrigins;
     return withHeaders(NextResponse.next(), securityHeaders({ ...policy, frameAncestors, scripts: NO_SCRIPTS }));
   }
-  if (pathname.startsWith('/api/')) return withHeaders(NextResponse.next(), securityHeaders({ ...policy, scripts: API_SCRIPTS }));
+  if (pathname.startsWith('/api/')) {
+    const refusal = request.method === 'POST' && FORM_ROUTES.has(pathname) ? await refuseFormRoutePost(request) : null;
+    if (refusal) {
+      logGuardRefusal(request, refusal);
+      return httpErrorResponse(refusal.status, REFUSAL_TEXT[refusal.status], localeOf(request), plainHeaders);
+    }
+    return withHeaders(NextResponse.next(), securityHeaders({ ...policy, scripts: API_SCRIPTS }));
+  }
   if (request.method === 'POST') {
     const refusal = await refusePagePost(request);
     if (refusal) {

@@ -64,7 +64,8 @@ test('with Entra ID unreachable, signing out still ends the console session and 
     });
     expect(response.status).toBe(303);
     expect(response.headers.location).toBe(`${APP_ORIGIN}${consolePaths.home.en}?signed-out=1`);
-    expect(instance.output()).toContain('"event":"console.entra-logout-unavailable"');
+    // pino writes asynchronously: the line follows the response by a moment.
+    await expect.poll(() => instance.output()).toContain('"event":"console.entra-logout-unavailable"');
   } finally {
     expect(await instance.stop()).toBe(0);
     rmSync(dataDir, { recursive: true, force: true });

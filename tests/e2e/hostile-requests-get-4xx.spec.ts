@@ -46,6 +46,22 @@ const cases: { name: string; request: RawRequest; status: number }[] = [
     request: { method: 'POST', path: '/nb/nullstill/bekreft', headers: { origin: SITE, 'content-type': 'multipart/form-data; boundary=x', 'transfer-encoding': 'chunked' }, body: '--x--' },
     status: 411,
   },
+  // The route handlers that read a form: Next's request.formData() would throw on anything else.
+  ...['/api/auth/idporten-logout', '/api/servicedesk/sign-in', '/api/servicedesk/sign-out', '/api/servicedesk/reset'].map((path) => ({
+    name: `a JSON body to ${path}`,
+    request: { method: 'POST', path, headers: { ...actionHeaders, 'content-type': 'application/json' }, body: '{"locale":"en"}' },
+    status: 400,
+  })),
+  {
+    name: 'a malformed multipart body to the console reset',
+    request: { method: 'POST', path: '/api/servicedesk/reset', headers: { ...actionHeaders, 'content-type': 'multipart/form-data; boundary=zzz' }, body: '--zzz\r\nContent-Disposition: form-data; name="a"\r\n\r\nbroken' },
+    status: 400,
+  },
+  {
+    name: 'a body over the limit to the console sign-in',
+    request: { method: 'POST', path: '/api/servicedesk/sign-in', headers: { ...actionHeaders, 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.alloc(2 * 1024 * 1024, 'a') },
+    status: 413,
+  },
   { name: 'an undecodable path', request: { method: 'GET', path: '/%ff', headers: { 'accept-language': 'en' } }, status: 400 },
   { name: 'an undecodable path under a locale', request: { method: 'GET', path: '/nb/%E0%A4%A', headers: {} }, status: 400 },
 ];
