@@ -11,6 +11,7 @@ import { localeFromParams, type Locale } from '@/lib/i18n/routing';
 import { previewResetForSession } from '@/lib/reset/service';
 import { getClientAddress, getResetSession } from '@/lib/session/reset-session';
 import { resetTwoFactor } from './actions';
+import { AccountSummary } from '@/components/reset/account-summary';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ refused?: string }> };
 
@@ -58,17 +59,7 @@ async function ConfirmBody(props: { locale: Locale; refused?: string }) {
   }
   return (
     <>
-      <section aria-labelledby="account-heading" className="mt-6">
-        <h2 id="account-heading" className="text-2xl font-semibold">
-          {t('accountHeading')}
-        </h2>
-        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-          <dt className="font-semibold">{t('accountName')}</dt>
-          <dd data-testid="account-name">{preview.account.displayName}</dd>
-          <dt className="font-semibold">{t('accountUsername')}</dt>
-          <dd data-testid="account-upn">{preview.account.maskedUpn}</dd>
-        </dl>
-      </section>
+      <AccountSummary locale={locale} account={preview.account} />
       {preview.kind === 'nothing-to-remove' ? (
         <section aria-labelledby="nothing-heading" className="mt-8" data-testid="nothing-to-remove">
           <h2 id="nothing-heading" className="text-2xl font-semibold">

@@ -12,6 +12,7 @@ import { consolePageAccess } from '@/lib/console/page-access';
 import type { ConsoleSession } from '@/lib/console/session';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
 import { VERIFICATION_KINDS } from '@/lib/records/schema';
+import { AccountSummary } from '@/components/reset/account-summary';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ account?: string; invalid?: string }> };
 
@@ -53,17 +54,7 @@ async function ResetBody(props: { locale: Locale; session: ConsoleSession; accou
   const errorIds = invalid.filter((field) => field === 'verification' || field === 'ticket');
   return (
     <>
-      <section aria-labelledby="account-heading" className="mt-6">
-        <h2 id="account-heading" className="text-2xl font-semibold">
-          {tr('accountHeading')}
-        </h2>
-        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-          <dt className="font-semibold">{tr('accountName')}</dt>
-          <dd data-testid="account-name">{preview.account.displayName}</dd>
-          <dt className="font-semibold">{tr('accountUsername')}</dt>
-          <dd data-testid="account-upn">{preview.account.maskedUpn}</dd>
-        </dl>
-      </section>
+      <AccountSummary locale={locale} account={preview.account} />
       {preview.kind === 'nothing-to-remove' ? (
         <section aria-labelledby="nothing-heading" className="mt-8" data-testid="nothing-to-remove">
           <h2 id="nothing-heading" className="text-2xl font-semibold">
