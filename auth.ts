@@ -14,7 +14,13 @@ import { LOGIN_ERROR_PAGE } from '@/lib/session/login-error-page';
 import { SessionTokenSchema } from '@/lib/session/session-token';
 
 async function importPrivateJwk(jwk: Record<string, unknown>) {
-  const key = await crypto.subtle.importKey('jwk', jwk as JsonWebKey, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+  const key = await crypto.subtle.importKey(
+    'jwk',
+    jwk as JsonWebKey,
+    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   return { key, kid: typeof jwk.kid === 'string' ? jwk.kid : undefined };
 }
 

@@ -37,7 +37,10 @@ const nextConfig: NextConfig = {
     return [
       { source: '/:path*', headers: Object.entries(others).map(([key, value]) => ({ key, value })) },
       // ID-porten frames its front-channel logout endpoint; lib/security-headers.ts allows exactly that.
-      { source: `/((?!${FRAMEABLE_BY_IDPORTEN.slice(1)}).*)`, headers: [{ key: 'X-Frame-Options', value: frameOptions }] },
+      {
+        source: `/((?!${FRAMEABLE_BY_IDPORTEN.slice(1)}).*)`,
+        headers: [{ key: 'X-Frame-Options', value: frameOptions }],
+      },
     ];
   },
 };

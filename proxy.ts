@@ -16,8 +16,20 @@ import { httpErrorResponse, type HttpErrorKey } from '@/lib/i18n/http-error-text
 import { isLocale, routing, type Locale } from '@/lib/i18n/routing';
 import { logger } from '@/lib/log';
 import { prerenderedScriptHashes } from '@/lib/prerendered-script-hashes';
-import { FORM_ROUTES, logGuardRefusal, refuseFormRoutePost, refusePagePost, type GuardRefusal } from '@/lib/request-guards';
-import { FRAMEABLE_BY_IDPORTEN, LOGOUT_AUTOSUBMIT_SCRIPT, scriptHash, securityHeaders, type ScriptPolicy } from '@/lib/security-headers';
+import {
+  FORM_ROUTES,
+  logGuardRefusal,
+  refuseFormRoutePost,
+  refusePagePost,
+  type GuardRefusal,
+} from '@/lib/request-guards';
+import {
+  FRAMEABLE_BY_IDPORTEN,
+  LOGOUT_AUTOSUBMIT_SCRIPT,
+  scriptHash,
+  securityHeaders,
+  type ScriptPolicy,
+} from '@/lib/security-headers';
 
 const localeRouting = createMiddleware(routing);
 
@@ -78,7 +90,10 @@ export default async function proxy(request: NextRequest) {
   const plainHeaders = securityHeaders({ ...policy, scripts: NO_SCRIPTS });
   if (!isDecodable(pathname)) {
     // Next would answer a path it cannot decode with a bare 500, and log nothing.
-    logger.warn({ event: 'bad-request', reason: 'undecodable-path', method: request.method }, 'path could not be decoded');
+    logger.warn(
+      { event: 'bad-request', reason: 'undecodable-path', method: request.method },
+      'path could not be decoded',
+    );
     return httpErrorResponse(400, 'badPath', negotiateLocale(request.headers.get('accept-language')), plainHeaders);
   }
   if (pathname === FRAMEABLE_BY_IDPORTEN) {
@@ -114,7 +129,9 @@ export default async function proxy(request: NextRequest) {
   if (!isLocale(first) || !isKnownPagePath(first, pathname)) {
     if (pathname === '/') {
       // next-intl's matcher reads the older no-NN as bokmål; the site's own negotiation sends it to nynorsk.
-      const redirect = NextResponse.redirect(new URL(`/${negotiateLocale(request.headers.get('accept-language'))}`, request.url));
+      const redirect = NextResponse.redirect(
+        new URL(`/${negotiateLocale(request.headers.get('accept-language'))}`, request.url),
+      );
       redirect.headers.set('Vary', 'Accept-Language'); // a cache must not hand one reader's language to another
       return withHeaders(redirect, nonceHeaders);
     }
@@ -125,7 +142,13 @@ export default async function proxy(request: NextRequest) {
     const response = NextResponse.rewrite(new URL(`/${locale}/${NOT_FOUND_PAGE}`, request.url), { status: 404 });
     if (!isLocale(first)) response.headers.set('Vary', 'Accept-Language');
     response.headers.set('Cache-Control', 'no-store');
-    return withHeaders(response, securityHeaders({ ...policy, scripts: { hashes: prerenderedScriptHashes(`/${locale}/${NOT_FOUND_PAGE}`) ?? [] } }));
+    return withHeaders(
+      response,
+      securityHeaders({
+        ...policy,
+        scripts: { hashes: prerenderedScriptHashes(`/${locale}/${NOT_FOUND_PAGE}`) ?? [] },
+      }),
+    );
   }
 
   // Absolute canonical and hreflang links from APP_ORIGIN (the prerendered HTML has origin-relative ones).

@@ -11,7 +11,11 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
         <main id="main" className="mx-auto max-w-3xl px-4 py-12">
           {Object.entries(texts).map(([locale, text], index) => (
             <section key={locale} lang={locale} className={index === 0 ? undefined : 'mt-10'}>
-              {index === 0 ? <h1 className="text-3xl font-bold">{text.title}</h1> : <h2 className="text-2xl font-bold">{text.title}</h2>}
+              {index === 0 ? (
+                <h1 className="text-3xl font-bold">{text.title}</h1>
+              ) : (
+                <h2 className="text-2xl font-bold">{text.title}</h2>
+              )}
               <p className="mt-4">{text.text}</p>
               {error.digest ? (
                 <p className="mt-4">

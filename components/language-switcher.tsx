@@ -4,7 +4,11 @@ import { routing, type AppPathname, type Locale } from '@/lib/i18n/routing';
 import { LanguageLink } from './language-link';
 
 /** Links to the same page in each other language; `query` keeps page state such as a result reference. */
-export async function LanguageSwitcher(props: { locale: Locale; pathname: AppPathname; query?: Record<string, string> }) {
+export async function LanguageSwitcher(props: {
+  locale: Locale;
+  pathname: AppPathname;
+  query?: Record<string, string>;
+}) {
   const others = routing.locales.filter((locale) => locale !== props.locale);
   const t = await getTranslations({ locale: props.locale, namespace: 'LanguageSwitcher' });
   const links = await Promise.all(

@@ -14,10 +14,26 @@ export async function NotFoundContent(props: { locale: Locale }) {
       <p className="mt-4">{t('description')}</p>
       <p className="mt-4">{t('text')}</p>
       <ul className="mt-2 list-disc pl-6">
-        <li><LocalizedLink href="/" locale={locale} className="underline">{t('home')}</LocalizedLink></li>
-        <li><LocalizedLink href="/activate" locale={locale} className="underline">{nav('activate')}</LocalizedLink></li>
-        <li><LocalizedLink href="/reset" locale={locale} className="underline">{nav('reset')}</LocalizedLink></li>
-        <li><LocalizedLink href="/faq" locale={locale} className="underline">{nav('faq')}</LocalizedLink></li>
+        <li>
+          <LocalizedLink href="/" locale={locale} className="underline">
+            {t('home')}
+          </LocalizedLink>
+        </li>
+        <li>
+          <LocalizedLink href="/activate" locale={locale} className="underline">
+            {nav('activate')}
+          </LocalizedLink>
+        </li>
+        <li>
+          <LocalizedLink href="/reset" locale={locale} className="underline">
+            {nav('reset')}
+          </LocalizedLink>
+        </li>
+        <li>
+          <LocalizedLink href="/faq" locale={locale} className="underline">
+            {nav('faq')}
+          </LocalizedLink>
+        </li>
       </ul>
     </PageShell>
   );

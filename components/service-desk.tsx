@@ -9,9 +9,7 @@ export async function ServiceDesk(props: { locale?: Locale; headingLevel?: 2 | 3
   const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div className="not-prose rounded border border-slate-300 bg-white p-4">
-      <Heading className="text-lg font-semibold">
-        {t('title')}
-      </Heading>
+      <Heading className="text-lg font-semibold">{t('title')}</Heading>
       <p className="mt-1">{t('text')}</p>
       <p className="mt-2">
         <a href={getBuildSettings().serviceDeskUrl} className="inline-flex min-h-6 underline underline-offset-4">

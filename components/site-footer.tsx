@@ -15,7 +15,11 @@ export async function SiteFooter(props: { locale: Locale }) {
           </p>
           <p className="mt-1 text-slate-700">{t('footerAbout')}</p>
           <p className="mt-3">
-            <LocalizedLink href="/accessibility" locale={props.locale} className="inline-flex min-h-6 underline underline-offset-4">
+            <LocalizedLink
+              href="/accessibility"
+              locale={props.locale}
+              className="inline-flex min-h-6 underline underline-offset-4"
+            >
               {t('accessibilityStatement')}
             </LocalizedLink>
           </p>

@@ -20,11 +20,14 @@ const CONFIRM = '/nb/nullstill/bekreft';
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
 
 function ensureNginx(): string {
-  const found = spawnSync('sh', ['-c', 'command -v nginx || ls /usr/sbin/nginx'], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+  const found = spawnSync('sh', ['-c', 'command -v nginx || ls /usr/sbin/nginx'], { encoding: 'utf8' })
+    .stdout.trim()
+    .split('\n')[0];
   if (found) return found;
   console.log("nginx is missing: installing Debian's nginx-light");
   const asRoot = process.getuid?.() === 0 ? [] : ['sudo'];
-  const run = (args: string[]) => spawnSync(asRoot[0] ?? args[0]!, asRoot.length ? args : args.slice(1), { stdio: 'inherit' });
+  const run = (args: string[]) =>
+    spawnSync(asRoot[0] ?? args[0]!, asRoot.length ? args : args.slice(1), { stdio: 'inherit' });
   run(['apt-get', 'update', '-qq']);
   const installed = run(['apt-get', 'install', '-y', '-qq', 'nginx-light']);
   if (installed.status !== 0) throw new Error('could not install nginx-light');
@@ -86,7 +89,8 @@ http {
 
 async function throughput(url: string): Promise<number> {
   const result = await autocannon({ url, connections: 50, duration: DURATION_SECONDS });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return result.requests.average;
 }
 
@@ -105,7 +109,9 @@ async function main() {
     const env = { ...process.env, ...localSiteEnv({ PGLITE_DIR: path.join(dir, 'pglite'), LOG_LEVEL: 'warn' }) };
     // The deployable artifact when the build made one (standalone), else `next start` (older checkouts).
     const standalone = existsSync(path.join(siteDir, '.next/standalone/start.cjs'));
-    const command = standalone ? ['node', '.next/standalone/start.cjs'] : ['npx', 'next', 'start', '-p', String(SITE_PORT)];
+    const command = standalone
+      ? ['node', '.next/standalone/start.cjs']
+      : ['npx', 'next', 'start', '-p', String(SITE_PORT)];
     const serverEnv = { ...env, PORT: String(SITE_PORT), HOSTNAME: '0.0.0.0' };
     processes.push(spawn(command[0]!, command.slice(1), { cwd: siteDir, env: serverEnv, stdio: 'ignore' }));
     await waitFor(`http://localhost:${SITE_PORT}${GUIDE}`);
@@ -118,8 +124,14 @@ async function main() {
     processes.push(spawn(nginx, ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: 'inherit' }));
     await waitFor(`http://127.0.0.1:${FILE_PORT}/nb/aktiver.html`);
 
-    const guideStatuses = [await cacheStatus(`http://127.0.0.1:${CACHE_PORT}${GUIDE}`), await cacheStatus(`http://127.0.0.1:${CACHE_PORT}${GUIDE}`)];
-    const confirmStatuses = [await cacheStatus(`http://127.0.0.1:${CACHE_PORT}${CONFIRM}`), await cacheStatus(`http://127.0.0.1:${CACHE_PORT}${CONFIRM}`)];
+    const guideStatuses = [
+      await cacheStatus(`http://127.0.0.1:${CACHE_PORT}${GUIDE}`),
+      await cacheStatus(`http://127.0.0.1:${CACHE_PORT}${GUIDE}`),
+    ];
+    const confirmStatuses = [
+      await cacheStatus(`http://127.0.0.1:${CACHE_PORT}${CONFIRM}`),
+      await cacheStatus(`http://127.0.0.1:${CACHE_PORT}${CONFIRM}`),
+    ];
     console.log(`site: ${siteDir}`);
     console.log(`${GUIDE} through the cache, first and second request: ${guideStatuses.join(', ')}`);
     console.log(`${CONFIRM} through the cache, first and second request: ${confirmStatuses.join(', ')}`);

@@ -49,7 +49,13 @@ function benchPeople(count: number): FixturePerson[] {
         userPrincipalName: `bench.person${index}@oslomet.no`,
         methods: [
           { id: randomUUID(), type: 'password', displayName: null, createdDateTime: null, isDefault: false },
-          { id: randomUUID(), type: 'microsoftAuthenticator', displayName: `Phone ${index}`, createdDateTime: '2025-01-01T00:00:00Z', isDefault: true },
+          {
+            id: randomUUID(),
+            type: 'microsoftAuthenticator',
+            displayName: `Phone ${index}`,
+            createdDateTime: '2025-01-01T00:00:00Z',
+            isDefault: true,
+          },
         ],
       },
     ],
@@ -67,14 +73,20 @@ async function login(browser: HttpBrowser, nationalId: string): Promise<void> {
     body: new URLSearchParams({ pid: nationalId, acr: 'idporten-loa-high', minutesAgo: '' }),
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
   });
-  if (!confirm.includes('data-testid="methods-to-remove"')) throw new Error(`not on the confirm page after login (${browser.url})`);
+  if (!confirm.includes('data-testid="methods-to-remove"'))
+    throw new Error(`not on the confirm page after login (${browser.url})`);
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 async function run(label: string, people: FixturePerson[], graphUrl: string) {
   await fetch(`${graphUrl}/_admin/reset`, { method: 'POST' });
-  await fetch(`${graphUrl}/_admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: GRAPH_LATENCY_MS }) });
+  await fetch(`${graphUrl}/_admin/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ latencyMs: GRAPH_LATENCY_MS }),
+  });
   const browsers = people.map(() => new HttpBrowser());
 
   const loginStarted = performance.now();

@@ -22,7 +22,9 @@ const LATENCY_MS = 250;
 const ROUNDS = 5;
 
 /** Groups calls into round trips: a call that starts before the current group's last call ended runs alongside it. */
-function sequentialRoundTrips(requests: { startedAt: number; endedAt: number }[]): { startedAt: number; endedAt: number }[][] {
+function sequentialRoundTrips(
+  requests: { startedAt: number; endedAt: number }[],
+): { startedAt: number; endedAt: number }[][] {
   const waves: { startedAt: number; endedAt: number }[][] = [];
   let waveEnd = -Infinity;
   for (const request of [...requests].sort((a, b) => a.startedAt - b.startedAt)) {
@@ -40,7 +42,9 @@ function sequentialRoundTrips(requests: { startedAt: number; endedAt: number }[]
 async function main() {
   const graph = await startGraphStandIn({ port: 0 });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tofaktor-bench-'));
-  const parsed = parseConfig(localSiteEnv({ GRAPH_BASE_URL: graph.url, ENTRA_AUTHORITY_HOST: graph.url, PGLITE_DIR: dataDir }));
+  const parsed = parseConfig(
+    localSiteEnv({ GRAPH_BASE_URL: graph.url, ENTRA_AUTHORITY_HOST: graph.url, PGLITE_DIR: dataDir }),
+  );
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   const config = parsed.config;
   const database = await openDatabase({ ...config.records, databaseUrl: undefined });
@@ -57,9 +61,14 @@ async function main() {
     tap: config.tap,
     notice: config.notice,
   };
-  if (!settings.tap.enabled || !settings.notice.senderMailbox) throw new Error('the benchmark expects TAP and the notice on');
+  if (!settings.tap.enabled || !settings.notice.senderMailbox)
+    throw new Error('the benchmark expects TAP and the notice on');
   const admin = (route: string, body?: unknown) =>
-    fetch(`${graph.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+    fetch(`${graph.url}${route}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body ?? {}),
+    });
 
   const cases = [
     { label: 'N = 1', key: 'one-authenticator' },
@@ -74,13 +83,21 @@ async function main() {
     for (let round = 0; round < ROUNDS; round += 1) {
       await admin('/_admin/reset');
       await admin('/_admin/faults', { latencyMs: LATENCY_MS });
-      const person = { nationalId, acr: config.idporten.acr, authTime: Math.floor(Date.now() / 1000), clientAddress: '127.0.0.1' };
+      const person = {
+        nationalId,
+        acr: config.idporten.acr,
+        authTime: Math.floor(Date.now() / 1000),
+        clientAddress: '127.0.0.1',
+      };
       const started = performance.now();
       const outcome = await resetTwoFactorFor(person, `bench-${benchCase.key}-${round}`, deps, settings);
       timings.push(performance.now() - started);
       if (outcome.kind !== 'success') throw new Error(`expected success, got ${outcome.kind}`);
-      if (outcome.pass.kind !== 'issued' || outcome.noticeSent !== true) throw new Error('expected a pass and a notice');
-      const log = (await (await fetch(`${graph.url}/_admin/requests`)).json()) as { requests: { startedAt: number; endedAt: number }[] };
+      if (outcome.pass.kind !== 'issued' || outcome.noticeSent !== true)
+        throw new Error('expected a pass and a notice');
+      const log = (await (await fetch(`${graph.url}/_admin/requests`)).json()) as {
+        requests: { startedAt: number; endedAt: number }[];
+      };
       roundTrips = sequentialRoundTrips(log.requests).map((wave) => wave.length);
       calls = log.requests.length;
     }

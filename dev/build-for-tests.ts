@@ -15,5 +15,7 @@ const result = spawnSync('npm', ['run', 'build'], {
     IDPORTEN_ACR: e2eSiteEnv(undefined).IDPORTEN_ACR ?? '',
   } as unknown as NodeJS.ProcessEnv, // no NODE_ENV either, like `env -i`
 });
-console.log(`npm run build (empty environment but the login level) took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `npm run build (empty environment but the login level) took ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
 process.exit(result.status ?? 1);

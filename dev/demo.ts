@@ -20,13 +20,18 @@ async function main() {
   }
   const site = useDev
     ? spawn('npx', ['next', 'dev', '-p', '3000'], { stdio: 'inherit', env })
-    : spawn('node', ['.next/standalone/start.cjs'], { stdio: 'inherit', env: { ...env, PORT: '3000', HOSTNAME: '0.0.0.0' } });
+    : spawn('node', ['.next/standalone/start.cjs'], {
+        stdio: 'inherit',
+        env: { ...env, PORT: '3000', HOSTNAME: '0.0.0.0' },
+      });
 
   console.log(`\nThe site: http://localhost:3000  (reset guide: http://localhost:3000/nb/nullstill)`);
   console.log(`Notices the site sent (captured, never delivered): ${standIns.graph.url}/mail`);
   console.log('Log in at the ID-porten stand-in with one of these synthetic people:\n');
   console.log(peopleTable());
-  console.log(`\nThe service desk console: http://localhost:3000/nb/servicedesk — log in at the Entra ID stand-in as:\n`);
+  console.log(
+    `\nThe service desk console: http://localhost:3000/nb/servicedesk — log in at the Entra ID stand-in as:\n`,
+  );
   console.log(staffTable());
   console.log('\nStop with Ctrl+C.\n');
 

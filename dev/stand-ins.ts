@@ -6,7 +6,13 @@
 
 import { startIdportenStandIn, type IdportenStandIn } from './idporten/server';
 import { startGraphStandIn, fixture, type GraphStandIn } from './graph/server';
-import { DEFAULT_APP_ORIGIN, ENTRA_STANDIN_DEFAULT_PORT, ENTRA_TENANT_ID, GRAPH_DEFAULT_PORT, IDPORTEN_DEFAULT_PORT } from './credentials';
+import {
+  DEFAULT_APP_ORIGIN,
+  ENTRA_STANDIN_DEFAULT_PORT,
+  ENTRA_TENANT_ID,
+  GRAPH_DEFAULT_PORT,
+  IDPORTEN_DEFAULT_PORT,
+} from './credentials';
 import { startEntraStandIn, type EntraStandIn } from './entra/server';
 import { STAFF } from './entra/staff';
 
@@ -22,7 +28,8 @@ function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`${name} must be a port number, got "${raw}"`);
   return port;
 }
 
@@ -61,7 +68,11 @@ export function peopleTable(): string {
   const header = ['key', 'national id (synthetic)', 'description'];
   const widths = [0, 1].map((i) => Math.max(header[i]!.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => `${r[0]!.padEnd(widths[0]!)}  ${r[1]!.padEnd(widths[1]!)}  ${r[2]}`;
-  return [line(header), line(header.map((h, i) => (i < 2 ? '-'.repeat(widths[i]!) : '-'.repeat(h.length)))), ...rows.map(line)].join('\n');
+  return [
+    line(header),
+    line(header.map((h, i) => (i < 2 ? '-'.repeat(widths[i]!) : '-'.repeat(h.length)))),
+    ...rows.map(line),
+  ].join('\n');
 }
 
 /** The synthetic staff of the Entra ID stand-in, for the console's login page. */
@@ -76,9 +87,11 @@ if (typeof require !== 'undefined' && require.main === module) {
     .then((standIns) => {
       console.log(`ID-porten stand-in listening on ${standIns.idporten.url}`);
       console.log(`Graph stand-in listening on ${standIns.graph.url} (tenant ${ENTRA_TENANT_ID})`);
-      console.log('\nSynthetic people to try at the ID-porten stand-in\'s login page:\n');
+      console.log("\nSynthetic people to try at the ID-porten stand-in's login page:\n");
       console.log(peopleTable());
-      console.log(`\nEntra ID stand-in (service desk console staff login) on ${standIns.entra.issuer}; staff to try:\n`);
+      console.log(
+        `\nEntra ID stand-in (service desk console staff login) on ${standIns.entra.issuer}; staff to try:\n`,
+      );
       console.log(staffTable());
       console.log('');
       let stopping = false;

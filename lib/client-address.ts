@@ -19,7 +19,10 @@ function trustFunction(setting: string): TrustFunction {
   if (!trust) {
     // A hop count trusts that many proxies in front of the server, whatever their addresses.
     trust = /^\d+$/.test(setting)
-      ? ((hops: number) => (_address: string, hop: number) => hop < hops)(Number(setting))
+      ? (
+          (hops: number) => (_address: string, hop: number) =>
+            hop < hops
+        )(Number(setting))
       : proxyAddr.compile(setting.split(',').map((entry) => entry.trim()));
     compiled.set(setting, trust);
   }
@@ -38,6 +41,10 @@ export function clientAddressFrom(headers: HeaderReader, settings: Config['clien
     return trust(peer, 0) && isIP(realIp) ? realIp : peer;
   }
   const forwardedFor = headers.get('x-forwarded-for') ?? undefined;
-  const request = { connection: { remoteAddress: peer }, socket: { remoteAddress: peer }, headers: { 'x-forwarded-for': forwardedFor } };
+  const request = {
+    connection: { remoteAddress: peer },
+    socket: { remoteAddress: peer },
+    headers: { 'x-forwarded-for': forwardedFor },
+  };
   return proxyAddr(request as unknown as IncomingMessage, trust);
 }

@@ -9,7 +9,11 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 // Lowest first: lib/idporten/assurance.ts ranks logins by this order.
 export const ACR_LEVELS = ['idporten-loa-substantial', 'idporten-loa-high'] as const;
-export const REMOVABLE_METHOD_TYPES = ['microsoftAuthenticator', 'microsoftAuthenticatorPasskey', 'softwareOath'] as const;
+export const REMOVABLE_METHOD_TYPES = [
+  'microsoftAuthenticator',
+  'microsoftAuthenticatorPasskey',
+  'softwareOath',
+] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const CLIENT_ADDRESS_HEADERS = ['x-forwarded-for', 'x-real-ip'] as const;
 
@@ -120,147 +124,173 @@ const privateJwk = z.preprocess(
     .optional(),
 );
 
-const EnvSchema = z
-  .object({
-    AUTH_SECRET: secret(),
-    // Required: a forgotten origin must not quietly become localhost (cookies without Secure, wrong URLs).
-    APP_ORIGIN: webUrl().refine((value) => {
-      if (!URL.canParse(value)) return true; // already reported as not a URL
-      const url = new URL(value);
-      return url.pathname === '/' && !url.search && !url.hash;
-    }, 'must be an origin (scheme, host and port only)'),
-    IDPORTEN_ISSUER: webUrl(),
-    IDPORTEN_CLIENT_ID: requiredText(),
-    IDPORTEN_CLIENT_SECRET: optionalText(),
-    IDPORTEN_PRIVATE_JWK: privateJwk,
-    IDPORTEN_ACR: z.preprocess(
-      blankAsMissing,
-      z.enum(ACR_LEVELS, { error: `must be one of ${ACR_LEVELS.join(', ')}` }).default('idporten-loa-substantial'),
-    ),
-    IDPORTEN_SCOPES: z.preprocess(
-      blankAsMissing,
-      z
-        .string()
-        .default('openid')
-        .transform((value) => [...new Set(value.split(/\s+/).filter(Boolean))])
-        .refine((scopes) => scopes.includes('openid'), 'must contain openid'),
-    ),
-    ENTRA_TENANT_ID: guid(),
-    ENTRA_CLIENT_ID: guid(),
-    ENTRA_CLIENT_SECRET: optionalText(),
-    ENTRA_CERTIFICATE_PATH: optionalText(),
-    ENTRA_CERTIFICATE_THUMBPRINT: z.preprocess(
-      blankAsMissing,
-      z
-        .string()
-        .trim()
-        .transform((value) => value.replace(/:/g, '').toLowerCase())
-        .refine((value) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(value), 'must be a SHA-1 or SHA-256 thumbprint in hex')
-        .optional(),
-    ),
-    ENTRA_AUTHORITY_HOST: webUrl('https://login.microsoftonline.com').transform(withoutTrailingSlash),
-    GRAPH_BASE_URL: webUrl('https://graph.microsoft.com').transform(withoutTrailingSlash),
-    GRAPH_NATIONAL_ID_ATTRIBUTE: z.preprocess(
-      blankAsMissing,
-      z
-        .string()
-        .trim()
-        .regex(NATIONAL_ID_ATTRIBUTE, 'must be employeeId or extension_<app id without dashes>_<name>')
-        .default('employeeId'),
-    ),
-    RESET_METHOD_TYPES: z.preprocess(
-      blankAsMissing,
-      z
-        .string()
-        .default(REMOVABLE_METHOD_TYPES.join(','))
-        .transform((value) => [...new Set(value.split(',').map((type) => type.trim()).filter(Boolean))])
-        .pipe(
-          z
-            .array(z.enum(REMOVABLE_METHOD_TYPES, { error: `must list only ${REMOVABLE_METHOD_TYPES.join(', ')}` }))
-            .min(1, 'must name at least one method type'),
+const EnvSchema = z.object({
+  AUTH_SECRET: secret(),
+  // Required: a forgotten origin must not quietly become localhost (cookies without Secure, wrong URLs).
+  APP_ORIGIN: webUrl().refine((value) => {
+    if (!URL.canParse(value)) return true; // already reported as not a URL
+    const url = new URL(value);
+    return url.pathname === '/' && !url.search && !url.hash;
+  }, 'must be an origin (scheme, host and port only)'),
+  IDPORTEN_ISSUER: webUrl(),
+  IDPORTEN_CLIENT_ID: requiredText(),
+  IDPORTEN_CLIENT_SECRET: optionalText(),
+  IDPORTEN_PRIVATE_JWK: privateJwk,
+  IDPORTEN_ACR: z.preprocess(
+    blankAsMissing,
+    z.enum(ACR_LEVELS, { error: `must be one of ${ACR_LEVELS.join(', ')}` }).default('idporten-loa-substantial'),
+  ),
+  IDPORTEN_SCOPES: z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      .default('openid')
+      .transform((value) => [...new Set(value.split(/\s+/).filter(Boolean))])
+      .refine((scopes) => scopes.includes('openid'), 'must contain openid'),
+  ),
+  ENTRA_TENANT_ID: guid(),
+  ENTRA_CLIENT_ID: guid(),
+  ENTRA_CLIENT_SECRET: optionalText(),
+  ENTRA_CERTIFICATE_PATH: optionalText(),
+  ENTRA_CERTIFICATE_THUMBPRINT: z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      .trim()
+      .transform((value) => value.replace(/:/g, '').toLowerCase())
+      .refine((value) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(value), 'must be a SHA-1 or SHA-256 thumbprint in hex')
+      .optional(),
+  ),
+  ENTRA_AUTHORITY_HOST: webUrl('https://login.microsoftonline.com').transform(withoutTrailingSlash),
+  GRAPH_BASE_URL: webUrl('https://graph.microsoft.com').transform(withoutTrailingSlash),
+  GRAPH_NATIONAL_ID_ATTRIBUTE: z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      .trim()
+      .regex(NATIONAL_ID_ATTRIBUTE, 'must be employeeId or extension_<app id without dashes>_<name>')
+      .default('employeeId'),
+  ),
+  RESET_METHOD_TYPES: z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      .default(REMOVABLE_METHOD_TYPES.join(','))
+      .transform((value) => [
+        ...new Set(
+          value
+            .split(',')
+            .map((type) => type.trim())
+            .filter(Boolean),
         ),
-    ),
-    RESET_MAX_LOGIN_AGE_SECONDS: integer(600, 30, 3600),
-    RESET_LIMIT_PER_PERSON: integer(3, 1, 100),
-    RESET_LIMIT_PER_ADDRESS: integer(20, 1, 10_000),
-    // ID-porten requires clients to end idle sessions within 30 minutes.
-    SESSION_MAX_IDLE_SECONDS: integer(1800, 60, 1800),
-    DATABASE_URL: z.preprocess(
-      blankAsMissing,
-      z
-        .string()
-        // Not URL.canParse: a Unix-socket URL (postgres://user@/db?host=/var/run/postgresql) has no host part.
-        .refine((value) => /^postgres(ql)?:\/\/[^\s]*$/.test(value), 'must be a postgres:// URL')
-        .optional(),
-    ),
-    PGLITE_DIR: z.preprocess(blankAsMissing, z.string().default('./data/pglite')),
-    RECORDS_HMAC_KEY: secret(),
-    LOG_LEVEL: z.preprocess(
-      blankAsMissing,
-      z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
-    ),
-    SERVICE_DESK_URL: webUrl('https://www.oslomet.no/'),
-    // Only for the end-to-end tests of the error page: /<locale>/error-probe throws when this is "on".
-    ERROR_PROBE: z.preprocess(blankAsMissing, z.enum(['on', 'off'], { error: 'must be on or off' }).default('off')),
-    // Where browsers report CSP violations (report-uri and report-to); unset sends no reports.
-    CSP_REPORT_URI: z.preprocess(blankAsMissing, webUrl().optional()),
-    // Temporary Access Pass after a reset that removed everything removable (lib/reset/temporary-access-pass.ts).
-    TAP_ENABLED: flag(false),
-    // Graph accepts 10..43200; the tenant's TAP policy narrows it (Entra's default policy: 60..480).
-    TAP_LIFETIME_MINUTES: integer(60, 10, 43200),
-    TAP_USABLE_ONCE: flag(true),
-    // Service mailbox the notices are sent from (Graph sendMail); unset switches the notice off.
-    NOTICE_SENDER: optionalEmail(),
-    // The service desk's contact in the notice ("was this not you?"); the e-mail leaves out what is unset.
-    SERVICE_DESK_EMAIL: optionalEmail(),
-    SERVICE_DESK_PHONE: z.preprocess(
-      blankAsMissing,
-      z.string().trim().regex(/^\+?[0-9 ]{3,20}$/, 'must be a phone number (digits, spaces, optional +)').optional(),
-    ),
-    // The service desk console (issue 10): staff login with Entra ID; unset CONSOLE_ENTRA_ISSUER switches it off.
-    CONSOLE_ENTRA_ISSUER: z.preprocess(blankAsMissing, webUrl().optional()),
-    CONSOLE_CLIENT_ID: z.preprocess(blankAsMissing, z.string().trim().regex(GUID, 'must be a GUID').optional()),
-    CONSOLE_CLIENT_SECRET: optionalText(),
-    CONSOLE_SESSION_MAX_AGE_SECONDS: integer(8 * 3600, 300, 12 * 3600),
-    CONSOLE_RESET_MAX_LOGIN_AGE_SECONDS: integer(15 * 60, 60, 3600),
-    CONSOLE_RESET_LIMIT_PER_AGENT: integer(20, 1, 1000),
-    CONSOLE_PROTECTED_GROUP_IDS: z.preprocess(
-      blankAsMissing,
-      z
-        .string()
-        .default('')
-        .transform((value) => [...new Set(value.split(',').map((id) => id.trim().toLowerCase()).filter(Boolean))])
-        .pipe(z.array(z.string().regex(GUID, 'must list group object ids (GUIDs), comma-separated')).max(20, 'at most 20 groups (one checkMemberGroups call)')),
-    ),
-    // Enables the operators' audit lookup (POST /api/ops/records); unset keeps it switched off.
-    OPS_API_TOKEN: z.preprocess(blankAsMissing, z.string().min(32, 'must be at least 32 characters').optional()),
-    // Who may tell us the client's address: proxy-addr's trust list (addresses, CIDRs, loopback/linklocal/
-    // uniquelocal) or a hop count. Unset: nobody, the socket's peer is the client.
-    TRUSTED_PROXIES: z.preprocess(
-      blankAsMissing,
-      z
-        .string()
-        .trim()
-        .refine(isTrustSetting, 'must be a hop count or a comma-separated list of addresses, CIDRs or loopback/linklocal/uniquelocal')
-        .optional(),
-    ),
-    // Which header a trusted proxy puts the client's address in.
-    CLIENT_ADDRESS_HEADER: z.preprocess(
-      blankAsMissing,
-      z.enum(CLIENT_ADDRESS_HEADERS, { error: `must be one of ${CLIENT_ADDRESS_HEADERS.join(', ')}` }).default('x-forwarded-for'),
-    ),
-    // The keyed hash of a national id is still pseudonymous personal data: records go after ~13 months.
-    RECORDS_RETENTION_DAYS: integer(396, 1, 3650),
-    // How long SIGTERM waits for requests in flight (a reset half-way) before the process gives up.
-    SHUTDOWN_TIMEOUT_SECONDS: integer(25, 1, 600),
-    // Facts the guides state; none is invented when unset (see README, "What the guides say").
-    RESET_ADDRESS: webUrl('https://tofaktor.oslomet.no').transform(withoutTrailingSlash),
-    VIDEO_GUIDE_URL: optionalWebUrl(),
-    SERVICE_DESK_VISITING_ADDRESS: optionalText(),
-    SERVICE_DESK_OPENING_HOURS: optionalText(),
-    ACCESSIBILITY_FEEDBACK_URL: optionalContactUrl(),
-    UUSTATUS_URL: optionalWebUrl(),
-  });
+      ])
+      .pipe(
+        z
+          .array(z.enum(REMOVABLE_METHOD_TYPES, { error: `must list only ${REMOVABLE_METHOD_TYPES.join(', ')}` }))
+          .min(1, 'must name at least one method type'),
+      ),
+  ),
+  RESET_MAX_LOGIN_AGE_SECONDS: integer(600, 30, 3600),
+  RESET_LIMIT_PER_PERSON: integer(3, 1, 100),
+  RESET_LIMIT_PER_ADDRESS: integer(20, 1, 10_000),
+  // ID-porten requires clients to end idle sessions within 30 minutes.
+  SESSION_MAX_IDLE_SECONDS: integer(1800, 60, 1800),
+  DATABASE_URL: z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      // Not URL.canParse: a Unix-socket URL (postgres://user@/db?host=/var/run/postgresql) has no host part.
+      .refine((value) => /^postgres(ql)?:\/\/[^\s]*$/.test(value), 'must be a postgres:// URL')
+      .optional(),
+  ),
+  PGLITE_DIR: z.preprocess(blankAsMissing, z.string().default('./data/pglite')),
+  RECORDS_HMAC_KEY: secret(),
+  LOG_LEVEL: z.preprocess(
+    blankAsMissing,
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  ),
+  SERVICE_DESK_URL: webUrl('https://www.oslomet.no/'),
+  // Only for the end-to-end tests of the error page: /<locale>/error-probe throws when this is "on".
+  ERROR_PROBE: z.preprocess(blankAsMissing, z.enum(['on', 'off'], { error: 'must be on or off' }).default('off')),
+  // Where browsers report CSP violations (report-uri and report-to); unset sends no reports.
+  CSP_REPORT_URI: z.preprocess(blankAsMissing, webUrl().optional()),
+  // Temporary Access Pass after a reset that removed everything removable (lib/reset/temporary-access-pass.ts).
+  TAP_ENABLED: flag(false),
+  // Graph accepts 10..43200; the tenant's TAP policy narrows it (Entra's default policy: 60..480).
+  TAP_LIFETIME_MINUTES: integer(60, 10, 43200),
+  TAP_USABLE_ONCE: flag(true),
+  // Service mailbox the notices are sent from (Graph sendMail); unset switches the notice off.
+  NOTICE_SENDER: optionalEmail(),
+  // The service desk's contact in the notice ("was this not you?"); the e-mail leaves out what is unset.
+  SERVICE_DESK_EMAIL: optionalEmail(),
+  SERVICE_DESK_PHONE: z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ]{3,20}$/, 'must be a phone number (digits, spaces, optional +)')
+      .optional(),
+  ),
+  // The service desk console (issue 10): staff login with Entra ID; unset CONSOLE_ENTRA_ISSUER switches it off.
+  CONSOLE_ENTRA_ISSUER: z.preprocess(blankAsMissing, webUrl().optional()),
+  CONSOLE_CLIENT_ID: z.preprocess(blankAsMissing, z.string().trim().regex(GUID, 'must be a GUID').optional()),
+  CONSOLE_CLIENT_SECRET: optionalText(),
+  CONSOLE_SESSION_MAX_AGE_SECONDS: integer(8 * 3600, 300, 12 * 3600),
+  CONSOLE_RESET_MAX_LOGIN_AGE_SECONDS: integer(15 * 60, 60, 3600),
+  CONSOLE_RESET_LIMIT_PER_AGENT: integer(20, 1, 1000),
+  CONSOLE_PROTECTED_GROUP_IDS: z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      .default('')
+      .transform((value) => [
+        ...new Set(
+          value
+            .split(',')
+            .map((id) => id.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ])
+      .pipe(
+        z
+          .array(z.string().regex(GUID, 'must list group object ids (GUIDs), comma-separated'))
+          .max(20, 'at most 20 groups (one checkMemberGroups call)'),
+      ),
+  ),
+  // Enables the operators' audit lookup (POST /api/ops/records); unset keeps it switched off.
+  OPS_API_TOKEN: z.preprocess(blankAsMissing, z.string().min(32, 'must be at least 32 characters').optional()),
+  // Who may tell us the client's address: proxy-addr's trust list (addresses, CIDRs, loopback/linklocal/
+  // uniquelocal) or a hop count. Unset: nobody, the socket's peer is the client.
+  TRUSTED_PROXIES: z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      .trim()
+      .refine(
+        isTrustSetting,
+        'must be a hop count or a comma-separated list of addresses, CIDRs or loopback/linklocal/uniquelocal',
+      )
+      .optional(),
+  ),
+  // Which header a trusted proxy puts the client's address in.
+  CLIENT_ADDRESS_HEADER: z.preprocess(
+    blankAsMissing,
+    z
+      .enum(CLIENT_ADDRESS_HEADERS, { error: `must be one of ${CLIENT_ADDRESS_HEADERS.join(', ')}` })
+      .default('x-forwarded-for'),
+  ),
+  // The keyed hash of a national id is still pseudonymous personal data: records go after ~13 months.
+  RECORDS_RETENTION_DAYS: integer(396, 1, 3650),
+  // How long SIGTERM waits for requests in flight (a reset half-way) before the process gives up.
+  SHUTDOWN_TIMEOUT_SECONDS: integer(25, 1, 600),
+  // Facts the guides state; none is invented when unset (see README, "What the guides say").
+  RESET_ADDRESS: webUrl('https://tofaktor.oslomet.no').transform(withoutTrailingSlash),
+  VIDEO_GUIDE_URL: optionalWebUrl(),
+  SERVICE_DESK_VISITING_ADDRESS: optionalText(),
+  SERVICE_DESK_OPENING_HOURS: optionalText(),
+  ACCESSIBILITY_FEEDBACK_URL: optionalContactUrl(),
+  UUSTATUS_URL: optionalWebUrl(),
+});
 
 type Env = z.output<typeof EnvSchema>;
 type RawEnv = Record<string, string | undefined>;
@@ -294,76 +324,77 @@ function crossFieldProblems(raw: RawEnv): [variable: string, message: string][] 
   }
   if (has('CONSOLE_ENTRA_ISSUER')) {
     if (!has('CONSOLE_CLIENT_ID')) problems.push(['CONSOLE_CLIENT_ID', 'is required with CONSOLE_ENTRA_ISSUER']);
-    if (!has('CONSOLE_CLIENT_SECRET')) problems.push(['CONSOLE_CLIENT_SECRET', 'is required with CONSOLE_ENTRA_ISSUER']);
+    if (!has('CONSOLE_CLIENT_SECRET'))
+      problems.push(['CONSOLE_CLIENT_SECRET', 'is required with CONSOLE_ENTRA_ISSUER']);
   }
   return problems;
 }
 
 function toConfig(env: Env) {
   return {
-  appOrigin: new URL(env.APP_ORIGIN).origin,
-  auth: { secret: env.AUTH_SECRET },
-  idporten: {
-    issuer: env.IDPORTEN_ISSUER,
-    clientId: env.IDPORTEN_CLIENT_ID,
-    clientSecret: env.IDPORTEN_CLIENT_SECRET,
-    privateJwk: env.IDPORTEN_PRIVATE_JWK,
-    acr: env.IDPORTEN_ACR,
-    scopes: env.IDPORTEN_SCOPES,
-  },
-  entra: {
-    tenantId: env.ENTRA_TENANT_ID.toLowerCase(),
-    clientId: env.ENTRA_CLIENT_ID.toLowerCase(),
-    authorityHost: env.ENTRA_AUTHORITY_HOST,
-    credential: env.ENTRA_CLIENT_SECRET
-      ? { kind: 'secret' as const, secret: env.ENTRA_CLIENT_SECRET }
-      : {
-          kind: 'certificate' as const,
-          // crossFieldProblems guarantees both are present when there is no secret
-          path: env.ENTRA_CERTIFICATE_PATH ?? '',
-          thumbprint: env.ENTRA_CERTIFICATE_THUMBPRINT ?? '',
-        },
-  },
-  graph: { baseUrl: env.GRAPH_BASE_URL, nationalIdAttribute: env.GRAPH_NATIONAL_ID_ATTRIBUTE },
-  reset: {
-    methodTypes: env.RESET_METHOD_TYPES,
-    maxLoginAgeSeconds: env.RESET_MAX_LOGIN_AGE_SECONDS,
-    limitPerPerson: env.RESET_LIMIT_PER_PERSON,
-    limitPerAddress: env.RESET_LIMIT_PER_ADDRESS,
-  },
-  records: { databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, hmacKey: env.RECORDS_HMAC_KEY },
-  session: { maxIdleSeconds: env.SESSION_MAX_IDLE_SECONDS },
-  log: { level: env.LOG_LEVEL },
-  serviceDeskUrl: env.SERVICE_DESK_URL,
-  ops: { apiToken: env.OPS_API_TOKEN },
-  security: { cspReportUri: env.CSP_REPORT_URI },
-  testing: { errorProbe: env.ERROR_PROBE === 'on' },
-  clientAddress: { trustedProxies: env.TRUSTED_PROXIES, header: env.CLIENT_ADDRESS_HEADER },
-  retention: { recordsDays: env.RECORDS_RETENTION_DAYS },
-  shutdown: { timeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS },
-  tap: { enabled: env.TAP_ENABLED, lifetimeMinutes: env.TAP_LIFETIME_MINUTES, usableOnce: env.TAP_USABLE_ONCE },
-  notice: {
-    senderMailbox: env.NOTICE_SENDER,
-    serviceDesk: { url: env.SERVICE_DESK_URL, email: env.SERVICE_DESK_EMAIL, phone: env.SERVICE_DESK_PHONE },
-  },
-  guides: {
-    resetAddress: env.RESET_ADDRESS,
-    videoGuideUrl: env.VIDEO_GUIDE_URL,
-    serviceDeskVisitingAddress: env.SERVICE_DESK_VISITING_ADDRESS,
-    serviceDeskOpeningHours: env.SERVICE_DESK_OPENING_HOURS,
-    accessibilityFeedbackUrl: env.ACCESSIBILITY_FEEDBACK_URL,
-    uustatusUrl: env.UUSTATUS_URL,
-  },
-  console: {
-    enabled: env.CONSOLE_ENTRA_ISSUER !== undefined,
-    issuer: env.CONSOLE_ENTRA_ISSUER ?? '',
-    clientId: env.CONSOLE_CLIENT_ID ?? '',
-    clientSecret: env.CONSOLE_CLIENT_SECRET ?? '',
-    sessionMaxAgeSeconds: env.CONSOLE_SESSION_MAX_AGE_SECONDS,
-    resetMaxLoginAgeSeconds: env.CONSOLE_RESET_MAX_LOGIN_AGE_SECONDS,
-    limitPerAgentPerHour: env.CONSOLE_RESET_LIMIT_PER_AGENT,
-    protectedGroupIds: env.CONSOLE_PROTECTED_GROUP_IDS,
-  },
+    appOrigin: new URL(env.APP_ORIGIN).origin,
+    auth: { secret: env.AUTH_SECRET },
+    idporten: {
+      issuer: env.IDPORTEN_ISSUER,
+      clientId: env.IDPORTEN_CLIENT_ID,
+      clientSecret: env.IDPORTEN_CLIENT_SECRET,
+      privateJwk: env.IDPORTEN_PRIVATE_JWK,
+      acr: env.IDPORTEN_ACR,
+      scopes: env.IDPORTEN_SCOPES,
+    },
+    entra: {
+      tenantId: env.ENTRA_TENANT_ID.toLowerCase(),
+      clientId: env.ENTRA_CLIENT_ID.toLowerCase(),
+      authorityHost: env.ENTRA_AUTHORITY_HOST,
+      credential: env.ENTRA_CLIENT_SECRET
+        ? { kind: 'secret' as const, secret: env.ENTRA_CLIENT_SECRET }
+        : {
+            kind: 'certificate' as const,
+            // crossFieldProblems guarantees both are present when there is no secret
+            path: env.ENTRA_CERTIFICATE_PATH ?? '',
+            thumbprint: env.ENTRA_CERTIFICATE_THUMBPRINT ?? '',
+          },
+    },
+    graph: { baseUrl: env.GRAPH_BASE_URL, nationalIdAttribute: env.GRAPH_NATIONAL_ID_ATTRIBUTE },
+    reset: {
+      methodTypes: env.RESET_METHOD_TYPES,
+      maxLoginAgeSeconds: env.RESET_MAX_LOGIN_AGE_SECONDS,
+      limitPerPerson: env.RESET_LIMIT_PER_PERSON,
+      limitPerAddress: env.RESET_LIMIT_PER_ADDRESS,
+    },
+    records: { databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, hmacKey: env.RECORDS_HMAC_KEY },
+    session: { maxIdleSeconds: env.SESSION_MAX_IDLE_SECONDS },
+    log: { level: env.LOG_LEVEL },
+    serviceDeskUrl: env.SERVICE_DESK_URL,
+    ops: { apiToken: env.OPS_API_TOKEN },
+    security: { cspReportUri: env.CSP_REPORT_URI },
+    testing: { errorProbe: env.ERROR_PROBE === 'on' },
+    clientAddress: { trustedProxies: env.TRUSTED_PROXIES, header: env.CLIENT_ADDRESS_HEADER },
+    retention: { recordsDays: env.RECORDS_RETENTION_DAYS },
+    shutdown: { timeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS },
+    tap: { enabled: env.TAP_ENABLED, lifetimeMinutes: env.TAP_LIFETIME_MINUTES, usableOnce: env.TAP_USABLE_ONCE },
+    notice: {
+      senderMailbox: env.NOTICE_SENDER,
+      serviceDesk: { url: env.SERVICE_DESK_URL, email: env.SERVICE_DESK_EMAIL, phone: env.SERVICE_DESK_PHONE },
+    },
+    guides: {
+      resetAddress: env.RESET_ADDRESS,
+      videoGuideUrl: env.VIDEO_GUIDE_URL,
+      serviceDeskVisitingAddress: env.SERVICE_DESK_VISITING_ADDRESS,
+      serviceDeskOpeningHours: env.SERVICE_DESK_OPENING_HOURS,
+      accessibilityFeedbackUrl: env.ACCESSIBILITY_FEEDBACK_URL,
+      uustatusUrl: env.UUSTATUS_URL,
+    },
+    console: {
+      enabled: env.CONSOLE_ENTRA_ISSUER !== undefined,
+      issuer: env.CONSOLE_ENTRA_ISSUER ?? '',
+      clientId: env.CONSOLE_CLIENT_ID ?? '',
+      clientSecret: env.CONSOLE_CLIENT_SECRET ?? '',
+      sessionMaxAgeSeconds: env.CONSOLE_SESSION_MAX_AGE_SECONDS,
+      resetMaxLoginAgeSeconds: env.CONSOLE_RESET_MAX_LOGIN_AGE_SECONDS,
+      limitPerAgentPerHour: env.CONSOLE_RESET_LIMIT_PER_AGENT,
+      protectedGroupIds: env.CONSOLE_PROTECTED_GROUP_IDS,
+    },
   };
 }
 
@@ -479,7 +510,10 @@ export function parseMaintenanceSettings(
     return { ok: false, problems: result.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`) };
   }
   const { DATABASE_URL, PGLITE_DIR, RECORDS_RETENTION_DAYS } = result.data;
-  return { ok: true, settings: { databaseUrl: DATABASE_URL, pgliteDir: PGLITE_DIR, retentionDays: RECORDS_RETENTION_DAYS } };
+  return {
+    ok: true,
+    settings: { databaseUrl: DATABASE_URL, pgliteDir: PGLITE_DIR, retentionDays: RECORDS_RETENTION_DAYS },
+  };
 }
 
 /** The logger needs a level even when the rest of the configuration is broken (to report it). */

@@ -29,5 +29,8 @@ export function extractSectionIds(source: string): string[] {
 
 /** Links from guide text to an anchor in a guide: the anchor must exist there in the same locale. */
 export function extractGuideLinkAnchors(source: string): { guide: GuideKey; anchor: string }[] {
-  return [...source.matchAll(guideLinkPattern)].map((match) => ({ guide: (match[1] ?? '') as GuideKey, anchor: match[2] ?? '' }));
+  return [...source.matchAll(guideLinkPattern)].map((match) => ({
+    guide: (match[1] ?? '') as GuideKey,
+    anchor: match[2] ?? '',
+  }));
 }

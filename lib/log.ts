@@ -38,13 +38,16 @@ function clean(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrub(value);
   // A national id that went through Number() keeps its eleven digits unless it began with 0 (ten digits look
   // like epoch seconds, so those are left alone).
-  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) >= 1e10 && Math.abs(value) < 1e11 ? SCRUBBED : value;
+  if (typeof value === 'number')
+    return Number.isInteger(value) && Math.abs(value) >= 1e10 && Math.abs(value) < 1e11 ? SCRUBBED : value;
   if (typeof value !== 'object' || value === null) return value;
   if (depth >= MAX_DEPTH) return '[too deep]';
   if (Array.isArray(value)) return value.map((item) => clean(item, depth + 1));
   if (value instanceof Error) return cleanError(value, depth);
   if ('toJSON' in value && typeof value.toJSON === 'function') return clean(value.toJSON(), depth + 1);
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, REDACTED.has(key) ? CENSOR : clean(item, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, REDACTED.has(key) ? CENSOR : clean(item, depth + 1)]),
+  );
 }
 
 /** Still an Error of the same class (pino's serializer and its msg rely on that), with message, stack and fields cleaned. */
@@ -54,7 +57,8 @@ function cleanError(error: Error, depth: number): Error {
   const hidden = { enumerable: false, writable: true, configurable: true };
   Object.defineProperty(copy, 'message', { ...hidden, value: scrub(error.message) });
   if (error.stack !== undefined) Object.defineProperty(copy, 'stack', { ...hidden, value: scrub(error.stack) });
-  if (error.cause !== undefined) Object.defineProperty(copy, 'cause', { ...hidden, value: clean(error.cause, depth + 1) });
+  if (error.cause !== undefined)
+    Object.defineProperty(copy, 'cause', { ...hidden, value: clean(error.cause, depth + 1) });
   return copy;
 }
 
@@ -62,7 +66,12 @@ export const logger = pino({
   level: readLogLevel(),
   base: { service: 'tofaktor' },
   redact: {
-    paths: [...REDACTED_KEYS, ...REDACTED_KEYS.map((key) => `*.${key}`), 'req.headers.authorization', 'req.headers.cookie'],
+    paths: [
+      ...REDACTED_KEYS,
+      ...REDACTED_KEYS.map((key) => `*.${key}`),
+      'req.headers.authorization',
+      'req.headers.cookie',
+    ],
     censor: CENSOR,
   },
   formatters: {

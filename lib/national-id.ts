@@ -36,7 +36,10 @@ function hasValidCheckDigits(digits: number[]): boolean {
 export const NationalIdSchema = z
   .string({ error: 'must be a string' })
   .regex(/^\d{11}$/, { error: 'must be 11 digits', abort: true })
-  .refine((value) => hasPlausibleDate([...value].map(Number)), { error: 'does not start with a valid date', abort: true })
+  .refine((value) => hasPlausibleDate([...value].map(Number)), {
+    error: 'does not start with a valid date',
+    abort: true,
+  })
   .refine((value) => hasValidCheckDigits([...value].map(Number)), { error: 'has invalid check digits' })
   .brand<'NationalId'>();
 

@@ -15,7 +15,9 @@ const CHECK_TIMEOUT_MS = 3_000;
 function withTimeout<T>(promise: Promise<T>): Promise<T> {
   return Promise.race([
     promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })), CHECK_TIMEOUT_MS).unref()),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })), CHECK_TIMEOUT_MS).unref(),
+    ),
   ]);
 }
 
@@ -24,7 +26,9 @@ export async function checkReadiness(): Promise<Readiness> {
   const configuration: Check = parsed.ok
     ? { ok: true, message: 'valid' }
     : { ok: false, message: `invalid: ${parsed.problems.map((problem) => problem.split(':')[0]).join(', ')}` };
-  const shutdown: Check = lifecycle().draining ? { ok: false, message: 'shutting down' } : { ok: true, message: 'running' };
+  const shutdown: Check = lifecycle().draining
+    ? { ok: false, message: 'shutting down' }
+    : { ok: true, message: 'running' };
 
   let database: Check = { ok: false, message: 'not checked: configuration invalid' };
   let schema: Check = { ok: false, message: 'not checked: database unavailable' };

@@ -31,7 +31,11 @@ async function hasReadableBody(request: NextRequest, type: string): Promise<bool
 /** The pid's owner, if the request carries a valid session: a refused cross-site reset is recorded as theirs. */
 async function sessionNationalId(request: NextRequest) {
   const config = getConfig();
-  const token = await getToken({ req: request, secret: config.auth.secret, secureCookie: config.appOrigin.startsWith('https://') });
+  const token = await getToken({
+    req: request,
+    secret: config.auth.secret,
+    secureCookie: config.appOrigin.startsWith('https://'),
+  });
   const parsed = SessionTokenSchema.safeParse(token);
   return parsed.success ? parsed.data.pid : null;
 }
@@ -82,7 +86,13 @@ export function refuseFormRoutePost(request: NextRequest): Promise<GuardRefusal 
 
 export function logGuardRefusal(request: NextRequest, refusal: GuardRefusal): void {
   logger.warn(
-    { event: 'bad-request', reason: refusal.reason, status: refusal.status, method: request.method, path: request.nextUrl.pathname },
+    {
+      event: 'bad-request',
+      reason: refusal.reason,
+      status: refusal.status,
+      method: request.method,
+      path: request.nextUrl.pathname,
+    },
     'request refused before it reached the page',
   );
 }

@@ -32,7 +32,9 @@ export async function startServer(): Promise<void> {
   const { ready, checks } = await checkReadiness();
   if (ready) logger.info({ event: 'startup.ready', database: checks.database.message }, 'ready');
   else {
-    const problems = Object.entries(checks).filter(([, check]) => !check.ok).map(([name, check]) => `${name}: ${check.message}`);
+    const problems = Object.entries(checks)
+      .filter(([, check]) => !check.ok)
+      .map(([name, check]) => `${name}: ${check.message}`);
     logger.error({ event: 'startup.not-ready', problems }, `not ready: ${problems.join('; ')}`);
   }
 }

@@ -15,7 +15,10 @@ async function main() {
   const database = await openDatabase({ databaseUrl, pgliteDir, hmacKey: '', migratePostgres: false });
   try {
     const status = await schemaStatus(database.db);
-    if (!status.current) throw new Error(`the schema is not current, run \`npm run db:migrate\` first (missing ${status.missing.join(', ')})`);
+    if (!status.current)
+      throw new Error(
+        `the schema is not current, run \`npm run db:migrate\` first (missing ${status.missing.join(', ')})`,
+      );
     const { deleted, cutoff } = await pruneRecords(database.db, { now: new Date(), retentionDays });
     console.log(JSON.stringify({ event: 'records.pruned', deleted, olderThan: cutoff.toISOString(), retentionDays }));
   } finally {

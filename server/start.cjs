@@ -22,7 +22,12 @@ if (!process.env.PGLITE_DIR || !process.env.PGLITE_DIR.trim()) process.env.PGLIT
 // Next's own handler would exit at once on SIGTERM, cutting requests off.
 process.env.NEXT_MANUAL_SIG_HANDLE = 'true';
 
-const state = (globalThis.__tofaktorLifecycle ??= { draining: false, inFlight: 0, shutdownTimeoutMs: 25_000, onShutdown: [] });
+const state = (globalThis.__tofaktorLifecycle ??= {
+  draining: false,
+  inFlight: 0,
+  shutdownTimeoutMs: 25_000,
+  onShutdown: [],
+});
 const servers = [];
 
 const createServer = http.createServer;
@@ -61,7 +66,9 @@ async function shutdown(signal) {
   }
   const unfinished = state.inFlight;
   for (const hook of state.onShutdown) {
-    await hook().catch((error) => log(50, 'shutdown.hook-failed', { reason: error && error.code ? error.code : String(error && error.name) }));
+    await hook().catch((error) =>
+      log(50, 'shutdown.hook-failed', { reason: error && error.code ? error.code : String(error && error.name) }),
+    );
   }
   log(unfinished ? 50 : 30, 'shutdown.done', { unfinished });
   process.exit(unfinished ? 1 : 0);

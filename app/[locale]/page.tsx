@@ -23,7 +23,7 @@ const choices = [
   { pathname: '/reset', title: 'resetTitle', text: 'resetText' },
   { pathname: '/external-users', title: 'externalTitle', text: 'externalText' },
   { pathname: '/faq', title: 'faqTitle', text: 'faqText' },
-] as const satisfies readonly { pathname: AppPathname; title: string; text: string}[];
+] as const satisfies readonly { pathname: AppPathname; title: string; text: string }[];
 
 export default async function HomePage({ params }: Props) {
   const locale = localeFromParams((await params).locale);

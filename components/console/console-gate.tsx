@@ -13,7 +13,12 @@ import { ConsoleShell } from './console-shell';
 type ConsoleMessageKey = Parameters<Awaited<ReturnType<typeof getTranslations<'Console'>>>>[0];
 
 /** A console page's metadata: never indexed. */
-export async function consoleMetadata(locale: Locale, pathname: AppPathname, title: ConsoleMessageKey, description: ConsoleMessageKey) {
+export async function consoleMetadata(
+  locale: Locale,
+  pathname: AppPathname,
+  title: ConsoleMessageKey,
+  description: ConsoleMessageKey,
+) {
   const t = await getTranslations({ locale });
   return pageMetadata({
     locale,

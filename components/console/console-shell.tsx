@@ -29,7 +29,9 @@ export async function ConsoleShell(props: {
         <div className="mb-6 rounded border border-slate-300 bg-slate-50 p-3">
           <p data-testid="console-signed-in">{t('signedInAs', { name: session.name, username: session.username })}</p>
           <p className="text-slate-700">
-            {t('roles', { roles: session.roles.map((role) => (role === 'agent' ? t('roleAgent') : t('roleAuditor'))).join(', ') })}
+            {t('roles', {
+              roles: session.roles.map((role) => (role === 'agent' ? t('roleAgent') : t('roleAuditor'))).join(', '),
+            })}
           </p>
           <div className="mt-2 flex flex-wrap items-center gap-2">
             <nav aria-label={t('navLabel')}>

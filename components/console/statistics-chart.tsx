@@ -45,7 +45,14 @@ export function StatisticsChart(props: { stats: Statistics; labels: StatisticsLa
     >
       <title id="chart-title">{labels.chartTitle}</title>
       <desc id="chart-desc">{labels.chartDescription}</desc>
-      <line x1={LEFT} y1={PLOT_TOP + PLOT_HEIGHT} x2={WIDTH - 8} y2={PLOT_TOP + PLOT_HEIGHT} stroke="#334155" strokeWidth="1" />
+      <line
+        x1={LEFT}
+        y1={PLOT_TOP + PLOT_HEIGHT}
+        x2={WIDTH - 8}
+        y2={PLOT_TOP + PLOT_HEIGHT}
+        stroke="#334155"
+        strokeWidth="1"
+      />
       <text x={LEFT - 6} y={PLOT_TOP + 4} textAnchor="end" fontSize="12" fill="#1e293b">
         {max}
       </text>
@@ -75,7 +82,13 @@ export function StatisticsChart(props: { stats: Statistics; labels: StatisticsLa
               );
             })}
             {index % 5 === 0 || index === stats.days.length - 1 ? (
-              <text x={(x + barWidth / 2).toFixed(2)} y={PLOT_TOP + PLOT_HEIGHT + 16} textAnchor="middle" fontSize="11" fill="#1e293b">
+              <text
+                x={(x + barWidth / 2).toFixed(2)}
+                y={PLOT_TOP + PLOT_HEIGHT + 16}
+                textAnchor="middle"
+                fontSize="11"
+                fill="#1e293b"
+              >
                 {day.day.slice(5)}
               </text>
             ) : null}

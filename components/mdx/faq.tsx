@@ -4,9 +4,7 @@ import type { ReactNode } from 'react';
 export function Faq(props: { id: string; question: string; children: ReactNode }) {
   return (
     <details id={props.id} className="group my-3 scroll-mt-4 rounded border border-slate-300 bg-white">
-      <summary className="flex min-h-11 cursor-pointer items-center px-4 py-2 font-semibold">
-        {props.question}
-      </summary>
+      <summary className="flex min-h-11 cursor-pointer items-center px-4 py-2 font-semibold">{props.question}</summary>
       <div className="border-t border-slate-200 px-4 py-1">{props.children}</div>
     </details>
   );

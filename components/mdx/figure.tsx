@@ -4,7 +4,12 @@ export function Figure(props: { src: string; alt: string; caption?: string }) {
     <figure className="my-4">
       {/* Plain <img>: the SVGs are static files; next/image would add nothing but a client loader. */}
       {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img src={props.src} alt={props.alt} loading="lazy" className="h-auto w-full max-w-xl rounded border border-slate-300 bg-white" />
+      <img
+        src={props.src}
+        alt={props.alt}
+        loading="lazy"
+        className="h-auto w-full max-w-xl rounded border border-slate-300 bg-white"
+      />
       {props.caption ? <figcaption className="mt-1 text-sm text-slate-700">{props.caption}</figcaption> : null}
     </figure>
   );

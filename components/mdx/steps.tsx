@@ -18,7 +18,10 @@ export async function Step(props: { id: string; title: string; children?: ReactN
   const t = await getTranslations('Guide');
   const number = Number(props.id.replace(/^step-/, ''));
   return (
-    <li id={props.id} className="scroll-mt-4 rounded border border-slate-300 bg-white p-4 target:border-sky-700 target:ring-2 target:ring-sky-700">
+    <li
+      id={props.id}
+      className="scroll-mt-4 rounded border border-slate-300 bg-white p-4 target:border-sky-700 target:ring-2 target:ring-sky-700"
+    >
       <h3 className="my-0 flex items-baseline gap-3 text-lg font-semibold">
         <span className="inline-flex h-8 min-w-8 shrink-0 items-center justify-center rounded-full bg-sky-800 px-2 text-white">
           <span className="sr-only">{t('stepNumber', { number })} </span>

@@ -12,7 +12,9 @@ export function methodName(t: ResetFlowT, method: Pick<MethodView, 'type' | 'lab
     case 'softwareOath':
       return t('methodSoftwareOath');
     case 'microsoftAuthenticatorPasskey':
-      return method.label ? t('methodAuthenticatorPasskey', { label: method.label }) : t('methodAuthenticatorPasskeyUnnamed');
+      return method.label
+        ? t('methodAuthenticatorPasskey', { label: method.label })
+        : t('methodAuthenticatorPasskeyUnnamed');
     default:
       return method.label ? t('methodAuthenticator', { label: method.label }) : t('methodAuthenticatorUnnamed');
   }

@@ -4,7 +4,10 @@ import { PageShell } from '../page-shell';
 import { pageMetadata } from '@/lib/i18n/metadata';
 import type { AppPathname, Locale } from '@/lib/i18n/routing';
 
-type NoticeKeys = { title: 'noNationalIdTitle' | 'signedOutTitle'; description: 'noNationalIdDescription' | 'signedOutDescription' };
+type NoticeKeys = {
+  title: 'noNationalIdTitle' | 'signedOutTitle';
+  description: 'noNationalIdDescription' | 'signedOutDescription';
+};
 
 export async function noticeMetadata(locale: Locale, pathname: AppPathname, keys: NoticeKeys) {
   const t = await getTranslations({ locale });
@@ -19,7 +22,12 @@ export async function noticeMetadata(locale: Locale, pathname: AppPathname, keys
 }
 
 /** A short static page of the reset flow: a heading and what to do next. */
-export async function NoticePage(props: { locale: Locale; pathname: AppPathname; title: NoticeKeys['title']; children: ReactNode }) {
+export async function NoticePage(props: {
+  locale: Locale;
+  pathname: AppPathname;
+  title: NoticeKeys['title'];
+  children: ReactNode;
+}) {
   setRequestLocale(props.locale);
   const t = await getTranslations({ locale: props.locale, namespace: 'ResetFlow' });
   return (

@@ -62,33 +62,37 @@ export async function TemporaryAccessPassNotice(props: {
 
   return (
     <OneTimePass reference={props.reference} fallback={issuedBefore}>
-    <section aria-labelledby="tap-heading" className="mt-8 rounded border-2 border-sky-800 bg-sky-50 p-4" data-testid="tap-shown">
-      <h2 id="tap-heading" className="text-2xl font-semibold">
-        {t('tapTitle')}
-      </h2>
-      <p className="mt-2">{t('tapIntro')}</p>
-      <p className="mt-4">
-        <span className="block font-semibold">{t('tapLabel')}</span>
-        {/* select-all: one click or tap selects the whole pass for copying, no script needed. */}
-        <code
-          data-testid="tap-value"
-          data-one-time
-          className="mt-1 inline-block rounded border border-slate-400 bg-white px-4 py-2 font-mono text-3xl tracking-widest break-all select-all"
-        >
-          {props.pass}
-        </code>
-      </p>
-      <p className="mt-3 font-semibold">
-        {t('tapExpires', { time })} {t('tapOnce')}
-      </p>
-      <h3 className="mt-4 text-xl font-semibold">{t('tapStepsTitle')}</h3>
-      <ol className="mt-2 list-decimal space-y-1 pl-6">
-        <li>{t('tapStep1')}</li>
-        <li>{t('tapStep2')}</li>
-        <li>{t('tapStep3')}</li>
-      </ol>
-      {mysignins}
-    </section>
+      <section
+        aria-labelledby="tap-heading"
+        className="mt-8 rounded border-2 border-sky-800 bg-sky-50 p-4"
+        data-testid="tap-shown"
+      >
+        <h2 id="tap-heading" className="text-2xl font-semibold">
+          {t('tapTitle')}
+        </h2>
+        <p className="mt-2">{t('tapIntro')}</p>
+        <p className="mt-4">
+          <span className="block font-semibold">{t('tapLabel')}</span>
+          {/* select-all: one click or tap selects the whole pass for copying, no script needed. */}
+          <code
+            data-testid="tap-value"
+            data-one-time
+            className="mt-1 inline-block rounded border border-slate-400 bg-white px-4 py-2 font-mono text-3xl tracking-widest break-all select-all"
+          >
+            {props.pass}
+          </code>
+        </p>
+        <p className="mt-3 font-semibold">
+          {t('tapExpires', { time })} {t('tapOnce')}
+        </p>
+        <h3 className="mt-4 text-xl font-semibold">{t('tapStepsTitle')}</h3>
+        <ol className="mt-2 list-decimal space-y-1 pl-6">
+          <li>{t('tapStep1')}</li>
+          <li>{t('tapStep2')}</li>
+          <li>{t('tapStep3')}</li>
+        </ol>
+        {mysignins}
+      </section>
     </OneTimePass>
   );
 }

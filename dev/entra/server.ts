@@ -60,7 +60,10 @@ ${body}
 
 function loginPage(uid: string, error?: string): string {
   const options = STAFF.map(
-    (member, index) => `<div class="person"><input type="radio" name="staff" id="staff-${esc(member.key)}" value="${esc(member.key)}"${index === 0 ? ' checked' : ''}>
+    (
+      member,
+      index,
+    ) => `<div class="person"><input type="radio" name="staff" id="staff-${esc(member.key)}" value="${esc(member.key)}"${index === 0 ? ' checked' : ''}>
 <label for="staff-${esc(member.key)}"><strong>${esc(member.preferredUsername)}</strong> (${esc(member.key)}): ${esc(member.description)}</label></div>`,
   ).join('\n');
   return page(
@@ -174,7 +177,14 @@ ${autoForm}
         },
       },
     },
-    ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, Interaction: 3600, Session: 8 * 3600, Grant: 8 * 3600 },
+    ttl: {
+      AccessToken: 3600,
+      AuthorizationCode: 60,
+      IdToken: 3600,
+      Interaction: 3600,
+      Session: 8 * 3600,
+      Grant: 8 * 3600,
+    },
     interactions: { url: (_ctx: any, interaction: any) => `/interaction/${interaction.uid}` },
     async loadExistingGrant(ctx: any) {
       const { oidc } = ctx;
@@ -220,13 +230,19 @@ ${autoForm}
       }
       if (!action && req.method === 'GET') return sendHtml(res, 200, loginPage(details.uid));
       if (action === 'abort' && req.method === 'POST') {
-        return provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'AADSTS50126: sign-in cancelled' }, { mergeWithLastSubmission: false });
+        return provider.interactionFinished(
+          req,
+          res,
+          { error: 'access_denied', error_description: 'AADSTS50126: sign-in cancelled' },
+          { mergeWithLastSubmission: false },
+        );
       }
       if (action === 'login' && req.method === 'POST') {
         const form = await readForm(req);
         const member = STAFF.find((candidate) => candidate.key === form.get('staff'));
         const minutes = (form.get('minutesAgo') ?? '0').trim() || '0';
-        if (!member || !/^\d{1,6}$/.test(minutes)) return sendHtml(res, 400, loginPage(details.uid, 'Choose a staff member and a whole number of minutes.'));
+        if (!member || !/^\d{1,6}$/.test(minutes))
+          return sendHtml(res, 400, loginPage(details.uid, 'Choose a staff member and a whole number of minutes.'));
         const ts = Math.floor(Date.now() / 1000) - Number(minutes) * 60;
         return provider.interactionFinished(
           req,
@@ -274,7 +290,11 @@ if (typeof require !== 'undefined' && require.main === module) {
   startEntraStandIn({ port, appOrigin: process.env.APP_ORIGIN ?? DEFAULT_APP_ORIGIN })
     .then((standIn) => {
       console.log(`Entra ID stand-in listening on ${standIn.url} (issuer ${standIn.issuer})`);
-      const stop = () => void standIn.close().then(() => process.exit(0), () => process.exit(1));
+      const stop = () =>
+        void standIn.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     })

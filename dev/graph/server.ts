@@ -149,7 +149,14 @@ const faultsSchema = z.object({
       z.object({
         method: z.enum(['DELETE', 'GET', 'POST']),
         pathContains: z.string(),
-        status: z.union([z.literal(400), z.literal(403), z.literal(404), z.literal(429), z.literal(500), z.literal(503)]),
+        status: z.union([
+          z.literal(400),
+          z.literal(403),
+          z.literal(404),
+          z.literal(429),
+          z.literal(500),
+          z.literal(503),
+        ]),
         times: z.number().int().min(0),
         retryAfterSeconds: z.number().int().min(0).optional(),
       }),
@@ -280,7 +287,10 @@ function entraError(
 ): { status: number; body: Record<string, unknown> } {
   const traceId = randomUUID();
   const correlationId = randomUUID();
-  const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  const timestamp = new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
   return {
     status,
     body: {
@@ -307,16 +317,12 @@ async function readBody(req: http.IncomingMessage, limit = 1024 * 1024): Promise
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function sendJson(
-  res: http.ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
+function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = body === undefined ? '' : JSON.stringify(body);
   res.statusCode = status;
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-  if (body !== undefined && !res.hasHeader('Content-Type')) res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  if (body !== undefined && !res.hasHeader('Content-Type'))
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.end(text);
 }
 
@@ -407,8 +413,8 @@ const USER_DEFAULT_PROPERTIES = [
 ];
 
 const USER_KNOWN_PROPERTIES = new Set(
-  [...USER_DEFAULT_PROPERTIES, 'accountEnabled', 'employeeId', 'otherMails', 'signInSessionsValidFromDateTime'].map((p) =>
-    p.toLowerCase(),
+  [...USER_DEFAULT_PROPERTIES, 'accountEnabled', 'employeeId', 'otherMails', 'signInSessionsValidFromDateTime'].map(
+    (p) => p.toLowerCase(),
   ),
 );
 
@@ -547,17 +553,36 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     }
     const grantType = form.get('grant_type');
     if (!grantType) {
-      return entraError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'grant_type'.");
+      return entraError(
+        400,
+        'invalid_request',
+        900144,
+        "The request body must contain the following parameter: 'grant_type'.",
+      );
     }
     if (grantType !== 'client_credentials') {
-      return entraError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'.`);
+      return entraError(
+        400,
+        'unsupported_grant_type',
+        70003,
+        `The app requested an unsupported grant type '${grantType}'.`,
+      );
     }
     if (!clientId) {
-      return entraError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'client_id'.");
+      return entraError(
+        400,
+        'invalid_request',
+        900144,
+        "The request body must contain the following parameter: 'client_id'.",
+      );
     }
     const knownClients: Record<string, { secret: string; roles: readonly string[]; oid: string }> = {
       [ENTRA_CLIENT_ID]: { secret: ENTRA_CLIENT_SECRET, roles: GRAPH_APP_ROLES, oid: SERVICE_PRINCIPAL_OBJECT_ID },
-      [ENTRA_UNCONSENTED_CLIENT_ID]: { secret: ENTRA_UNCONSENTED_CLIENT_SECRET, roles: [], oid: UNCONSENTED_SP_OBJECT_ID },
+      [ENTRA_UNCONSENTED_CLIENT_ID]: {
+        secret: ENTRA_UNCONSENTED_CLIENT_SECRET,
+        roles: [],
+        oid: UNCONSENTED_SP_OBJECT_ID,
+      },
     };
     const client = knownClients[clientId];
     if (!client) {
@@ -583,7 +608,12 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       // Certificate credential: the stand-in only checks presence and the client id (it does not
       // know the certificate), like the contract says.
       if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') {
-        return entraError(400, 'invalid_request', 90014, "The request body must contain the following parameter: 'client_assertion_type'.");
+        return entraError(
+          400,
+          'invalid_request',
+          90014,
+          "The request body must contain the following parameter: 'client_assertion_type'.",
+        );
       }
       let claims: Record<string, unknown>;
       try {
@@ -596,7 +626,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
           401,
           'invalid_client',
           700021,
-          'Client assertion application identifier doesn\'t match \'client_id\' parameter.',
+          "Client assertion application identifier doesn't match 'client_id' parameter.",
         );
       }
       appidacr = '2';
@@ -610,7 +640,12 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     }
     const scope = form.get('scope') ?? '';
     if (!scope) {
-      return entraError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'scope'.");
+      return entraError(
+        400,
+        'invalid_request',
+        900144,
+        "The request body must contain the following parameter: 'scope'.",
+      );
     }
     const scopes = scope.split(' ').filter(Boolean);
     if (scopes.length !== 1 || !scopes[0]!.endsWith('/.default')) {
@@ -668,7 +703,10 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     };
     const header = req.headers.authorization;
     if (!header || !/^Bearer\s+\S+/i.test(header)) {
-      return { ok: false, response: graphError(req, 401, 'InvalidAuthenticationToken', 'Access token is empty.', wwwAuth) };
+      return {
+        ok: false,
+        response: graphError(req, 401, 'InvalidAuthenticationToken', 'Access token is empty.', wwwAuth),
+      };
     }
     const token = header.replace(/^Bearer\s+/i, '').trim();
     try {
@@ -680,7 +718,13 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       if (payload.tid !== ENTRA_TENANT_ID) {
         return {
           ok: false,
-          response: graphError(req, 401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid issuer.', wwwAuth),
+          response: graphError(
+            req,
+            401,
+            'InvalidAuthenticationToken',
+            'Access token validation failure. Invalid issuer.',
+            wwwAuth,
+          ),
         };
       }
       const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
@@ -712,20 +756,37 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   }
 
   function faultResponse(req: GraphRequest, rule: FaultRule): GraphResponse {
-    const retryAfter =
-      rule.retryAfterSeconds ?? (rule.status === 429 || rule.status === 503 ? 1 : undefined);
+    const retryAfter = rule.retryAfterSeconds ?? (rule.status === 429 || rule.status === 503 ? 1 : undefined);
     const headers: Record<string, string> = retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {};
     switch (rule.status) {
       case 400:
         return graphError(req, 400, 'badRequest', 'Bad request (fault injected by the stand-in).', headers);
       case 403:
-        return graphError(req, 403, 'accessDenied', 'Request Authorization failed (fault injected by the stand-in).', headers);
+        return graphError(
+          req,
+          403,
+          'accessDenied',
+          'Request Authorization failed (fault injected by the stand-in).',
+          headers,
+        );
       case 404:
-        return graphError(req, 404, 'Request_ResourceNotFound', 'Resource does not exist (fault injected by the stand-in).', headers);
+        return graphError(
+          req,
+          404,
+          'Request_ResourceNotFound',
+          'Resource does not exist (fault injected by the stand-in).',
+          headers,
+        );
       case 429:
         return graphError(req, 429, 'TooManyRequests', 'Too many requests.', headers);
       case 503:
-        return graphError(req, 503, 'serviceNotAvailable', 'The service is temporarily unavailable. Please retry later.', headers);
+        return graphError(
+          req,
+          503,
+          'serviceNotAvailable',
+          'The service is temporarily unavailable. Please retry later.',
+          headers,
+        );
       default:
         return graphError(req, 500, 'generalException', 'General exception while processing.', headers);
     }
@@ -745,7 +806,12 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
         response = fault ? faultResponse(req, fault) : await route(req, auth.roles);
       }
     } catch (err) {
-      response = graphError(req, 500, 'generalException', `General exception while processing. ${(err as Error).message}`);
+      response = graphError(
+        req,
+        500,
+        'generalException',
+        `General exception while processing. ${(err as Error).message}`,
+      );
     }
     requestLog.push({
       method: req.method,
@@ -771,7 +837,10 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   async function route(req: GraphRequest, roles: string[]): Promise<GraphResponse> {
     const url = new URL(req.path, 'http://graph.local');
     const pathname = url.pathname.replace(/\/+$/, '');
-    const segments = pathname.split('/').filter(Boolean).map((s) => safeDecode(s));
+    const segments = pathname
+      .split('/')
+      .filter(Boolean)
+      .map((s) => safeDecode(s));
     if (segments[0]?.toLowerCase() !== 'v1.0') {
       return graphError(req, 400, 'BadRequest', `Invalid version: ${segments[0] ?? ''}`);
     }
@@ -795,7 +864,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     // GET /users
     if (lower.length === 1) {
       if (m !== 'GET') return methodNotAllowed();
-      return (requireRole(req, roles, ROLES_READ_USERS) ?? listUsers(req, url));
+      return requireRole(req, roles, ROLES_READ_USERS) ?? listUsers(req, url);
     }
 
     const userId = seg[1]!;
@@ -833,7 +902,12 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       if (!user) return notFound(req, userId);
       const body = z.object({ groupIds: z.array(z.string()).min(1).max(20) }).safeParse(req.body);
       if (!body.success) {
-        return graphError(req, 400, 'Request_BadRequest', 'Invalid value specified for property \'groupIds\' of resource \'checkMemberGroups\'.');
+        return graphError(
+          req,
+          400,
+          'Request_BadRequest',
+          "Invalid value specified for property 'groupIds' of resource 'checkMemberGroups'.",
+        );
       }
       const member = new Set(user.memberOf.map((id) => id.toLowerCase()));
       return ok({
@@ -851,7 +925,12 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     }
 
     // POST /users/{id}/authentication/temporaryAccessPassMethods
-    if (lower.length === 4 && lower[2] === 'authentication' && lower[3] === 'temporaryaccesspassmethods' && m === 'POST') {
+    if (
+      lower.length === 4 &&
+      lower[2] === 'authentication' &&
+      lower[3] === 'temporaryaccesspassmethods' &&
+      m === 'POST'
+    ) {
       const denied = requireRole(req, roles, ROLES_WRITE_TAP);
       if (denied) return denied;
       if (!user) return notFound(req, userId);
@@ -904,7 +983,11 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
           });
         }
         if (m === 'DELETE' && type !== 'password') {
-          const denied = requireRole(req, roles, type === 'temporaryAccessPass' ? ROLES_WRITE_TAP : ROLES_WRITE_METHODS);
+          const denied = requireRole(
+            req,
+            roles,
+            type === 'temporaryAccessPass' ? ROLES_WRITE_TAP : ROLES_WRITE_METHODS,
+          );
           if (denied) return denied;
           if (!user) return notFound(req, userId);
           const method = user.methods.find((x) => x.type === type && x.id.toLowerCase() === methodId.toLowerCase());
@@ -948,7 +1031,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
    */
   function createTap(req: GraphRequest, user: UserRecord): GraphResponse {
     const parsed = tapRequestSchema.safeParse(req.body ?? {});
-    if (!parsed.success) return graphError(req, 400, 'badRequest', 'Invalid request body for temporaryAccessPassAuthenticationMethod.');
+    if (!parsed.success)
+      return graphError(req, 400, 'badRequest', 'Invalid request body for temporaryAccessPassAuthenticationMethod.');
     if (tapPolicy.state !== 'enabled' || tapPolicy.excludedUserIds.includes(user.id)) {
       return graphError(
         req,
@@ -1022,7 +1106,12 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     const cc = addresses(message.ccRecipients);
     const bcc = addresses(message.bccRecipients);
     if (to.length + cc.length + bcc.length === 0) {
-      return graphError(req, 400, 'ErrorInvalidRecipients', 'At least one recipient is not valid., Recipient is missing.');
+      return graphError(
+        req,
+        400,
+        'ErrorInvalidRecipients',
+        'At least one recipient is not valid., Recipient is missing.',
+      );
     }
     mailbox.push({
       receivedAt: new Date().toISOString(),
@@ -1041,7 +1130,10 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   function parseSelect(url: URL): { value: string[] | null } | { error: string } {
     const raw = url.searchParams.get('$select') ?? url.searchParams.get('select');
     if (!raw) return { value: null };
-    const props = raw.split(',').map((s) => s.trim()).filter(Boolean);
+    const props = raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     for (const p of props) {
       if (!USER_KNOWN_PROPERTIES.has(p.toLowerCase()) && !isExtensionAttribute(p)) {
         return { error: `Could not find a property named '${p}' on type 'microsoft.graph.user'.` };
@@ -1067,12 +1159,21 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     if (startsWith) {
       if ('error' in startsWith) return graphError(req, 400, startsWith.code, startsWith.error);
       result = users.filter((u) =>
-        startsWith.clauses.some(([attr, value]) => String(userProperty(u, attr) ?? '').toLowerCase().startsWith(value.toLowerCase())),
+        startsWith.clauses.some(([attr, value]) =>
+          String(userProperty(u, attr) ?? '')
+            .toLowerCase()
+            .startsWith(value.toLowerCase()),
+        ),
       );
     } else if (filter) {
       const match = /^\s*([A-Za-z][A-Za-z0-9_]*)\s+eq\s+'((?:[^']|'')*)'\s*$/.exec(filter);
       if (!match) {
-        return graphError(req, 400, 'Request_UnsupportedQuery', 'Unsupported or invalid query filter clause specified.');
+        return graphError(
+          req,
+          400,
+          'Request_UnsupportedQuery',
+          'Unsupported or invalid query filter clause specified.',
+        );
       }
       const attr = match[1]!;
       const value = match[2]!.replace(/''/g, "'");
@@ -1088,10 +1189,20 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
           );
         }
         result = users.filter((u) => u.nationalId === value);
-      } else if (attrLower === 'id' || attrLower === 'userprincipalname' || attrLower === 'mail' || attrLower === 'displayname') {
+      } else if (
+        attrLower === 'id' ||
+        attrLower === 'userprincipalname' ||
+        attrLower === 'mail' ||
+        attrLower === 'displayname'
+      ) {
         result = users.filter((u) => String(userProperty(u, attrLower) ?? '').toLowerCase() === value.toLowerCase());
       } else {
-        return graphError(req, 400, 'Request_BadRequest', `Could not find a property named '${attr}' on type 'microsoft.graph.user'.`);
+        return graphError(
+          req,
+          400,
+          'Request_BadRequest',
+          `Could not find a property named '${attr}' on type 'microsoft.graph.user'.`,
+        );
       }
     }
     const body: Record<string, unknown> = {
@@ -1112,16 +1223,21 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     let rest = filter;
     while (rest.length > 0) {
       const match = clause.exec(rest);
-      if (!match) return { code: 'Request_UnsupportedQuery', error: 'Unsupported or invalid query filter clause specified.' };
+      if (!match)
+        return { code: 'Request_UnsupportedQuery', error: 'Unsupported or invalid query filter clause specified.' };
       const attr = match[1]!.toLowerCase();
       if (!['displayname', 'userprincipalname', 'mail', 'givenname', 'surname'].includes(attr)) {
-        return { code: 'Request_BadRequest', error: `Could not find a property named '${match[1]}' on type 'microsoft.graph.user'.` };
+        return {
+          code: 'Request_BadRequest',
+          error: `Could not find a property named '${match[1]}' on type 'microsoft.graph.user'.`,
+        };
       }
       clauses.push([attr, match[2]!.replace(/''/g, "'")]);
       rest = rest.slice(match[0].length);
       const or = /^or\s+/i.exec(rest);
       if (or) rest = rest.slice(or[0].length);
-      else if (rest.trim().length > 0) return { code: 'Request_UnsupportedQuery', error: 'Unsupported or invalid query filter clause specified.' };
+      else if (rest.trim().length > 0)
+        return { code: 'Request_UnsupportedQuery', error: 'Unsupported or invalid query filter clause specified.' };
       else break;
     }
     return { clauses };
@@ -1155,7 +1271,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     }
     for (const r of requests) {
       for (const d of r.dependsOn ?? []) {
-        if (!ids.has(d)) return graphError(req, 400, 'BadRequest', `Request '${r.id}' depends on unknown request '${d}'.`);
+        if (!ids.has(d))
+          return graphError(req, 400, 'BadRequest', `Request '${r.id}' depends on unknown request '${d}'.`);
       }
     }
     const results = new Map<string, Promise<GraphResponse>>();
@@ -1167,7 +1284,12 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
         const depResults = await Promise.all(deps.map(run));
         const innerIds = { requestId: randomUUID(), clientRequestId: req.clientRequestId };
         if (depResults.some((dr) => dr.status >= 400)) {
-          return graphError(innerIds, 424, 'FailedDependency', 'The request could not be processed because a dependency failed.');
+          return graphError(
+            innerIds,
+            424,
+            'FailedDependency',
+            'The request could not be processed because a dependency failed.',
+          );
         }
         const relative = r.url.startsWith('/') ? r.url : `/${r.url}`;
         const path = /^\/v1\.0(\/|$)/i.test(relative) ? relative : `/v1.0${relative}`;
@@ -1273,7 +1395,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const requestId = randomUUID();
     const clientRequestIdHeader = req.headers['client-request-id'];
-    const clientRequestId = (Array.isArray(clientRequestIdHeader) ? clientRequestIdHeader[0] : clientRequestIdHeader) ?? requestId;
+    const clientRequestId =
+      (Array.isArray(clientRequestIdHeader) ? clientRequestIdHeader[0] : clientRequestIdHeader) ?? requestId;
     res.setHeader('request-id', requestId);
     res.setHeader('client-request-id', clientRequestId);
     const url = new URL(req.url ?? '/', base);
@@ -1284,9 +1407,10 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
 
     // Entra: /{tenant}/v2.0/.well-known/openid-configuration, /{tenant}/discovery/v2.0/keys,
     // /{tenant}/oauth2/v2.0/token
-    const entra = /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|discovery\/v2\.0\/keys|oauth2\/v2\.0\/token)$/.exec(
-      pathname,
-    );
+    const entra =
+      /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|discovery\/v2\.0\/keys|oauth2\/v2\.0\/token)$/.exec(
+        pathname,
+      );
     if (entra) {
       const tenant = safeDecode(entra[1]!);
       const what = entra[2]!;
@@ -1318,7 +1442,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
             return sendJson(
               res,
               400,
-              graphError({ requestId, clientRequestId }, 400, 'BadRequest', 'Unable to read JSON request payload.').body,
+              graphError({ requestId, clientRequestId }, 400, 'BadRequest', 'Unable to read JSON request payload.')
+                .body,
             );
           }
         }
@@ -1343,7 +1468,10 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   /** The demo's view of the captured notices: what the person would have received, newest first. */
   function mailPage(res: http.ServerResponse): void {
     const escape = (text: string) =>
-      text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+      text.replace(
+        /[&<>"']/g,
+        (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+      );
     const items = [...mailbox]
       .reverse()
       .map(
@@ -1398,7 +1526,10 @@ if (typeof require !== 'undefined' && require.main === module) {
     .then((standIn) => {
       console.log(`Graph stand-in listening on ${standIn.url}`);
       const stop = () => {
-        standIn.close().then(() => process.exit(0), () => process.exit(1));
+        standIn.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

@@ -400,18 +400,23 @@ export async function startIdportenStandIn(options: IdportenStandInOptions = {})
   const policy = interactionPolicy.base();
   const loginPrompt = policy.get('login');
   loginPrompt.checks.push(
-    new interactionPolicy.Check('acr_step_up', 'requested acr is higher than the session acr', 'login_required', (ctx: any) => {
-      const { oidc } = ctx;
-      if (!oidc.session.accountId || oidc.result?.login) return interactionPolicy.Check.NO_NEED_TO_PROMPT;
-      const requested = String(oidc.params.acr_values ?? '')
-        .split(' ')
-        .map((v: string) => ACR_RANK[v] ?? 0);
-      const wanted = requested.length ? Math.min(...requested.filter((r: number) => r > 0), Infinity) : 0;
-      const have = ACR_RANK[oidc.session.acr] ?? 0;
-      return Number.isFinite(wanted) && wanted > have
-        ? interactionPolicy.Check.REQUEST_PROMPT
-        : interactionPolicy.Check.NO_NEED_TO_PROMPT;
-    }),
+    new interactionPolicy.Check(
+      'acr_step_up',
+      'requested acr is higher than the session acr',
+      'login_required',
+      (ctx: any) => {
+        const { oidc } = ctx;
+        if (!oidc.session.accountId || oidc.result?.login) return interactionPolicy.Check.NO_NEED_TO_PROMPT;
+        const requested = String(oidc.params.acr_values ?? '')
+          .split(' ')
+          .map((v: string) => ACR_RANK[v] ?? 0);
+        const wanted = requested.length ? Math.min(...requested.filter((r: number) => r > 0), Infinity) : 0;
+        const have = ACR_RANK[oidc.session.acr] ?? 0;
+        return Number.isFinite(wanted) && wanted > have
+          ? interactionPolicy.Check.REQUEST_PROMPT
+          : interactionPolicy.Check.NO_NEED_TO_PROMPT;
+      },
+    ),
   );
 
   const provider = new Provider(issuer, {
@@ -596,7 +601,10 @@ if(left===0)go();setTimeout(go,3000);})();
       t.logoutTitle,
       `<h1>${t.logoutHeading}</h1>
 ${frames
-  .map((src, i) => `<iframe class="fc-logout" title="front-channel logout ${i + 1}" src="${esc(src)}" width="1" height="1" style="border:0"></iframe>`)
+  .map(
+    (src, i) =>
+      `<iframe class="fc-logout" title="front-channel logout ${i + 1}" src="${esc(src)}" width="1" height="1" style="border:0"></iframe>`,
+  )
   .join('\n')}
 ${onward}`,
       location ? `<noscript><meta http-equiv="refresh" content="2;url=${esc(location)}"></noscript>` : '',
@@ -659,9 +667,18 @@ ${onward}`,
   function parseIdTokenHint(token: string | null): { sid?: string; aud: string } | null {
     const [header, payload, signature] = (token ?? '').split('.');
     if (!header || !payload || !signature) return null;
-    const signed = verifySignature('sha256', Buffer.from(`${header}.${payload}`), publicKey, Buffer.from(signature, 'base64url'));
+    const signed = verifySignature(
+      'sha256',
+      Buffer.from(`${header}.${payload}`),
+      publicKey,
+      Buffer.from(signature, 'base64url'),
+    );
     if (!signed) return null;
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sid?: string; aud?: string | string[]; iss?: string };
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+      sid?: string;
+      aud?: string | string[];
+      iss?: string;
+    };
     const aud = Array.isArray(claims.aud) ? claims.aud[0] : claims.aud;
     return claims.iss === issuer && aud ? { sid: claims.sid, aud } : null;
   }
@@ -807,7 +824,10 @@ if (typeof require !== 'undefined' && require.main === module) {
     .then((standIn) => {
       console.log(`ID-porten stand-in listening on ${standIn.url}`);
       const stop = () => {
-        standIn.close().then(() => process.exit(0), () => process.exit(1));
+        standIn.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

@@ -5,7 +5,9 @@ export class HttpBrowser {
   url = '';
 
   private cookieHeader(url: URL): string {
-    return [...(this.jar.get(url.host) ?? new Map<string, string>())].map(([name, value]) => `${name}=${value}`).join('; ');
+    return [...(this.jar.get(url.host) ?? new Map<string, string>())]
+      .map(([name, value]) => `${name}=${value}`)
+      .join('; ');
   }
 
   private keep(url: URL, response: Response) {
@@ -22,7 +24,10 @@ export class HttpBrowser {
   }
 
   /** One request, then every redirect (303/302 become GET); returns the final response's body. */
-  async request(target: string, init: { method?: string; body?: string | FormData | URLSearchParams; headers?: Record<string, string> } = {}): Promise<string> {
+  async request(
+    target: string,
+    init: { method?: string; body?: string | FormData | URLSearchParams; headers?: Record<string, string> } = {},
+  ): Promise<string> {
     let url = new URL(target, this.url || undefined);
     let method = init.method ?? 'GET';
     let body = init.body;

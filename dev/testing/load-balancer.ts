@@ -3,7 +3,13 @@
 // instance when the chosen one refuses the connection (an instance that is shutting down). A test picks the
 // instance per browser context with the `x-test-instance: a|b` header, which is removed before forwarding;
 // without it requests go to `defaultInstance`, or alternate when that is 'round-robin' (npm run bench:load).
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 
 export type Upstreams = Record<'a' | 'b', string>;
 
@@ -35,7 +41,8 @@ export async function startLoadBalancer(port: number, upstreams: Upstreams): Pro
       },
     );
     upstream.on('error', (error: NodeJS.ErrnoException) => {
-      if (failover && error.code === 'ECONNREFUSED') return forward(req, body, res, instance === 'a' ? 'b' : 'a', false);
+      if (failover && error.code === 'ECONNREFUSED')
+        return forward(req, body, res, instance === 'a' ? 'b' : 'a', false);
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
       res.end(`load balancer: ${error.code ?? error.message}`);
     });
@@ -47,7 +54,8 @@ export async function startLoadBalancer(port: number, upstreams: Upstreams): Pro
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const asked = req.headers['x-test-instance'];
-      const next = balancer.defaultInstance === 'round-robin' ? (turn++ % 2 === 0 ? 'a' : 'b') : balancer.defaultInstance;
+      const next =
+        balancer.defaultInstance === 'round-robin' ? (turn++ % 2 === 0 ? 'a' : 'b') : balancer.defaultInstance;
       const instance = asked === 'a' || asked === 'b' ? asked : next;
       forward(req, Buffer.concat(chunks), res, instance, true);
     });

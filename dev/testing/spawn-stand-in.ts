@@ -21,7 +21,11 @@ export function spawnStandIn(
   env: Record<string, string> = {},
   timeoutMs = 20_000,
 ): Promise<SpawnedStandIn> {
-  const portVar = script.includes('idporten') ? 'IDPORTEN_STANDIN_PORT' : script.includes('entra') ? 'ENTRA_STANDIN_PORT' : 'GRAPH_STANDIN_PORT';
+  const portVar = script.includes('idporten')
+    ? 'IDPORTEN_STANDIN_PORT'
+    : script.includes('entra')
+      ? 'ENTRA_STANDIN_PORT'
+      : 'GRAPH_STANDIN_PORT';
   // `node --import tsx` (one process) rather than the tsx CLI, which runs the script in a second
   // process and does not always pass SIGTERM on.
   const child = spawn(process.execPath, ['--import', 'tsx', script], {

@@ -33,10 +33,15 @@ export type ConsoleToken = z.output<typeof ConsoleTokenSchema>;
 export type LoginRefusal = 'wrong-tenant' | 'no-mfa' | 'no-role';
 
 /** The console's rules for a staff login, in order: our tenant, MFA, at least one console role. */
-export function judgeStaffLogin(claims: StaffClaims, tenantId: string): { ok: true; token: ConsoleToken } | { ok: false; reason: LoginRefusal } {
+export function judgeStaffLogin(
+  claims: StaffClaims,
+  tenantId: string,
+): { ok: true; token: ConsoleToken } | { ok: false; reason: LoginRefusal } {
   if (claims.tid.toLowerCase() !== tenantId.toLowerCase()) return { ok: false, reason: 'wrong-tenant' };
   if (!claims.amr.includes('mfa')) return { ok: false, reason: 'no-mfa' };
-  const roles = (Object.keys(CONSOLE_ROLES) as ConsoleRole[]).filter((role) => claims.roles.includes(CONSOLE_ROLES[role]));
+  const roles = (Object.keys(CONSOLE_ROLES) as ConsoleRole[]).filter((role) =>
+    claims.roles.includes(CONSOLE_ROLES[role]),
+  );
   if (roles.length === 0) return { ok: false, reason: 'no-role' };
   return {
     ok: true,

@@ -15,5 +15,7 @@ export async function consolePageAccess(roles: readonly ConsoleRole[]): Promise<
   if (!getConfig().console.enabled) return { kind: 'disabled' };
   const session = await getConsoleSession();
   if (!session) return { kind: 'sign-in' };
-  return roles.some((role) => session.roles.includes(role)) ? { kind: 'allowed', session } : { kind: 'forbidden', session };
+  return roles.some((role) => session.roles.includes(role))
+    ? { kind: 'allowed', session }
+    : { kind: 'forbidden', session };
 }

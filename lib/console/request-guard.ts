@@ -16,7 +16,10 @@ export function isSameOrigin(request: NextRequest): boolean {
 }
 
 export function seeOther(path: string): NextResponse {
-  return new NextResponse(null, { status: 303, headers: { Location: new URL(path, getConfig().appOrigin).toString(), 'Cache-Control': 'no-store' } });
+  return new NextResponse(null, {
+    status: 303,
+    headers: { Location: new URL(path, getConfig().appOrigin).toString(), 'Cache-Control': 'no-store' },
+  });
 }
 
 export function refusedOrigin(route: string): NextResponse {

@@ -18,7 +18,13 @@ export async function getConsoleSession(): Promise<ConsoleSession | null> {
   const secure = config.appOrigin.startsWith('https://');
   const cookie = (await headers()).get('cookie') ?? '';
   const cookieName = consoleCookieName(secure);
-  const token = await getToken({ req: { headers: { cookie } }, secret: consoleSecret(config.auth.secret), secureCookie: secure, cookieName, salt: cookieName });
+  const token = await getToken({
+    req: { headers: { cookie } },
+    secret: consoleSecret(config.auth.secret),
+    secureCookie: secure,
+    cookieName,
+    salt: cookieName,
+  });
   const parsed = ConsoleTokenSchema.safeParse(token);
   if (!parsed.success || parsed.data.tid !== config.entra.tenantId) return null;
   return parsed.data;

@@ -119,6 +119,8 @@ function staffAuthConfig(request: Request | undefined): NextAuthConfig {
   };
 }
 
-export const { handlers: staffHandlers, signIn: staffSignIn, signOut: staffSignOut } = NextAuth((request) =>
-  staffAuthConfig(request),
-);
+export const {
+  handlers: staffHandlers,
+  signIn: staffSignIn,
+  signOut: staffSignOut,
+} = NextAuth((request) => staffAuthConfig(request));

@@ -35,7 +35,8 @@ export function statisticsStart(now: Date, days = STATISTICS_DAYS): Date {
   return new Date(Date.parse(`${dayOf(now)}T00:00:00Z`) - (days - 1) * DAY_MS);
 }
 
-const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+const zeros = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 
 export function computeStatistics(records: readonly StatisticsRecord[], now: Date, days = STATISTICS_DAYS): Statistics {
@@ -52,7 +53,8 @@ export function computeStatistics(records: readonly StatisticsRecord[], now: Dat
     row.byOutcome[record.outcome] += 1;
     row.byChannel[record.channel] += 1;
     row.total += 1;
-    if (record.outcome === 'refused') reasons.set(record.reason ?? 'unknown', (reasons.get(record.reason ?? 'unknown') ?? 0) + 1);
+    if (record.outcome === 'refused')
+      reasons.set(record.reason ?? 'unknown', (reasons.get(record.reason ?? 'unknown') ?? 0) + 1);
   }
   const dayRows = [...table.values()];
   const sum = (pick: (row: DayStatistics) => number) => dayRows.reduce((total, row) => total + pick(row), 0);
@@ -64,7 +66,9 @@ export function computeStatistics(records: readonly StatisticsRecord[], now: Dat
     to: dayRows.at(-1)?.day ?? dayOf(now),
     days: dayRows,
     total: sum((row) => row.total),
-    refusalReasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    refusalReasons: [...reasons]
+      .map(([reason, count]) => ({ reason, count }))
+      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
     resets,
     partialShare: percent(partial, resets),
     failedShare: percent(failed, resets),

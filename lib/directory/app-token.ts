@@ -61,7 +61,9 @@ async function readCertificate(path: string, thumbprint: string) {
  * MSAL refuses http authorities. For the local stand-in we keep the public https authority and hand MSAL
  * the stand-in's metadata, so its only request is the POST to the stand-in's token endpoint.
  */
-async function authorityFor(entra: EntraConfig): Promise<Pick<Configuration['auth'], 'authority' | 'authorityMetadata' | 'knownAuthorities'>> {
+async function authorityFor(
+  entra: EntraConfig,
+): Promise<Pick<Configuration['auth'], 'authority' | 'authorityMetadata' | 'knownAuthorities'>> {
   const host = new URL(entra.authorityHost);
   if (host.protocol === 'https:') return { authority: `${entra.authorityHost}/${entra.tenantId}` };
 

@@ -86,7 +86,8 @@ function toAccount(user: GraphUser): DirectoryAccount {
 
 function methodType(method: GraphAuthMethod): AuthMethodType | null {
   // A FIDO2 credential is removable only when it lives in Microsoft Authenticator; security keys never are.
-  if (method['@odata.type'] === GRAPH_FIDO2_TYPE) return isAuthenticatorPasskey(method.aaGuid) ? 'microsoftAuthenticatorPasskey' : null;
+  if (method['@odata.type'] === GRAPH_FIDO2_TYPE)
+    return isAuthenticatorPasskey(method.aaGuid) ? 'microsoftAuthenticatorPasskey' : null;
   return GRAPH_METHOD_TYPES[method['@odata.type'] as keyof typeof GRAPH_METHOD_TYPES] ?? null;
 }
 
@@ -169,7 +170,9 @@ export function createDirectory(client: Client, settings: Settings): Directory {
       );
       return {
         removed: retried.filter((result) => result.error === null).map((result) => result.method),
-        notRemoved: retried.flatMap((result) => (result.error ? [{ method: result.method, reason: result.error.reason }] : [])),
+        notRemoved: retried.flatMap((result) =>
+          result.error ? [{ method: result.method, reason: result.error.reason }] : [],
+        ),
       };
     },
 

@@ -26,7 +26,9 @@ export class DirectoryError extends Error {
     /** Graph refused to delete the default method while others remain. */
     readonly isDefaultMethodRefusal = false,
   ) {
-    super(`Graph ${operation} failed: ${status || 'no response'} ${code}${requestId ? ` (request-id ${requestId})` : ''}`);
+    super(
+      `Graph ${operation} failed: ${status || 'no response'} ${code}${requestId ? ` (request-id ${requestId})` : ''}`,
+    );
     this.name = 'DirectoryError';
   }
 
@@ -43,7 +45,11 @@ export class DirectoryError extends Error {
 
 const DEFAULT_METHOD_REFUSAL = /cannot delete default method/i;
 
-export async function callGraph<T>(operation: DirectoryOperation, request: () => Promise<unknown>, schema: z.ZodType<T>) {
+export async function callGraph<T>(
+  operation: DirectoryOperation,
+  request: () => Promise<unknown>,
+  schema: z.ZodType<T>,
+) {
   let body: unknown;
   try {
     body = await request();

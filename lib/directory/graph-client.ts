@@ -53,10 +53,14 @@ function retryAfterSeconds(response: Response): number | null {
 
 function createRetryOptions(): RetryHandlerOptions {
   // When Graph asks for a longer pause than the person should wait, give up and report instead of retrying early.
-  const options = new RetryHandlerOptions(BASE_DELAY_SECONDS, MAX_RETRIES, (_delay, _attempt, _request, _options, response) => {
-    const asked = retryAfterSeconds(response);
-    return asked === null || asked <= MAX_RETRY_DELAY_SECONDS;
-  });
+  const options = new RetryHandlerOptions(
+    BASE_DELAY_SECONDS,
+    MAX_RETRIES,
+    (_delay, _attempt, _request, _options, response) => {
+      const asked = retryAfterSeconds(response);
+      return asked === null || asked <= MAX_RETRY_DELAY_SECONDS;
+    },
+  );
   // The SDK caps computed back-off at 180 s through getMaxDelay(); it copies own properties when it clones options.
   options.getMaxDelay = () => MAX_RETRY_DELAY_SECONDS;
   return options;

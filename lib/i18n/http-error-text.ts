@@ -8,9 +8,19 @@ const texts: Record<Locale, (typeof nb)['HttpErrors']> = { nb: nb.HttpErrors, nn
 
 export type HttpErrorKey = keyof (typeof nb)['HttpErrors'];
 
-export function httpErrorResponse(status: number, key: HttpErrorKey, locale: Locale, headers: Record<string, string>): Response {
+export function httpErrorResponse(
+  status: number,
+  key: HttpErrorKey,
+  locale: Locale,
+  headers: Record<string, string>,
+): Response {
   return new Response(texts[locale][key], {
     status,
-    headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Language': locale, 'Cache-Control': 'no-store' },
+    headers: {
+      ...headers,
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Language': locale,
+      'Cache-Control': 'no-store',
+    },
   });
 }

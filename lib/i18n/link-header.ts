@@ -29,7 +29,9 @@ export function canonicalLinkHeader(origin: string, page: PageAddress): string {
   const link = (url: string, params: string) => `<${url}>; ${params}`;
   return [
     link(absoluteUrl(origin, page.locale, page.pathname), 'rel="canonical"'),
-    ...routing.locales.map((locale) => link(absoluteUrl(origin, locale, page.pathname), `rel="alternate"; hreflang="${locale}"`)),
+    ...routing.locales.map((locale) =>
+      link(absoluteUrl(origin, locale, page.pathname), `rel="alternate"; hreflang="${locale}"`),
+    ),
     link(absoluteUrl(origin, routing.defaultLocale, page.pathname), 'rel="alternate"; hreflang="x-default"'),
   ].join(', ');
 }

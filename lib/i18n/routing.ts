@@ -22,18 +22,34 @@ export const routing = defineRouting({
       en: '/reset/no-national-id',
     },
     '/reset/signed-out': { nb: '/nullstill/logget-ut', nn: '/nullstill/logga-ut', en: '/reset/signed-out' },
-    '/reset/login-failed': { nb: '/nullstill/innlogging-feilet', nn: '/nullstill/innlogging-feila', en: '/reset/login-failed' },
+    '/reset/login-failed': {
+      nb: '/nullstill/innlogging-feilet',
+      nn: '/nullstill/innlogging-feila',
+      en: '/reset/login-failed',
+    },
     '/external-users': { nb: '/eksterne-brukere', nn: '/eksterne-brukarar', en: '/external-users' },
     '/faq': { nb: '/sporsmal-og-svar', nn: '/sporsmal-og-svar', en: '/faq' },
     '/accessibility': { nb: '/tilgjengelighet', nn: '/tilgjenge', en: '/accessibility' },
     // The service desk console (staff only, never indexed).
     '/servicedesk': '/servicedesk',
-    '/servicedesk/search': { nb: '/servicedesk/finn-person', nn: '/servicedesk/finn-person', en: '/servicedesk/find-person' },
+    '/servicedesk/search': {
+      nb: '/servicedesk/finn-person',
+      nn: '/servicedesk/finn-person',
+      en: '/servicedesk/find-person',
+    },
     '/servicedesk/reset': { nb: '/servicedesk/nullstill', nn: '/servicedesk/nullstill', en: '/servicedesk/reset' },
     '/servicedesk/result': { nb: '/servicedesk/resultat', nn: '/servicedesk/resultat', en: '/servicedesk/result' },
     '/servicedesk/audit': { nb: '/servicedesk/logg', nn: '/servicedesk/logg', en: '/servicedesk/audit' },
-    '/servicedesk/statistics': { nb: '/servicedesk/statistikk', nn: '/servicedesk/statistikk', en: '/servicedesk/statistics' },
-    '/servicedesk/forbidden': { nb: '/servicedesk/ingen-tilgang', nn: '/servicedesk/ingen-tilgang', en: '/servicedesk/forbidden' },
+    '/servicedesk/statistics': {
+      nb: '/servicedesk/statistikk',
+      nn: '/servicedesk/statistikk',
+      en: '/servicedesk/statistics',
+    },
+    '/servicedesk/forbidden': {
+      nb: '/servicedesk/ingen-tilgang',
+      nn: '/servicedesk/ingen-tilgang',
+      en: '/servicedesk/forbidden',
+    },
   },
 });
 

@@ -14,9 +14,12 @@ let discovery: Promise<IdportenDiscovery> | undefined;
 
 /** ID-porten's discovery document, fetched once per process (Auth.js fetches its own copy for login). */
 export function getIdportenDiscovery(): Promise<IdportenDiscovery> {
-  discovery ??= fetch(new URL('.well-known/openid-configuration', `${getConfig().idporten.issuer.replace(/\/$/, '')}/`), {
-    signal: AbortSignal.timeout(5_000),
-  })
+  discovery ??= fetch(
+    new URL('.well-known/openid-configuration', `${getConfig().idporten.issuer.replace(/\/$/, '')}/`),
+    {
+      signal: AbortSignal.timeout(5_000),
+    },
+  )
     .then(async (response) => {
       if (!response.ok) throw new Error(`ID-porten discovery answered ${response.status}`);
       return DiscoverySchema.parse(await response.json());
@@ -48,7 +51,11 @@ export async function idportenFormActionOrigins(now = Date.now()): Promise<strin
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), WAIT_FOR_DISCOVERY_MS).unref()),
     ]);
     knownOrigins = [
-      ...new Set([...fallback, new URL(document.authorization_endpoint).origin, new URL(document.end_session_endpoint).origin]),
+      ...new Set([
+        ...fallback,
+        new URL(document.authorization_endpoint).origin,
+        new URL(document.end_session_endpoint).origin,
+      ]),
     ];
     return knownOrigins;
   } catch {

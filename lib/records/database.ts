@@ -69,7 +69,11 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
   return { db, backend: 'pglite', withAdvisoryLock: null, close: () => client.close() };
 }
 
-async function openPostgres(connectionString: string, schemaName: string | undefined, migrateNow: boolean): Promise<OpenDatabase> {
+async function openPostgres(
+  connectionString: string,
+  schemaName: string | undefined,
+  migrateNow: boolean,
+): Promise<OpenDatabase> {
   const [{ Pool }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
   if (schemaName !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schemaName)) throw new Error('invalid schema name');
   const poolOptions = {

@@ -79,10 +79,7 @@ export function createRecordStore(db: RecordsDatabase): RecordStore {
     },
 
     async countResetsSince(nationalIdHash, since) {
-      const [row] = await db
-        .select({ total: count() })
-        .from(resetRecords)
-        .where(countedResets(nationalIdHash, since));
+      const [row] = await db.select({ total: count() }).from(resetRecords).where(countedResets(nationalIdHash, since));
       return row?.total ?? 0;
     },
 
@@ -121,7 +118,11 @@ export function createRecordStore(db: RecordsDatabase): RecordStore {
     },
 
     async isSessionEnded(sid) {
-      const [row] = await db.select({ sid: endedSessions.sid }).from(endedSessions).where(eq(endedSessions.sid, sid)).limit(1);
+      const [row] = await db
+        .select({ sid: endedSessions.sid })
+        .from(endedSessions)
+        .where(eq(endedSessions.sid, sid))
+        .limit(1);
       return row !== undefined;
     },
 

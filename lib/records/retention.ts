@@ -12,8 +12,14 @@ export function retentionCutoff(now: Date, retentionDays: number): Date {
 }
 
 /** Deletes every record created before the cutoff; returns how many went. */
-export async function pruneRecords(db: RecordsDatabase, options: { now: Date; retentionDays: number }): Promise<{ deleted: number; cutoff: Date }> {
+export async function pruneRecords(
+  db: RecordsDatabase,
+  options: { now: Date; retentionDays: number },
+): Promise<{ deleted: number; cutoff: Date }> {
   const cutoff = retentionCutoff(options.now, options.retentionDays);
-  const deleted = await db.delete(resetRecords).where(lt(resetRecords.createdAt, cutoff)).returning({ id: resetRecords.id });
+  const deleted = await db
+    .delete(resetRecords)
+    .where(lt(resetRecords.createdAt, cutoff))
+    .returning({ id: resetRecords.id });
   return { deleted: deleted.length, cutoff };
 }

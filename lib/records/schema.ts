@@ -9,7 +9,12 @@ export type RecordOutcome = (typeof OUTCOMES)[number];
 export const CHANNELS = ['self-service', 'service-desk'] as const;
 export type RecordChannel = (typeof CHANNELS)[number];
 /** How the service desk verified the person: the kind of document only, never its number. */
-export const VERIFICATION_KINDS = ['passport', 'national-id-card', 'norwegian-driving-licence', 'residence-card'] as const;
+export const VERIFICATION_KINDS = [
+  'passport',
+  'national-id-card',
+  'norwegian-driving-licence',
+  'residence-card',
+] as const;
 export type VerificationKind = (typeof VERIFICATION_KINDS)[number];
 
 export const RemovedMethodSchema = z.object({ id: z.string(), type: z.string(), label: z.string() });

@@ -21,7 +21,11 @@ export function createAddressLimiter(attemptsPerHour: number, now: () => number 
 }
 
 /** Shared through the database; falls back to an in-memory count in this process when the database errors. */
-export function createSharedAddressLimiter(db: RecordsDatabase, attemptsPerHour: number, now: () => number = Date.now): AddressLimiter {
+export function createSharedAddressLimiter(
+  db: RecordsDatabase,
+  attemptsPerHour: number,
+  now: () => number = Date.now,
+): AddressLimiter {
   const limiter = new RateLimiterDrizzle({
     storeClient: db,
     schema: addressLimits,

@@ -29,6 +29,9 @@ export function splitChoice(posted: readonly string[] | null, methods: readonly 
   const known = new Set(methods.map((method) => method.id));
   return {
     chosen: methods.filter((method) => wanted.has(method.id)),
-    ignored: posted.filter((id) => !known.has(id)).slice(0, MAX_RECORDED_IGNORED).map(recordable),
+    ignored: posted
+      .filter((id) => !known.has(id))
+      .slice(0, MAX_RECORDED_IGNORED)
+      .map(recordable),
   };
 }

@@ -151,7 +151,9 @@ export function composeNotice(facts: NoticeFacts, to: string[]): MailMessage {
     t.happened(when),
     '',
     t.removedHeading,
-    ...facts.removed.map((method) => `- ${method.label ? t.method[method.type](method.label) : t.unnamed[method.type]}`),
+    ...facts.removed.map(
+      (method) => `- ${method.label ? t.method[method.type](method.label) : t.unnamed[method.type]}`,
+    ),
     '',
     t.reference(facts.reference),
     '',

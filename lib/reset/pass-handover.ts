@@ -47,7 +47,9 @@ export function openPass(sealed: string | undefined, requestId: string, secret: 
     const decipher = createDecipheriv('aes-256-gcm', key(secret), raw.subarray(0, IV_BYTES));
     decipher.setAAD(Buffer.from(requestId, 'utf8'));
     decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-    const text = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    const text = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString(
+      'utf8',
+    );
     const payload = PayloadSchema.safeParse(JSON.parse(text));
     if (!payload.success || payload.data.until < now.getTime()) return null;
     return payload.data.pass;

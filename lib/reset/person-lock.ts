@@ -11,7 +11,10 @@ export function personLockKey(personHash: string): bigint {
   return createHash('sha256').update(`tofaktor-person:${personHash}`).digest().readBigInt64BE(0);
 }
 
-export function createPersonLock(database: Pick<OpenDatabase, 'withAdvisoryLock'>, local: PerPersonQueue = sharedPerPersonQueue()): PerPersonQueue {
+export function createPersonLock(
+  database: Pick<OpenDatabase, 'withAdvisoryLock'>,
+  local: PerPersonQueue = sharedPerPersonQueue(),
+): PerPersonQueue {
   const withAdvisoryLock = database.withAdvisoryLock;
   if (!withAdvisoryLock) return local;
   return {

@@ -29,12 +29,7 @@ export type ResetPerson = {
 };
 
 export type RefusalReason =
-  | 'no-account'
-  | 'several-accounts'
-  | 'stale-login'
-  | 'low-assurance'
-  | 'rate-limited-person'
-  | 'rate-limited-address';
+  'no-account' | 'several-accounts' | 'stale-login' | 'low-assurance' | 'rate-limited-person' | 'rate-limited-address';
 
 export type MaskedAccount = { displayName: string; maskedUpn: string };
 export type NotRemoved = RemovalReport['notRemoved'][number];
@@ -135,7 +130,8 @@ async function checkPersonLimit(
   if (count < settings.limitPerPerson) return null;
   // The window cannot be empty when the count reached the limit; a full window from now is the safe answer if it was.
   const retryAfter =
-    (await personLimitRetryAt(personHash, deps.records, now)) ?? new Date(now.getTime() + PERSON_WINDOW_MS).toISOString();
+    (await personLimitRetryAt(personHash, deps.records, now)) ??
+    new Date(now.getTime() + PERSON_WINDOW_MS).toISOString();
   return { kind: 'refused', reason: 'rate-limited-person', retryAfter };
 }
 
@@ -168,7 +164,11 @@ export function failureReason(error: unknown): string {
  * reload past it would add one, which is what the limit is there to stop); a ready preview does not (nothing
  * happened yet).
  */
-export async function previewReset(person: ResetPerson, deps: ResetDeps, settings: ResetSettings): Promise<ResetPreview> {
+export async function previewReset(
+  person: ResetPerson,
+  deps: ResetDeps,
+  settings: ResetSettings,
+): Promise<ResetPreview> {
   const now = deps.now?.() ?? new Date();
   const personHash = hashNationalId(person.nationalId, settings.hmacKey);
   const requestId = randomUUID();
@@ -202,9 +202,21 @@ export async function previewReset(person: ResetPerson, deps: ResetDeps, setting
 }
 
 /** One attempt as it goes: what the record and the log line will say. */
-export type Attempt = { outcome: ResetOutcome; reason: string | null; accountId: string | null; chosen: string[]; ignored: string[] };
+export type Attempt = {
+  outcome: ResetOutcome;
+  reason: string | null;
+  accountId: string | null;
+  chosen: string[];
+  ignored: string[];
+};
 
-export const newAttempt = (): Attempt => ({ outcome: { kind: 'failed', notRemoved: [] }, reason: null, accountId: null, chosen: [], ignored: [] });
+export const newAttempt = (): Attempt => ({
+  outcome: { kind: 'failed', notRemoved: [] },
+  reason: null,
+  accountId: null,
+  chosen: [],
+  ignored: [],
+});
 
 /**
  * The reset itself. Re-checks everything the preview checked (the preview may be old, or skipped), takes no
@@ -235,7 +247,16 @@ async function resetOnce(
   let stillThere: AuthMethod[] = [];
 
   try {
-    await attemptReset(person, requestId, personHash, deps, settings, choice, progress, (methods) => (stillThere = methods));
+    await attemptReset(
+      person,
+      requestId,
+      personHash,
+      deps,
+      settings,
+      choice,
+      progress,
+      (methods) => (stillThere = methods),
+    );
   } catch (error) {
     // Unexpected: report truthfully what may still be there, and record it like any other attempt.
     progress.reason = failureReason(error);
@@ -251,7 +272,10 @@ async function resetOnce(
 export async function recordAttempt(
   deps: { records: Pick<RecordStore, 'addRecord'> },
   progress: Attempt,
-  identity: { requestId: string; nationalIdHash: string | null } & Pick<NewRecord, 'channel' | 'agentId' | 'verificationKind' | 'ticketReference'>,
+  identity: { requestId: string; nationalIdHash: string | null } & Pick<
+    NewRecord,
+    'channel' | 'agentId' | 'verificationKind' | 'ticketReference'
+  >,
 ): Promise<ResetOutcome> {
   const { requestId, nationalIdHash: personHash, ...extra } = identity;
   const { outcome, reason, accountId } = progress;
@@ -358,7 +382,8 @@ export async function removeChosenMethods(
 
   const { removed, notRemoved } = await deps.directory.removeMethods(account.id, chosen);
   remember(notRemoved.map(({ method }) => method));
-  if (removed.length === 0) return settle({ kind: 'failed', notRemoved, ignored }, notRemoved[0]?.reason ?? 'nothing-removed');
+  if (removed.length === 0)
+    return settle({ kind: 'failed', notRemoved, ignored }, notRemoved[0]?.reason ?? 'nothing-removed');
 
   // The door is closed only when nothing removable is left; then a pass is what lets the person back in.
   const everythingRemoved = removed.length === methods.length;
@@ -370,7 +395,9 @@ export async function removeChosenMethods(
       securityEvent('reset.revoke-failed', { ...context, reason: failureReason(error) });
       return false;
     }),
-    everythingRemoved ? issuePass(deps.directory, account.id, settings, context) : Promise.resolve<PassOutcome>({ kind: 'not-due' }),
+    everythingRemoved
+      ? issuePass(deps.directory, account.id, settings, context)
+      : Promise.resolve<PassOutcome>({ kind: 'not-due' }),
     sendNotice(deps.directory, account, removed, settings, choice.locale, requestId, now, context),
   ]);
   const after = { sessionsRevoked, pass, noticeSent, ignored };
@@ -422,7 +449,14 @@ async function sendNotice(
     return false;
   }
   const message = composeNotice(
-    { locale, displayName: account.displayName, removed, at, reference: requestId, serviceDesk: settings.notice.serviceDesk },
+    {
+      locale,
+      displayName: account.displayName,
+      removed,
+      at,
+      reference: requestId,
+      serviceDesk: settings.notice.serviceDesk,
+    },
     to,
   );
   try {

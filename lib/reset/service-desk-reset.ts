@@ -48,9 +48,7 @@ const AGENT_WINDOW_MS = 60 * 60 * 1000;
 const CLOCK_SKEW_SECONDS = 60;
 
 export type SearchResult =
-  | { kind: 'matches'; matches: AccountMatch[]; more: boolean }
-  | { kind: 'invalid' }
-  | { kind: 'directory-error' };
+  { kind: 'matches'; matches: AccountMatch[]; more: boolean } | { kind: 'invalid' } | { kind: 'directory-error' };
 
 /** Finds people by the start of their name or username: at least 3 characters, at most SEARCH_LIMIT matches. */
 export async function searchPeople(text: string, deps: Pick<ServiceDeskDeps, 'directory'>): Promise<SearchResult> {
@@ -81,7 +79,11 @@ export type DeskPreview =
   | { kind: 'refused'; reason: 'no-account' | 'protected-account' }
   | { kind: 'directory-error' };
 
-async function isProtected(account: DirectoryAccount, deps: Pick<ServiceDeskDeps, 'directory'>, settings: ServiceDeskSettings) {
+async function isProtected(
+  account: DirectoryAccount,
+  deps: Pick<ServiceDeskDeps, 'directory'>,
+  settings: ServiceDeskSettings,
+) {
   return (await deps.directory.memberGroupsAmong(account.id, settings.protectedGroupIds)).length > 0;
 }
 
@@ -103,11 +105,18 @@ export async function previewDeskReset(
       const progress = newAttempt();
       progress.outcome = { kind: 'refused', reason: 'protected-account' };
       progress.accountId = account.id;
-      await recordAttempt(deps, progress, { requestId, nationalIdHash: null, channel: 'service-desk', agentId: agent.oid });
+      await recordAttempt(deps, progress, {
+        requestId,
+        nationalIdHash: null,
+        channel: 'service-desk',
+        agentId: agent.oid,
+      });
       return { kind: 'refused', reason: 'protected-account' };
     }
     const methods = await deps.directory.listRemovableMethods(account.id);
-    return methods.length === 0 ? { kind: 'nothing-to-remove', account: maskAccount(account) } : { kind: 'ready', account: maskAccount(account), methods };
+    return methods.length === 0
+      ? { kind: 'nothing-to-remove', account: maskAccount(account) }
+      : { kind: 'ready', account: maskAccount(account), methods };
   } catch (error) {
     securityEvent('console.preview-error', { requestId, agentId: agent.oid, reason: failureReason(error) });
     return { kind: 'directory-error' };
@@ -143,7 +152,10 @@ export async function resetByServiceDesk(
     };
     try {
       if (!isFresh(agent, settings, now)) refuse('stale-staff-login');
-      else if ((await deps.records.countAgentAttemptsSince(agent.oid, new Date(now.getTime() - AGENT_WINDOW_MS))) >= settings.limitPerAgentPerHour) {
+      else if (
+        (await deps.records.countAgentAttemptsSince(agent.oid, new Date(now.getTime() - AGENT_WINDOW_MS))) >=
+        settings.limitPerAgentPerHour
+      ) {
         refuse('rate-limited-agent');
       } else {
         const account = await deps.directory.getAccount(accountId);
@@ -151,7 +163,18 @@ export async function resetByServiceDesk(
         else {
           progress.accountId = account.id;
           if (await isProtected(account, deps, settings)) refuse('protected-account');
-          else await removeChosenMethods(account, requestId, null, deps, settings, choice, progress, (methods) => (stillThere = methods), now);
+          else
+            await removeChosenMethods(
+              account,
+              requestId,
+              null,
+              deps,
+              settings,
+              choice,
+              progress,
+              (methods) => (stillThere = methods),
+              now,
+            );
         }
       }
     } catch (error) {

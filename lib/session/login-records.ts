@@ -17,7 +17,10 @@ export async function recordLoginRefusal(reason: LoginRefusalReason, nationalId:
 }
 
 /** A request the reset action refused before looking at anything (a cross-site or origin-less POST). */
-export async function recordRequestRefusal(reason: 'missing-origin' | 'foreign-origin', nationalId: NationalId | null): Promise<void> {
+export async function recordRequestRefusal(
+  reason: 'missing-origin' | 'foreign-origin',
+  nationalId: NationalId | null,
+): Promise<void> {
   const nationalIdHash = nationalId ? hashNationalId(nationalId, getConfig().records.hmacKey) : null;
   const requestId = randomUUID();
   const records = await getRecordStore();

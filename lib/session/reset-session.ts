@@ -20,7 +20,11 @@ export function endableSessionId(session: SessionToken): string | undefined {
 }
 
 /** The token inside the cookie, or why it cannot be used (logged once per request, never with its value). */
-async function decodeSessionCookie(token: string, secret: string, salt: string): Promise<{ payload: unknown } | { reason: string }> {
+async function decodeSessionCookie(
+  token: string,
+  secret: string,
+  salt: string,
+): Promise<{ payload: unknown } | { reason: string }> {
   try {
     const payload = await decode({ token, secret, salt });
     return payload ? { payload } : { reason: 'undecryptable' };

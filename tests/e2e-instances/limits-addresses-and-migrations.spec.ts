@@ -30,7 +30,12 @@ async function sessionCookie(browser: Browser): Promise<string> {
 }
 
 /** The confirm page straight from one instance (each view uses up one of the address's attempts). */
-async function confirmPage(cluster: Cluster, instance: 'a' | 'b', cookie: string, headers: Record<string, string> = {}) {
+async function confirmPage(
+  cluster: Cluster,
+  instance: 'a' | 'b',
+  cookie: string,
+  headers: Record<string, string> = {},
+) {
   const response = await rawRequest(`${cluster.instances[instance].url}/nb/nullstill/bekreft`, {
     headers: { host: 'localhost:3000', cookie, 'accept-language': 'nb', ...headers },
   });
@@ -47,7 +52,9 @@ test.describe('without a trusted proxy', () => {
   });
   test.afterAll(async () => cluster?.stop());
 
-  test('the per-address limit holds across instances, and X-Forwarded-For or X-Real-IP sent by the client change nothing', async ({ browser }) => {
+  test('the per-address limit holds across instances, and X-Forwarded-For or X-Real-IP sent by the client change nothing', async ({
+    browser,
+  }) => {
     const cookie = await sessionCookie(browser); // attempt 1, through the balancer
     const spoofed = (n: number) => ({ 'x-forwarded-for': `203.0.113.${n}`, 'x-real-ip': `198.51.100.${n}` });
     expect(await confirmPage(cluster, 'a', cookie, spoofed(2))).toBe('allowed'); // 2
@@ -67,7 +74,9 @@ test.describe('with the load balancer configured as a trusted proxy', () => {
   });
   test.afterAll(async () => cluster?.stop());
 
-  test('the address comes from X-Forwarded-For; the limit holds per forwarded address across instances', async ({ browser }) => {
+  test('the address comes from X-Forwarded-For; the limit holds per forwarded address across instances', async ({
+    browser,
+  }) => {
     const cookie = await sessionCookie(browser);
     const from = (address: string, extra: Record<string, string> = {}) => ({ 'x-forwarded-for': address, ...extra });
     expect(await confirmPage(cluster, 'a', cookie, from('203.0.113.10'))).toBe('allowed');
@@ -76,7 +85,9 @@ test.describe('with the load balancer configured as a trusted proxy', () => {
     // Another forwarded address is another client.
     expect(await confirmPage(cluster, 'b', cookie, from('203.0.113.11'))).toBe('allowed');
     // X-Real-IP is not configured, so it is not read.
-    expect(await confirmPage(cluster, 'b', cookie, from('203.0.113.10', { 'x-real-ip': '198.51.100.20' }))).toBe('limited');
+    expect(await confirmPage(cluster, 'b', cookie, from('203.0.113.10', { 'x-real-ip': '198.51.100.20' }))).toBe(
+      'limited',
+    );
   });
 });
 
@@ -89,7 +100,9 @@ test.describe('maintenance steps', () => {
 
   const migrateAsync = (databaseUrl: string) =>
     new Promise<{ status: number | null; output: string }>((resolve) => {
-      const child = spawn('npm', ['run', '--silent', 'db:migrate'], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+      const child = spawn('npm', ['run', '--silent', 'db:migrate'], {
+        env: { ...process.env, DATABASE_URL: databaseUrl },
+      });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -103,7 +116,9 @@ test.describe('maintenance steps', () => {
     const runs = await Promise.all([migrateAsync(databaseUrl), migrateAsync(databaseUrl), migrateAsync(databaseUrl)]);
     for (const run of runs) expect(run.status, run.output).toBe(0);
 
-    const journal = JSON.parse(readFileSync('lib/records/migrations/meta/_journal.json', 'utf8')) as { entries: unknown[] };
+    const journal = JSON.parse(readFileSync('lib/records/migrations/meta/_journal.json', 'utf8')) as {
+      entries: unknown[];
+    };
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();
     try {
@@ -112,7 +127,9 @@ test.describe('maintenance steps', () => {
       const tables = await client.query<{ table_name: string }>(
         "select table_name from information_schema.tables where table_schema = 'public' order by table_name",
       );
-      expect(tables.rows.map((row) => row.table_name)).toEqual(expect.arrayContaining(['address_limits', 'ended_sessions', 'reset_records']));
+      expect(tables.rows.map((row) => row.table_name)).toEqual(
+        expect.arrayContaining(['address_limits', 'ended_sessions', 'reset_records']),
+      );
     } finally {
       await client.end();
     }
@@ -152,7 +169,12 @@ test.describe('maintenance steps', () => {
     await client.connect();
     try {
       // Ages relative to the database's clock: 31 and 45 days are past a 30-day period, 29 days and now are not.
-      for (const [requestId, days] of [['p45', 45], ['p31', 31], ['p29', 29], ['p0', 0]] as const) {
+      for (const [requestId, days] of [
+        ['p45', 45],
+        ['p31', 31],
+        ['p29', 29],
+        ['p0', 0],
+      ] as const) {
         await client.query(
           `insert into reset_records (request_id, outcome, national_id_hash, created_at) values ($1, 'success', 'h', now() - make_interval(days => $2))`,
           [requestId, days],
@@ -160,8 +182,14 @@ test.describe('maintenance steps', () => {
       }
       const prune = spawnSyncPrune(databaseUrl, '30');
       expect(prune.status, prune.output).toBe(0);
-      expect(JSON.parse(prune.output.trim().split('\n').at(-1) ?? '{}')).toMatchObject({ event: 'records.pruned', deleted: 2, retentionDays: 30 });
-      const left = await client.query<{ request_id: string }>('select request_id from reset_records order by created_at');
+      expect(JSON.parse(prune.output.trim().split('\n').at(-1) ?? '{}')).toMatchObject({
+        event: 'records.pruned',
+        deleted: 2,
+        retentionDays: 30,
+      });
+      const left = await client.query<{ request_id: string }>(
+        'select request_id from reset_records order by created_at',
+      );
       expect(left.rows.map((row) => row.request_id)).toEqual(['p29', 'p0']);
     } finally {
       await client.end();

@@ -28,17 +28,22 @@ test.beforeEach(async () => {
 const pinnedTo = (browser: Browser, instance: 'a' | 'b'): Promise<BrowserContext> =>
   browser.newContext({ extraHTTPHeaders: { 'x-test-instance': instance }, locale: 'nb-NO' });
 
-test('two concurrent resets of one person, one on each instance: each registration removed once, one record each', async ({ browser }) => {
+test('two concurrent resets of one person, one on each instance: each registration removed once, one record each', async ({
+  browser,
+}) => {
   const someone = person('two-authenticators');
   const before = await graphAdmin.user(someone.nationalId);
-  const methodIds = removable(before).map((method) => method.id).sort();
+  const methodIds = removable(before)
+    .map((method) => method.id)
+    .sort();
   expect(methodIds).toHaveLength(2);
 
   const [contextA, contextB] = await Promise.all([pinnedTo(browser, 'a'), pinnedTo(browser, 'b')]);
   const [pageA, pageB] = await Promise.all([contextA.newPage(), contextB.newPage()]);
   await loginFromResetGuide(pageA, someone.nationalId);
   await loginFromResetGuide(pageB, someone.nationalId);
-  for (const page of [pageA, pageB]) await expect(page.getByTestId('methods-to-remove').getByRole('listitem')).toHaveCount(2);
+  for (const page of [pageA, pageB])
+    await expect(page.getByTestId('methods-to-remove').getByRole('listitem')).toHaveCount(2);
 
   // Slow Graph down so that both attempts are in flight at the same time, then press both buttons at once.
   await graphAdmin.faults({ latencyMs: 250 });
@@ -47,7 +52,11 @@ test('two concurrent resets of one person, one on each instance: each registrati
 
   // Each registration was deleted exactly once in Graph.
   const deletes = (await graphAdmin.requests()).requests.filter((request) => request.method === 'DELETE');
-  for (const id of methodIds) expect(deletes.filter((request) => request.path.includes(id)), id).toHaveLength(1);
+  for (const id of methodIds)
+    expect(
+      deletes.filter((request) => request.path.includes(id)),
+      id,
+    ).toHaveLength(1);
   expect(removable(await graphAdmin.user(someone.nationalId))).toEqual([]);
 
   // One record per attempt: one removed both, the other found nothing left (not "removed" again).
@@ -61,17 +70,23 @@ test('two concurrent resets of one person, one on each instance: each registrati
 
   // The pages agree with the records: each shows the outcome of its own attempt.
   const outcomes = await Promise.all(
-    [pageA, pageB].map(async (page) => ((await page.getByTestId('outcome-success').count()) ? 'success' : 'nothing-to-remove')),
+    [pageA, pageB].map(async (page) =>
+      (await page.getByTestId('outcome-success').count()) ? 'success' : 'nothing-to-remove',
+    ),
   );
   expect([...outcomes].sort()).toEqual(['nothing-to-remove', 'success']);
   await expect(pageA.getByTestId(`outcome-${outcomes[0]}`)).toBeVisible();
   await expect(pageB.getByTestId(`outcome-${outcomes[1]}`)).toBeVisible();
   // And both instances did answer (the balancer pinned each context).
-  expect(new Set(cluster.balancer.served.filter((entry) => entry.method === 'POST').map((entry) => entry.instance))).toEqual(new Set(['a', 'b']));
+  expect(
+    new Set(cluster.balancer.served.filter((entry) => entry.method === 'POST').map((entry) => entry.instance)),
+  ).toEqual(new Set(['a', 'b']));
   await Promise.all([contextA.close(), contextB.close()]);
 });
 
-test('the per-person limit (3 per 24 hours) holds when attempts alternate between the instances', async ({ browser }) => {
+test('the per-person limit (3 per 24 hours) holds when attempts alternate between the instances', async ({
+  browser,
+}) => {
   const someone = person('authenticator-default-with-oath');
   for (const [attempt, instance] of (['a', 'b', 'a', 'b'] as const).entries()) {
     await graphAdmin.reset(); // the registrations come back, as after setting the app up again
@@ -91,7 +106,9 @@ test('the per-person limit (3 per 24 hours) holds when attempts alternate betwee
   expect(removable(await graphAdmin.user(someone.nationalId))).toHaveLength(2); // the fourth changed nothing
   const records = await recordsOf(someone.nationalId);
   expect(records.filter((record) => record.outcome === 'success')).toHaveLength(3);
-  expect(records.filter((record) => record.outcome === 'refused').map((record) => record.reason)).toEqual(['rate-limited-person']);
+  expect(records.filter((record) => record.outcome === 'refused').map((record) => record.reason)).toEqual([
+    'rate-limited-person',
+  ]);
 });
 
 test('readiness names each check, turns 503 while the database is unreachable and 200 when it is back', async () => {
@@ -130,10 +147,14 @@ test('readiness names each check, turns 503 while the database is unreachable an
   await expect.poll(async () => (await ready()).status, { timeout: 15_000 }).toBe(200);
 });
 
-test('SIGTERM during a reset waiting on a slow Graph call: the reset finishes and is recorded, the person sees the outcome, exit 0', async ({ browser }) => {
+test('SIGTERM during a reset waiting on a slow Graph call: the reset finishes and is recorded, the person sees the outcome, exit 0', async ({
+  browser,
+}) => {
   const someone = person('two-authenticators');
   await graphAdmin.reset();
-  const methodIds = removable(await graphAdmin.user(someone.nationalId)).map((method) => method.id).sort();
+  const methodIds = removable(await graphAdmin.user(someone.nationalId))
+    .map((method) => method.id)
+    .sort();
   cluster.balancer.defaultInstance = 'a';
   const context = await browser.newContext({ locale: 'nb-NO' }); // not pinned: the balancer fails over like a real one
   const page = await context.newPage();
@@ -144,7 +165,9 @@ test('SIGTERM during a reset waiting on a slow Graph call: the reset finishes an
   const requestsBefore = (await graphAdmin.requests()).requests.length;
   const submitted = confirmReset(page);
   // As soon as the reset's first Graph call has come back, the instance is told to stop.
-  await expect.poll(async () => (await graphAdmin.requests()).requests.length, { timeout: 20_000 }).toBeGreaterThan(requestsBefore);
+  await expect
+    .poll(async () => (await graphAdmin.requests()).requests.length, { timeout: 20_000 })
+    .toBeGreaterThan(requestsBefore);
   const instanceA = cluster.instances.a;
   const exitCode = instanceA.stop('SIGTERM');
 
@@ -160,7 +183,9 @@ test('SIGTERM during a reset waiting on a slow Graph call: the reset finishes an
   expect(last?.outcome).toBe('success');
   expect(last?.removed.map((method) => method.id).sort()).toEqual(methodIds);
   // The action was answered by the instance that stopped; the result page by the other one.
-  const posts = cluster.balancer.served.filter((entry) => entry.method === 'POST' && entry.path.startsWith('/nb/nullstill'));
+  const posts = cluster.balancer.served.filter(
+    (entry) => entry.method === 'POST' && entry.path.startsWith('/nb/nullstill'),
+  );
   expect(posts.at(-1)?.instance).toBe('a');
   expect(cluster.balancer.served.filter((entry) => entry.path.startsWith(resultPath.nb)).at(-1)?.instance).toBe('b');
   expect(instanceA.output()).toMatch(/"event":"shutdown\.done".*"unfinished":0/);

@@ -19,16 +19,22 @@ test.beforeAll(async () => {
 
 test.afterAll(() => new Promise<void>((resolve) => attacker.close(() => resolve())));
 
-test('the confirm page, signed in, renders nothing inside another origin\'s frame', async ({ page }) => {
+test("the confirm page, signed in, renders nothing inside another origin's frame", async ({ page }) => {
   await loginFromResetGuide(page, person('frame-check').nationalId);
   await expect(page.getByRole('button', { name: 'Nullstill nå' })).toBeVisible();
 
   const blocked = page.waitForEvent('console', (message) => message.text().includes('frame-ancestors'));
-  await page.goto(`http://127.0.0.1:${ATTACKER_PORT}/?target=${encodeURIComponent('http://localhost:3000/nb/nullstill/bekreft')}`);
+  await page.goto(
+    `http://127.0.0.1:${ATTACKER_PORT}/?target=${encodeURIComponent('http://localhost:3000/nb/nullstill/bekreft')}`,
+  );
   await blocked;
   // The browser replaced the frame with its own error document: none of the site's page is in it, not even
   // the signed-out view, so there is nothing to click.
-  const frameUrl = () => page.frames().find((candidate) => candidate !== page.mainFrame())?.url() ?? '';
+  const frameUrl = () =>
+    page
+      .frames()
+      .find((candidate) => candidate !== page.mainFrame())
+      ?.url() ?? '';
   await expect.poll(frameUrl).toMatch(/^chrome-error:/);
   const inFrame = page.frameLocator('#victim');
   await expect(inFrame.locator('#main')).toHaveCount(0);

@@ -7,7 +7,9 @@ import { graphAdmin, passes, removable } from './support/graph-admin';
 import { person } from './support/people';
 import { recordsSince } from './support/records';
 
-test('an agent resets only the phone the person lost, and the record names channel, agent and verification', async ({ page }) => {
+test('an agent resets only the phone the person lost, and the record names channel, agent and verification', async ({
+  page,
+}) => {
   await graphAdmin.reset();
   const since = new Date();
   const kari = person('desk-two-phones');
@@ -65,7 +67,9 @@ test('an agent resets only the phone the person lost, and the record names chann
   await expect(page.getByTestId('audit-table').locator('tbody tr')).toHaveCount(1);
 });
 
-test('with TAP on, a full reset shows the pass to the agent once, and a reload shows only that it was issued', async ({ page }) => {
+test('with TAP on, a full reset shows the pass to the agent once, and a reload shows only that it was issued', async ({
+  page,
+}) => {
   await graphAdmin.reset();
   const leif = person('desk-one-phone');
   await loginToConsole(page, 'agent', { locale: 'en' });
@@ -87,7 +91,9 @@ test('with TAP on, a full reset shows the pass to the agent once, and a reload s
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the agent signs in, finds the person, resets only the lost phone and signs out, all with plain forms', async ({ page }) => {
+  test('the agent signs in, finds the person, resets only the lost phone and signs out, all with plain forms', async ({
+    page,
+  }) => {
     await graphAdmin.reset();
     const since = new Date();
     const siv = person('desk-two-phones-nojs');
@@ -113,7 +119,12 @@ test.describe('without JavaScript', () => {
     expect(removable(await graphAdmin.user(siv.nationalId)).map((method) => method.displayName)).toEqual(['iPhone 13']);
     const records = (await recordsSince(since)).filter((record) => record.channel === 'service-desk');
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ outcome: 'success', agentId: staff('agent').oid, verificationKind: 'passport', accountId: 'd1d1d1d1-0000-4000-8000-000000000205' });
+    expect(records[0]).toMatchObject({
+      outcome: 'success',
+      agentId: staff('agent').oid,
+      verificationKind: 'passport',
+      accountId: 'd1d1d1d1-0000-4000-8000-000000000205',
+    });
     expect(records[0]?.requestId).toBe(new URL(page.url()).searchParams.get('ref'));
 
     // Without JavaScript, Entra's sign-out takes one press of its button.

@@ -14,7 +14,12 @@ test('an ID-porten session opens no console page and cannot post a console reset
   await loginFromResetGuide(page, person('desk-two-phones').nationalId);
   await expect(page.getByRole('button', { name: 'Nullstill nå' })).toBeVisible(); // the self-service session works
 
-  for (const path of [consolePaths.home.nb, consolePaths.search.nb, consolePaths.audit.nb, consolePaths.statistics.nb]) {
+  for (const path of [
+    consolePaths.home.nb,
+    consolePaths.search.nb,
+    consolePaths.audit.nb,
+    consolePaths.statistics.nb,
+  ]) {
     await page.goto(path);
     await expect(page.getByTestId('console-signed-in')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Logg inn med Microsoft Entra ID' })).toBeVisible();
@@ -34,7 +39,9 @@ test('a console session cannot use the self-service reset action', async ({ brow
   await loginFromResetGuide(personPage, someone.nationalId);
   const fields = await personPage
     .locator('form:has(button:text("Nullstill nå"))')
-    .evaluate((form) => [...new FormData(form as HTMLFormElement)].map(([name, value]) => [name, String(value)] as [string, string]));
+    .evaluate((form) =>
+      [...new FormData(form as HTMLFormElement)].map(([name, value]) => [name, String(value)] as [string, string]),
+    );
   await personContext.close();
   expect(fields.some(([name]) => name.startsWith('$ACTION_ID_'))).toBe(true);
   const before = await graphAdmin.user(someone.nationalId);
@@ -45,12 +52,15 @@ test('a console session cannot use the self-service reset action', async ({ brow
   await loginToConsole(agentPage, 'agent');
   await agentPage.goto(confirmPath.nb);
   await expect(agentPage.getByRole('button', { name: 'Nullstill nå' })).toHaveCount(0);
-  const posted = await agentPage.evaluate(async ({ path, fields }) => {
-    const body = new FormData();
-    for (const [name, value] of fields) body.append(name, value);
-    const response = await fetch(path, { method: 'POST', body });
-    return response.url;
-  }, { path: confirmPath.nb, fields });
+  const posted = await agentPage.evaluate(
+    async ({ path, fields }) => {
+      const body = new FormData();
+      for (const [name, value] of fields) body.append(name, value);
+      const response = await fetch(path, { method: 'POST', body });
+      return response.url;
+    },
+    { path: confirmPath.nb, fields },
+  );
   expect(new URL(posted).pathname).toBe(confirmPath.nb);
   expect(await graphAdmin.user(someone.nationalId)).toEqual(before);
   expect(removable(before).length).toBeGreaterThan(0);
@@ -62,7 +72,9 @@ test("a session cookie moved to the other login's cookie name is not accepted by
   const agentContext = await browser.newContext({ locale: 'nb-NO' });
   const agentPage = await agentContext.newPage();
   await loginToConsole(agentPage, 'agent');
-  const consoleValue = (await agentContext.cookies()).find((cookie) => cookie.name === 'tofaktor-console-session')?.value;
+  const consoleValue = (await agentContext.cookies()).find(
+    (cookie) => cookie.name === 'tofaktor-console-session',
+  )?.value;
   expect(consoleValue).toBeTruthy();
   await agentContext.close();
 
@@ -86,7 +98,9 @@ test("a session cookie moved to the other login's cookie name is not accepted by
   await swapped.close();
 });
 
-test('signing out of the console ends the console session only: the ID-porten session of the same browser stays', async ({ page }) => {
+test('signing out of the console ends the console session only: the ID-porten session of the same browser stays', async ({
+  page,
+}) => {
   await loginFromResetGuide(page, person('two-phones').nationalId);
   await loginToConsole(page, 'agent');
   await expect(page.getByTestId('console-signed-in')).toBeVisible();

@@ -19,10 +19,16 @@ test('the audit view filters by channel, outcome and date range to exactly the s
   const days = seededDays();
   await loginToConsole(page, 'auditor');
   const range = { from: days['8']!, to: days['3']! };
-  expect(await auditCount(page, { channel: 'service-desk', ...range })).toBe(seeded((row) => row.channel === 'service-desk'));
-  expect(await auditCount(page, { channel: 'self-service', ...range })).toBe(seeded((row) => row.channel === 'self-service'));
+  expect(await auditCount(page, { channel: 'service-desk', ...range })).toBe(
+    seeded((row) => row.channel === 'service-desk'),
+  );
+  expect(await auditCount(page, { channel: 'self-service', ...range })).toBe(
+    seeded((row) => row.channel === 'self-service'),
+  );
   expect(await auditCount(page, { outcome: 'refused', from: days['5']!, to: days['5']! })).toBe(2);
-  expect(await auditCount(page, { outcome: 'success', channel: 'self-service', from: days['3']!, to: days['3']! })).toBe(2);
+  expect(
+    await auditCount(page, { outcome: 'success', channel: 'self-service', from: days['3']!, to: days['3']! }),
+  ).toBe(2);
   expect(await auditCount(page, { from: days['8']!, to: days['8']! })).toBe(seeded((row) => row.daysAgo === 8));
   // The rows name channel and outcome; a national id (or its hash) and a pass are not among the columns.
   const rows = page.getByTestId('audit-table').locator('tbody tr');
@@ -33,7 +39,9 @@ test('the audit view filters by channel, outcome and date range to exactly the s
   await expect(page.getByTestId('audit-filter-invalid')).toBeVisible();
 });
 
-test('the statistics table shows the seeded counts and every bar of the chart matches its table cell', async ({ page }) => {
+test('the statistics table shows the seeded counts and every bar of the chart matches its table cell', async ({
+  page,
+}) => {
   const days = seededDays();
   await loginToConsole(page, 'auditor', { locale: 'en' });
   await page.goto(consolePaths.statistics.en);
@@ -49,23 +57,33 @@ test('the statistics table shows the seeded counts and every bar of the chart ma
       await expect(row.locator(`td[data-channel="${channel}"]`)).toHaveText(String(expected));
     }
   }
-  await expect(page.getByTestId('statistics-reasons').locator('tr[data-reason="protected-account"] td')).toHaveText('2');
+  await expect(page.getByTestId('statistics-reasons').locator('tr[data-reason="protected-account"] td')).toHaveText(
+    '2',
+  );
 
   // Every day's bars against its table row: a missing bar is a zero, heights are proportional to the counts.
   const cells = await table.locator('tbody tr').evaluateAll((rows) =>
     rows.map((row) => ({
       day: row.getAttribute('data-day') ?? '',
-      counts: Object.fromEntries([...row.querySelectorAll('td[data-outcome]')].map((td) => [td.getAttribute('data-outcome'), Number(td.textContent)])),
+      counts: Object.fromEntries(
+        [...row.querySelectorAll('td[data-outcome]')].map((td) => [
+          td.getAttribute('data-outcome'),
+          Number(td.textContent),
+        ]),
+      ),
     })),
   );
-  const bars = await page.getByTestId('statistics-chart').locator('rect[data-day]').evaluateAll((rects) =>
-    rects.map((rect) => ({
-      day: rect.getAttribute('data-day') ?? '',
-      outcome: rect.getAttribute('data-outcome') ?? '',
-      count: Number(rect.getAttribute('data-count')),
-      height: Number(rect.getAttribute('height')),
-    })),
-  );
+  const bars = await page
+    .getByTestId('statistics-chart')
+    .locator('rect[data-day]')
+    .evaluateAll((rects) =>
+      rects.map((rect) => ({
+        day: rect.getAttribute('data-day') ?? '',
+        outcome: rect.getAttribute('data-outcome') ?? '',
+        count: Number(rect.getAttribute('data-count')),
+        height: Number(rect.getAttribute('height')),
+      })),
+    );
   expect(cells).toHaveLength(30);
   for (const { day, counts } of cells) {
     for (const [outcome, count] of Object.entries(counts)) {

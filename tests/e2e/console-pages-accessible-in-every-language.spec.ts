@@ -15,12 +15,16 @@ async function checkPage(page: Page, path: string, locale: Locale, expected: 'sh
   await expect(page.locator('html')).toHaveAttribute('lang', locale);
   await expect(page.locator('h1')).toHaveCount(1);
   // Next adds a noindex of its own to a page answered with an error status (the 403 refusal page).
-  const robots = await page.locator('meta[name="robots"]').evaluateAll((metas) => metas.map((meta) => meta.getAttribute('content')));
+  const robots = await page
+    .locator('meta[name="robots"]')
+    .evaluateAll((metas) => metas.map((meta) => meta.getAttribute('content')));
   expect(robots.length, path).toBeGreaterThan(0);
   for (const content of robots) expect(content, path).toMatch(/noindex/);
   expect(await axeViolations(page), path).toEqual([]);
   await page.setViewportSize({ width: 320, height: 800 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, path).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 800 });
 }
@@ -44,11 +48,17 @@ for (const locale of ['nb', 'nn', 'en'] as const) {
     await checkPage(agent, consolePaths.home[locale], locale);
     await checkPage(agent, `${consolePaths.search[locale]}?q=skranke`, locale);
     await checkPage(agent, `${consolePaths.reset[locale]}?account=d1d1d1d1-0000-4000-8000-000000000201`, locale);
-    await checkPage(agent, `${consolePaths.reset[locale]}?account=d1d1d1d1-0000-4000-8000-000000000201&invalid=verification,ticket`, locale);
+    await checkPage(
+      agent,
+      `${consolePaths.reset[locale]}?account=d1d1d1d1-0000-4000-8000-000000000201&invalid=verification,ticket`,
+      locale,
+    );
     await checkPage(agent, `${consolePaths.reset[locale]}?account=d1d1d1d1-0000-4000-8000-000000000203`, locale);
     await agent.goto(`${consolePaths.reset[locale]}?account=d1d1d1d1-0000-4000-8000-000000000202`);
     await agent.getByRole('radio').first().check();
-    await agent.getByRole('button', { name: { nb: 'Nullstill nå', nn: 'Nullstill no', en: 'Reset now' }[locale] }).click();
+    await agent
+      .getByRole('button', { name: { nb: 'Nullstill nå', nn: 'Nullstill no', en: 'Reset now' }[locale] })
+      .click();
     await agent.waitForURL(new RegExp(`${consolePaths.result[locale]}\\?ref=`));
     await checkPage(agent, agent.url(), locale); // the pass was shown on arrival; this is the "issued before" view
     await checkPage(agent, `${consolePaths.audit[locale]}?channel=service-desk`, locale);
@@ -72,17 +82,20 @@ test('an agent gets from the search to a reset with the keyboard alone', async (
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('search-results')).toBeVisible();
   const link = page.getByRole('link', { name: 'Nullstill for Kari Skrankesen' });
-  for (let i = 0; i < 40 && !(await link.evaluate((element) => element === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+  for (let i = 0; i < 40 && !(await link.evaluate((element) => element === document.activeElement)); i += 1)
+    await page.keyboard.press('Tab');
   await expect(link).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('account-name')).toHaveText('Kari Skrankesen');
   const passport = page.getByRole('radio', { name: 'Pass', exact: true });
-  for (let i = 0; i < 40 && !(await passport.evaluate((element) => element === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+  for (let i = 0; i < 40 && !(await passport.evaluate((element) => element === document.activeElement)); i += 1)
+    await page.keyboard.press('Tab');
   await expect(passport).toBeFocused();
   await page.keyboard.press('Space');
   await expect(passport).toBeChecked();
   const button = page.getByRole('button', { name: 'Nullstill nå' });
-  for (let i = 0; i < 40 && !(await button.evaluate((element) => element === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+  for (let i = 0; i < 40 && !(await button.evaluate((element) => element === document.activeElement)); i += 1)
+    await page.keyboard.press('Tab');
   await expect(button).toBeFocused();
   await page.keyboard.press('Enter');
   await page.waitForURL(new RegExp(`${consolePaths.result.nb}\\?ref=`));

@@ -27,7 +27,10 @@ test('an agent whose login lacks MFA is refused and gets no console session', as
   expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain(consoleCookie);
 });
 
-test('a staff login that fails at Entra ID lands on the refusal page saying so, with a way to sign in again', async ({ page, context }) => {
+test('a staff login that fails at Entra ID lands on the refusal page saying so, with a way to sign in again', async ({
+  page,
+  context,
+}) => {
   await page.goto(consolePaths.home.en);
   await page.getByRole('button', { name: 'Sign in with Microsoft Entra ID' }).click();
   await page.waitForURL(/127\.0\.0\.1:4030/);
@@ -58,7 +61,9 @@ test('an auditor can neither open the reset page nor post a reset, and nothing c
   expect((await recordsSince(since)).filter((record) => record.channel === 'service-desk')).toEqual([]);
 });
 
-test('an agent whose login is older than the reset allows is asked to sign in again; a posted reset is refused and recorded', async ({ page }) => {
+test('an agent whose login is older than the reset allows is asked to sign in again; a posted reset is refused and recorded', async ({
+  page,
+}) => {
   await graphAdmin.reset();
   const since = new Date();
   const before = await graphAdmin.user(person('desk-two-phones').nationalId);
@@ -73,10 +78,14 @@ test('an agent whose login is older than the reset allows is asked to sign in ag
   await expect(page.getByTestId('outcome-refused-stale-staff-login')).toBeVisible();
   expect(await graphAdmin.user(person('desk-two-phones').nationalId)).toEqual(before);
   const records = (await recordsSince(since)).filter((record) => record.channel === 'service-desk');
-  expect(records).toMatchObject([{ outcome: 'refused', reason: 'stale-staff-login', agentId: staff('agent').oid, verificationKind: 'passport' }]);
+  expect(records).toMatchObject([
+    { outcome: 'refused', reason: 'stale-staff-login', agentId: staff('agent').oid, verificationKind: 'passport' },
+  ]);
 });
 
-test('an agent cannot reset a member of a protected group: refused on the page and on a post, both recorded', async ({ page }) => {
+test('an agent cannot reset a member of a protected group: refused on the page and on a post, both recorded', async ({
+  page,
+}) => {
   await graphAdmin.reset();
   const since = new Date();
   const per = person('desk-protected');

@@ -7,7 +7,10 @@ import { person } from './support/people';
 import { recordsSince } from './support/records';
 
 for (const origin of ['https://evil.example', null]) {
-  test(`console routes answer 403 to a post ${origin ? 'from a foreign origin' : 'without an Origin'}`, async ({ page, context }) => {
+  test(`console routes answer 403 to a post ${origin ? 'from a foreign origin' : 'without an Origin'}`, async ({
+    page,
+    context,
+  }) => {
     await graphAdmin.reset();
     const since = new Date();
     const before = await graphAdmin.user(person('desk-two-phones').nationalId);

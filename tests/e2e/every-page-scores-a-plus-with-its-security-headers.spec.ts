@@ -18,7 +18,13 @@ function get(path: string, cookie?: string) {
 }
 
 function scriptSources(csp: string): string[] {
-  return csp.split(';').map((part) => part.trim().split(/\s+/)).find(([name]) => name === 'script-src')?.slice(1) ?? [];
+  return (
+    csp
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .find(([name]) => name === 'script-src')
+      ?.slice(1) ?? []
+  );
 }
 
 function expectSecurityHeaders(headers: Headers) {
@@ -77,7 +83,11 @@ for (const locale of locales) {
   });
 
   test(`confirm page signed out and signed in, result page (${locale}): A+, nonce, never stored`, async () => {
-    const cookie = await mintSessionCookie({ nationalId: person('two-authenticators').nationalId, locale, secure: true });
+    const cookie = await mintSessionCookie({
+      nationalId: person('two-authenticators').nationalId,
+      locale,
+      secure: true,
+    });
     const pages = [
       { path: confirmPath[locale], cookie: undefined, status: 200 },
       { path: confirmPath[locale], cookie, status: 200, shows: 'Bjørn Prøvesen' },
@@ -97,7 +107,13 @@ for (const locale of locales) {
 }
 
 test('API routes, files and refusals carry the headers too', async () => {
-  for (const path of ['/api/auth/session', '/favicon.ico', '/illustrations/nb/app-add-account.svg', '/robots.txt', '/faq']) {
+  for (const path of [
+    '/api/auth/session',
+    '/favicon.ico',
+    '/illustrations/nb/app-add-account.svg',
+    '/robots.txt',
+    '/faq',
+  ]) {
     const response = await get(path);
     expect(response.headers.get('x-frame-options'), path).toBe('DENY');
     expect(response.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");

@@ -13,7 +13,11 @@ for (const path of ['/nb/aktiver', '/en/faq']) {
         (async () => {
           const response = await request.response();
           const sizes = await request.sizes();
-          return { url: request.url(), transferred: sizes.responseBodySize, decoded: (await response?.body())?.length ?? 0 };
+          return {
+            url: request.url(),
+            transferred: sizes.responseBodySize,
+            decoded: (await response?.body())?.length ?? 0,
+          };
         })(),
       );
     });

@@ -15,7 +15,11 @@ function stepTitles(source: string): string[] {
 function faqQuestions(source: string): string[] {
   return [...source.matchAll(/<Faq\s[^>]*\bquestion="([^"]+)"/g)].map((match) => match[1] ?? '');
 }
-const decode = (html: string) => html.replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const decode = (html: string) =>
+  html
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 for (const guide of guides) {
   for (const locale of locales) {
@@ -33,7 +37,9 @@ for (const guide of guides) {
 }
 
 test('the build prerendered every guide in every language as static HTML', () => {
-  const manifest = JSON.parse(readFileSync('.next/prerender-manifest.json', 'utf8')) as { routes: Record<string, unknown> };
+  const manifest = JSON.parse(readFileSync('.next/prerender-manifest.json', 'utf8')) as {
+    routes: Record<string, unknown>;
+  };
   for (const guide of guides) {
     for (const locale of locales) expect(Object.keys(manifest.routes)).toContain(`/${locale}/${guide.file}`);
   }
@@ -48,7 +54,9 @@ test('sitemap.xml lists every guide in every language and robots.txt points at i
   expect(robots).toContain('Sitemap: http://localhost:3000/sitemap.xml');
 });
 
-test('the reset guide states the login level the site requires (idporten-loa-high in these tests)', async ({ request }) => {
+test('the reset guide states the login level the site requires (idporten-loa-high in these tests)', async ({
+  request,
+}) => {
   for (const [path, refusal, promise] of [
     ['/nb/nullstill', 'MinID gir ikke høyt nok sikkerhetsnivå', 'Logg inn med MinID'],
     ['/nn/nullstill', 'MinID gir ikkje høgt nok tryggleiksnivå', 'Logg inn med MinID'],
@@ -60,8 +68,19 @@ test('the reset guide states the login level the site requires (idporten-loa-hig
 });
 
 test('guides leave out the video guide and the uustatus link when they are not set', async ({ request }) => {
-  for (const path of ['/nb/aktiver', '/nn/aktiver', '/en/activate', '/nb/tilgjengelighet', '/nn/tilgjenge', '/en/accessibility']) {
+  for (const path of [
+    '/nb/aktiver',
+    '/nn/aktiver',
+    '/en/activate',
+    '/nb/tilgjengelighet',
+    '/nn/tilgjenge',
+    '/en/accessibility',
+  ]) {
     const html = decode(await (await request.get(path)).text());
-    expect([path, /videoveiledning|videorettleiing|video guide/i.test(html), html.includes('uustatus.no/')]).toEqual([path, false, false]);
+    expect([path, /videoveiledning|videorettleiing|video guide/i.test(html), html.includes('uustatus.no/')]).toEqual([
+      path,
+      false,
+      false,
+    ]);
   }
 });

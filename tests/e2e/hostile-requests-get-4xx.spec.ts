@@ -12,12 +12,22 @@ function raw(options: RawRequest) {
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
     const headers = { ...options.headers };
     // Like a browser, send the body's length unless the case is about a body without one.
-    if (options.body && !headers['transfer-encoding']) headers['content-length'] = String(Buffer.byteLength(options.body));
-    const request = httpRequest({ host: 'localhost', port: 3000, method: options.method, path: options.path, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: response.headers }));
-    });
+    if (options.body && !headers['transfer-encoding'])
+      headers['content-length'] = String(Buffer.byteLength(options.body));
+    const request = httpRequest(
+      { host: 'localhost', port: 3000, method: options.method, path: options.path, headers },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            headers: response.headers,
+          }),
+        );
+      },
+    );
     request.on('error', reject);
     if (options.body) request.write(options.body);
     request.end();
@@ -28,42 +38,90 @@ const actionHeaders = { origin: SITE, 'accept-language': 'en' };
 const cases: { name: string; request: RawRequest; status: number }[] = [
   {
     name: 'a body over the limit',
-    request: { method: 'POST', path: '/en/reset/confirm', headers: { ...actionHeaders, 'content-type': 'multipart/form-data; boundary=x' }, body: Buffer.alloc(2 * 1024 * 1024, 'a') },
+    request: {
+      method: 'POST',
+      path: '/en/reset/confirm',
+      headers: { ...actionHeaders, 'content-type': 'multipart/form-data; boundary=x' },
+      body: Buffer.alloc(2 * 1024 * 1024, 'a'),
+    },
     status: 413,
   },
   {
     name: 'a malformed multipart body',
-    request: { method: 'POST', path: '/en/reset/confirm', headers: { ...actionHeaders, 'content-type': 'multipart/form-data; boundary=zzz' }, body: '--zzz\r\nContent-Disposition: form-data; name="a"\r\n\r\nbroken' },
+    request: {
+      method: 'POST',
+      path: '/en/reset/confirm',
+      headers: { ...actionHeaders, 'content-type': 'multipart/form-data; boundary=zzz' },
+      body: '--zzz\r\nContent-Disposition: form-data; name="a"\r\n\r\nbroken',
+    },
     status: 400,
   },
   {
     name: 'a JSON body to the action',
-    request: { method: 'POST', path: '/en/reset/confirm', headers: { ...actionHeaders, 'content-type': 'application/json', 'next-action': 'x' }, body: '{"accountId":"someone-else"}' },
+    request: {
+      method: 'POST',
+      path: '/en/reset/confirm',
+      headers: { ...actionHeaders, 'content-type': 'application/json', 'next-action': 'x' },
+      body: '{"accountId":"someone-else"}',
+    },
     status: 400,
   },
   {
     name: 'a body without a length',
-    request: { method: 'POST', path: '/nb/nullstill/bekreft', headers: { origin: SITE, 'content-type': 'multipart/form-data; boundary=x', 'transfer-encoding': 'chunked' }, body: '--x--' },
+    request: {
+      method: 'POST',
+      path: '/nb/nullstill/bekreft',
+      headers: { origin: SITE, 'content-type': 'multipart/form-data; boundary=x', 'transfer-encoding': 'chunked' },
+      body: '--x--',
+    },
     status: 411,
   },
   // The route handlers that read a form: Next's request.formData() would throw on anything else.
-  ...['/api/auth/idporten-logout', '/api/servicedesk/sign-in', '/api/servicedesk/sign-out', '/api/servicedesk/reset'].map((path) => ({
+  ...[
+    '/api/auth/idporten-logout',
+    '/api/servicedesk/sign-in',
+    '/api/servicedesk/sign-out',
+    '/api/servicedesk/reset',
+  ].map((path) => ({
     name: `a JSON body to ${path}`,
-    request: { method: 'POST', path, headers: { ...actionHeaders, 'content-type': 'application/json' }, body: '{"locale":"en"}' },
+    request: {
+      method: 'POST',
+      path,
+      headers: { ...actionHeaders, 'content-type': 'application/json' },
+      body: '{"locale":"en"}',
+    },
     status: 400,
   })),
   {
     name: 'a malformed multipart body to the console reset',
-    request: { method: 'POST', path: '/api/servicedesk/reset', headers: { ...actionHeaders, 'content-type': 'multipart/form-data; boundary=zzz' }, body: '--zzz\r\nContent-Disposition: form-data; name="a"\r\n\r\nbroken' },
+    request: {
+      method: 'POST',
+      path: '/api/servicedesk/reset',
+      headers: { ...actionHeaders, 'content-type': 'multipart/form-data; boundary=zzz' },
+      body: '--zzz\r\nContent-Disposition: form-data; name="a"\r\n\r\nbroken',
+    },
     status: 400,
   },
   {
     name: 'a body over the limit to the console sign-in',
-    request: { method: 'POST', path: '/api/servicedesk/sign-in', headers: { ...actionHeaders, 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.alloc(2 * 1024 * 1024, 'a') },
+    request: {
+      method: 'POST',
+      path: '/api/servicedesk/sign-in',
+      headers: { ...actionHeaders, 'content-type': 'application/x-www-form-urlencoded' },
+      body: Buffer.alloc(2 * 1024 * 1024, 'a'),
+    },
     status: 413,
   },
-  { name: 'an undecodable path', request: { method: 'GET', path: '/%ff', headers: { 'accept-language': 'en' } }, status: 400 },
-  { name: 'an undecodable path under a locale', request: { method: 'GET', path: '/nb/%E0%A4%A', headers: {} }, status: 400 },
+  {
+    name: 'an undecodable path',
+    request: { method: 'GET', path: '/%ff', headers: { 'accept-language': 'en' } },
+    status: 400,
+  },
+  {
+    name: 'an undecodable path under a locale',
+    request: { method: 'GET', path: '/nb/%E0%A4%A', headers: {} },
+    status: 400,
+  },
 ];
 
 for (const hostile of cases) {

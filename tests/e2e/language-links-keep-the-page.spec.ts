@@ -7,7 +7,9 @@ for (const javaScriptEnabled of [true, false]) {
 
     for (const page of publicPages) {
       for (const from of locales) {
-        test(`${page.name} (${from}): a plain link leads to the same page in each other language`, async ({ page: tab }) => {
+        test(`${page.name} (${from}): a plain link leads to the same page in each other language`, async ({
+          page: tab,
+        }) => {
           await tab.goto(page[from]);
           // No link to the language the reader is already in.
           await expect(tab.getByRole('link', { name: switchLabel[from] })).toHaveCount(0);
@@ -26,7 +28,9 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
-test('with JavaScript, a reader at a step or an answer lands at the same place in the other languages', async ({ page }) => {
+test('with JavaScript, a reader at a step or an answer lands at the same place in the other languages', async ({
+  page,
+}) => {
   await page.goto('/nb/aktiver#step-7');
   await page.getByRole('link', { name: switchLabel.nn }).click();
   await expect(page).toHaveURL(/\/nn\/aktiver#step-7$/);
@@ -81,9 +85,13 @@ test('the crawl from each home page reaches the same set of pages in every langu
     expect([path, response.status()]).toEqual([path, 200]);
     return response.text();
   };
-  const sets = await Promise.all(locales.map(async (locale) => [locale, await crawlFrom(`/${locale}`, locale, get)] as const));
+  const sets = await Promise.all(
+    locales.map(async (locale) => [locale, await crawlFrom(`/${locale}`, locale, get)] as const),
+  );
   const [, nbPages] = sets[0]!;
-  expect(nbPages).toEqual(expect.arrayContaining(['home', 'activate', 'reset', 'external-users', 'faq', 'accessibility']));
+  expect(nbPages).toEqual(
+    expect.arrayContaining(['home', 'activate', 'reset', 'external-users', 'faq', 'accessibility']),
+  );
   for (const [locale, pages] of sets) expect([locale, pages]).toEqual([locale, nbPages]);
 });
 
@@ -98,11 +106,11 @@ test('Accept-Language sends nynorsk readers to /nn, and bokmål stays the defaul
     ['en-GB,en;q=0.9', '/en'],
   ] as const) {
     const response = await request.get('/', { headers: { 'Accept-Language': acceptLanguage }, maxRedirects: 0 });
-    expect([acceptLanguage, response.status(), new URL(response.headers().location ?? '', 'http://localhost:3000').pathname]).toEqual([
+    expect([
       acceptLanguage,
-      307,
-      home,
-    ]);
+      response.status(),
+      new URL(response.headers().location ?? '', 'http://localhost:3000').pathname,
+    ]).toEqual([acceptLanguage, 307, home]);
     expect(response.headers().vary).toMatch(/accept-language/i);
   }
 });

@@ -31,7 +31,8 @@ function expectOnlyAppOrigin(response: RawResponse) {
   if (redirectUri) expect(redirectUri).toBe(`${APP_ORIGIN}/api/auth/callback/idporten`);
   for (const [name, value] of cookiesOf(response)) {
     expect(value, name).not.toContain('evil.example');
-    if (name.endsWith('callback-url')) expect(value === APP_ORIGIN || value.startsWith(`${APP_ORIGIN}/`), `${name}: ${value}`).toBe(true);
+    if (name.endsWith('callback-url'))
+      expect(value === APP_ORIGIN || value.startsWith(`${APP_ORIGIN}/`), `${name}: ${value}`).toBe(true);
   }
   return { location, redirectUri };
 }
@@ -42,7 +43,8 @@ async function startLoginFromGuide(headers: Record<string, string>, origin: stri
   const actionField = /name="(\$ACTION_ID_[0-9a-f]+)"/.exec(guide.body)?.[1];
   expect(actionField, 'the start form carries its server action id').toBeTruthy();
   const boundary = '----tofaktor-test';
-  const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const field = (name: string, value: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
   const body = `${field(actionField ?? '', '')}${field('locale', 'nb')}--${boundary}--\r\n`;
   return rawRequest(`${SITE}/nb/nullstill`, {
     method: 'POST',
@@ -74,7 +76,12 @@ for (const { name, headers, origin } of hostile) {
   });
 
   test(`Auth.js's own endpoints with ${name}: closed, nothing on the hostile host`, async () => {
-    for (const path of ['/api/auth/csrf', '/api/auth/signin', '/api/auth/error?error=Configuration', '/api/auth/signout']) {
+    for (const path of [
+      '/api/auth/csrf',
+      '/api/auth/signin',
+      '/api/auth/error?error=Configuration',
+      '/api/auth/signout',
+    ]) {
       const page = await rawRequest(`${SITE}${path}`, { headers });
       expect(page.status, path).toBe(404);
       expectOnlyAppOrigin(page);
@@ -95,7 +102,11 @@ for (const { name, headers, origin } of hostile) {
 // APP_ORIGIN only. Before the pin at start, this redirect went to the host the server listened on.
 test('a fresh instance whose first request is a staff login callback with a hostile Host redirects on APP_ORIGIN only', async () => {
   const dataDir = mkdtempSync(`${tmpdir()}/tofaktor-staff-origin-`);
-  const instance = await startInstance(3997, { APP_ORIGIN: 'https://tofaktor.test.example', PGLITE_DIR: dataDir, DATABASE_URL: '' });
+  const instance = await startInstance(3997, {
+    APP_ORIGIN: 'https://tofaktor.test.example',
+    PGLITE_DIR: dataDir,
+    DATABASE_URL: '',
+  });
   try {
     const callback = await rawRequest(`${instance.url}/api/staff-auth/callback/entra?code=forged&state=forged`, {
       headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' },

@@ -6,7 +6,9 @@ import { person } from './support/people';
 const notSignedIn = 'Du er ikke logget inn';
 
 async function idportenSids(): Promise<string[]> {
-  const { sessions } = (await (await fetch('http://127.0.0.1:4010/_admin/sessions')).json()) as { sessions: { sid: string }[] };
+  const { sessions } = (await (await fetch('http://127.0.0.1:4010/_admin/sessions')).json()) as {
+    sessions: { sid: string }[];
+  };
   return sessions.map((session) => session.sid);
 }
 
@@ -32,12 +34,16 @@ test('"Cancel and sign out" ends the local session and ID-porten\'s, and comes b
 test('front-channel logout from ID-porten ends the matching session on the site', async ({ page, request }) => {
   const sid = await loginAndGetSid(page);
 
-  const wrongIssuer = await request.get(`/api/auth/frontchannel-logout?iss=${encodeURIComponent('https://evil.example')}&sid=${sid}`);
+  const wrongIssuer = await request.get(
+    `/api/auth/frontchannel-logout?iss=${encodeURIComponent('https://evil.example')}&sid=${sid}`,
+  );
   expect(wrongIssuer.status()).toBe(400);
   await page.reload();
   await expect(page.getByTestId('methods-to-remove')).toBeVisible();
 
-  const logout = await request.get(`/api/auth/frontchannel-logout?iss=${encodeURIComponent('http://127.0.0.1:4010')}&sid=${sid}`);
+  const logout = await request.get(
+    `/api/auth/frontchannel-logout?iss=${encodeURIComponent('http://127.0.0.1:4010')}&sid=${sid}`,
+  );
   expect(logout.status()).toBe(200);
   await page.reload();
   await expect(page.getByRole('heading', { name: notSignedIn })).toBeVisible();

@@ -4,8 +4,20 @@ import { expect, test } from '@playwright/test';
 import { publicPages } from './support/pages';
 
 const unprefixed = [
-  '/faq', '/activate', '/reset', '/reset/confirm', '/reset/result', '/reset/no-national-id', '/reset/signed-out',
-  '/reset/login-failed', '/external-users', '/accessibility', '/aktiver', '/nullstill', '/sporsmal-og-svar', '/error-probe',
+  '/faq',
+  '/activate',
+  '/reset',
+  '/reset/confirm',
+  '/reset/result',
+  '/reset/no-national-id',
+  '/reset/signed-out',
+  '/reset/login-failed',
+  '/external-users',
+  '/accessibility',
+  '/aktiver',
+  '/nullstill',
+  '/sporsmal-og-svar',
+  '/error-probe',
 ];
 
 for (const path of unprefixed) {
@@ -16,14 +28,19 @@ for (const path of unprefixed) {
   });
 }
 
-test('every page\'s x-default and hreflang alternates, in its head and its Link header, answer 200', async ({ request }) => {
+test("every page's x-default and hreflang alternates, in its head and its Link header, answer 200", async ({
+  request,
+}) => {
   for (const page of publicPages) {
     const response = await request.get(page.nb);
     const linked = [...(response.headers()['link'] ?? '').matchAll(/<([^>]+)>/g)].map((match) => match[1]!);
     expect(linked.length).toBeGreaterThan(0);
     for (const href of linked) expect((await request.get(href)).status(), `${page.nb} Link → ${href}`).toBe(200);
     const html = await response.text();
-    const alternates = [...html.matchAll(/<link rel="alternate" hrefLang="([^"]+)" href="([^"]+)"/g)].map((match) => ({ lang: match[1], href: match[2]! }));
+    const alternates = [...html.matchAll(/<link rel="alternate" hrefLang="([^"]+)" href="([^"]+)"/g)].map((match) => ({
+      lang: match[1],
+      href: match[2]!,
+    }));
     expect(alternates.map((alternate) => alternate.lang)).toContain('x-default');
     for (const alternate of alternates) {
       expect((await request.get(alternate.href)).status(), `${page.nb} → ${alternate.lang}`).toBe(200);

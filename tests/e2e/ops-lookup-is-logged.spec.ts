@@ -33,7 +33,10 @@ test('an ops look-up by national id writes one log line naming the token by fing
 
 test('a refused ops look-up (wrong token) is logged too, without the token it was given', async () => {
   const wrong = 'not-the-token-but-long-enough-to-look-like-one-0123456789';
-  const count = () => readFileSync(E2E_LOG_FILE, 'utf8').split('\n').filter((l) => l.includes('"event":"ops.records-lookup-refused"'));
+  const count = () =>
+    readFileSync(E2E_LOG_FILE, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"event":"ops.records-lookup-refused"'));
   const before = count().length;
   const response = await fetch('http://localhost:3000/api/ops/records', {
     method: 'POST',

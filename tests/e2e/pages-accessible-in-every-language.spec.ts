@@ -4,7 +4,9 @@ import { locales, publicPages } from './support/pages';
 
 for (const page of publicPages) {
   for (const locale of locales) {
-    test(`${page.name} (${locale}) has one h1, its language, no axe violations and no sideways scroll at 320 px`, async ({ page: tab }) => {
+    test(`${page.name} (${locale}) has one h1, its language, no axe violations and no sideways scroll at 320 px`, async ({
+      page: tab,
+    }) => {
       const response = await tab.goto(page[locale]);
       expect(response?.status()).toBe(200);
       await expect(tab.locator('html')).toHaveAttribute('lang', locale);
@@ -15,7 +17,9 @@ for (const page of publicPages) {
       await expectNoAxeViolationsAndReflow(tab);
     });
 
-    test(`${page.name} (${locale}): the Tab key reaches every link, button and field, each with a visible focus`, async ({ page: tab }) => {
+    test(`${page.name} (${locale}): the Tab key reaches every link, button and field, each with a visible focus`, async ({
+      page: tab,
+    }) => {
       await tab.goto(page[locale]);
       await expectKeyboardReachesEverything(tab);
     });

@@ -9,7 +9,9 @@ import { person } from './support/people';
 async function expectAccessible(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
   await page.setViewportSize({ width: 320, height: 800 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
@@ -24,7 +26,9 @@ for (const { locale, key } of [
     test('confirm and result pages pass axe, work by keyboard and reflow at 320 px', async ({ page }) => {
       await graphAdmin.reset();
       await loginFromResetGuide(page, person(key).nationalId, { locale });
-      await expect(page.locator('fieldset legend')).toHaveText({ nb: 'Velg hva som skal fjernes', nn: 'Vel kva som skal fjernast', en: 'Choose what to remove' }[locale]);
+      await expect(page.locator('fieldset legend')).toHaveText(
+        { nb: 'Velg hva som skal fjernes', nn: 'Vel kva som skal fjernast', en: 'Choose what to remove' }[locale],
+      );
       await expectAccessible(page);
 
       // Keyboard only: focus the first checkbox, untick it with Space, then reach the button and press Enter.
@@ -34,8 +38,14 @@ for (const { locale, key } of [
       await expect(first).not.toBeChecked();
       await page.keyboard.press('Space');
       await expect(first).toBeChecked();
-      const button = page.getByRole('button', { name: { nb: 'Nullstill nå', nn: 'Nullstill no', en: 'Reset now' }[locale] });
-      for (let step = 0; step < 10 && !(await button.evaluate((element) => element === document.activeElement)); step += 1) {
+      const button = page.getByRole('button', {
+        name: { nb: 'Nullstill nå', nn: 'Nullstill no', en: 'Reset now' }[locale],
+      });
+      for (
+        let step = 0;
+        step < 10 && !(await button.evaluate((element) => element === document.activeElement));
+        step += 1
+      ) {
         await page.keyboard.press('Tab');
       }
       await expect(button).toBeFocused();

@@ -21,7 +21,10 @@ function withDecodedJwts(value: string): string {
   return [value, ...payloads].join('\n');
 }
 
-test('a full reset and sign-out expose the number nowhere the browser or the logs can see it', async ({ page, context }) => {
+test('a full reset and sign-out expose the number nowhere the browser or the logs can see it', async ({
+  page,
+  context,
+}) => {
   await graphAdmin.reset();
   const someone = person('pid-leak-check');
   const seen: { url: string; method: string }[] = [];
@@ -30,7 +33,12 @@ test('a full reset and sign-out expose the number nowhere the browser or the log
   page.on('response', (response) => {
     // The ID-porten stand-in's own login page shows what the person typed; only the site's answers count.
     if (new URL(response.url()).host === 'localhost:3000' && response.status() < 300) {
-      siteBodies.push(response.text().then((body) => ({ url: response.url(), body }), () => ({ url: response.url(), body: '' })));
+      siteBodies.push(
+        response.text().then(
+          (body) => ({ url: response.url(), body }),
+          () => ({ url: response.url(), body: '' }),
+        ),
+      );
     }
   });
 
@@ -73,77 +81,100 @@ test('a full reset and sign-out expose the number nowhere the browser or the log
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-test('the Temporary Access Pass appears in exactly one response, and in no URL, cookie in clear, log line, record or e-mail', async ({
-  page,
-  context,
-}) => {
-  await graphAdmin.reset();
-  const someone = person('tap-leak-check');
-  const seenUrls: string[] = [];
-  // body null: the browser no longer had it when asked (it happens to the action's streamed answer now and then).
-  const siteResponses: Promise<{ url: string; method: string; status: number; body: string | null; headers: string }>[] = [];
-  page.on('request', (request) => seenUrls.push(request.url()));
-  page.on('response', (response) => {
-    if (new URL(response.url()).host !== 'localhost:3000') return;
-    siteResponses.push(
-      response.text().then(
-        (body) => ({ url: response.url(), method: response.request().method(), status: response.status(), body, headers: JSON.stringify(response.headers()) }),
-        () => ({ url: response.url(), method: response.request().method(), status: response.status(), body: null, headers: JSON.stringify(response.headers()) }),
-      ),
+  test('the Temporary Access Pass appears in exactly one response, and in no URL, cookie in clear, log line, record or e-mail', async ({
+    page,
+    context,
+  }) => {
+    await graphAdmin.reset();
+    const someone = person('tap-leak-check');
+    const seenUrls: string[] = [];
+    // body null: the browser no longer had it when asked (it happens to the action's streamed answer now and then).
+    const siteResponses: Promise<{
+      url: string;
+      method: string;
+      status: number;
+      body: string | null;
+      headers: string;
+    }>[] = [];
+    page.on('request', (request) => seenUrls.push(request.url()));
+    page.on('response', (response) => {
+      if (new URL(response.url()).host !== 'localhost:3000') return;
+      siteResponses.push(
+        response.text().then(
+          (body) => ({
+            url: response.url(),
+            method: response.request().method(),
+            status: response.status(),
+            body,
+            headers: JSON.stringify(response.headers()),
+          }),
+          () => ({
+            url: response.url(),
+            method: response.request().method(),
+            status: response.status(),
+            body: null,
+            headers: JSON.stringify(response.headers()),
+          }),
+        ),
+      );
+    });
+
+    await loginFromResetGuide(page, someone.nationalId);
+    await confirmReset(page);
+    await expect(page.getByTestId('tap-shown')).toBeVisible();
+    const pass = (await page.getByTestId('tap-value').textContent())?.trim() ?? '';
+    const [held] = passes(await graphAdmin.user(someone.nationalId));
+    expect(pass).toBe(held?.temporaryAccessPass);
+    expect(pass.length).toBeGreaterThanOrEqual(8);
+
+    // While the handover cookie still exists: it carries the pass only sealed.
+    const cookies = await context.cookies('http://localhost:3000');
+    expect(
+      cookies.some((cookie) => cookie.name === 'tofaktor-tap' && cookie.httpOnly && cookie.sameSite === 'Strict'),
+    ).toBe(true);
+    for (const cookie of cookies) {
+      expect(withDecodedJwts(cookie.value)).not.toContain(pass);
+      expect(Buffer.from(cookie.value, 'base64url').toString('latin1')).not.toContain(pass);
+    }
+
+    // Without JavaScript, too, back from the next page does not bring the pass back (no-store: the browser asks again).
+    const resultUrl = page.url();
+    await page.getByRole('link', { name: 'Gå til veiledningen for aktivering' }).click();
+    await page.waitForURL(/\/nb\/aktiver/);
+    await page.goBack();
+    await page.waitForURL(resultUrl);
+    await expect(page.getByTestId('tap-issued-before')).toBeVisible();
+    expect(await page.content()).not.toContain(pass);
+    // And a second visit to the confirm page: no pass there either.
+    await page.goto('/nb/nullstill/bekreft');
+
+    const responses = await Promise.all(siteResponses);
+    for (const response of responses) expect(response.headers).not.toContain(pass);
+    const carrying = responses.filter((response) => response.body?.includes(pass));
+    // Redirects have no body to read (their headers were checked above).
+    const unreadable = responses.filter(
+      (response) =>
+        response.body === null && (response.status < 300 || response.status >= 400) && !browserIcon(response.url),
     );
+    // Every body was read back, and exactly one answer carried the pass: the first view of the result page.
+    expect(unreadable).toEqual([]);
+    expect(carrying.map((response) => [response.method, new URL(response.url).pathname])).toEqual([
+      ['GET', '/nb/nullstill/resultat'],
+    ]);
+
+    for (const url of seenUrls) expect(decodeURIComponent(url)).not.toContain(pass);
+
+    const records = await recordsOf(someone.nationalId);
+    expect(records).toHaveLength(1);
+    expect(JSON.stringify(records)).not.toContain(pass);
+    expect(records[0]?.tapIssued).toBe(true);
+    const mail = await graphAdmin.mail();
+    expect(mail).toHaveLength(1);
+    expect(JSON.stringify(mail)).not.toContain(pass);
+    const log = readFileSync(E2E_LOG_FILE, 'utf8');
+    expect(log).toContain('reset.tap-issued');
+    expect(log).not.toContain(pass);
   });
-
-  await loginFromResetGuide(page, someone.nationalId);
-  await confirmReset(page);
-  await expect(page.getByTestId('tap-shown')).toBeVisible();
-  const pass = (await page.getByTestId('tap-value').textContent())?.trim() ?? '';
-  const [held] = passes(await graphAdmin.user(someone.nationalId));
-  expect(pass).toBe(held?.temporaryAccessPass);
-  expect(pass.length).toBeGreaterThanOrEqual(8);
-
-  // While the handover cookie still exists: it carries the pass only sealed.
-  const cookies = await context.cookies('http://localhost:3000');
-  expect(cookies.some((cookie) => cookie.name === 'tofaktor-tap' && cookie.httpOnly && cookie.sameSite === 'Strict')).toBe(true);
-  for (const cookie of cookies) {
-    expect(withDecodedJwts(cookie.value)).not.toContain(pass);
-    expect(Buffer.from(cookie.value, 'base64url').toString('latin1')).not.toContain(pass);
-  }
-
-  // Without JavaScript, too, back from the next page does not bring the pass back (no-store: the browser asks again).
-  const resultUrl = page.url();
-  await page.getByRole('link', { name: 'Gå til veiledningen for aktivering' }).click();
-  await page.waitForURL(/\/nb\/aktiver/);
-  await page.goBack();
-  await page.waitForURL(resultUrl);
-  await expect(page.getByTestId('tap-issued-before')).toBeVisible();
-  expect(await page.content()).not.toContain(pass);
-  // And a second visit to the confirm page: no pass there either.
-  await page.goto('/nb/nullstill/bekreft');
-
-  const responses = await Promise.all(siteResponses);
-  for (const response of responses) expect(response.headers).not.toContain(pass);
-  const carrying = responses.filter((response) => response.body?.includes(pass));
-  // Redirects have no body to read (their headers were checked above).
-  const unreadable = responses.filter(
-    (response) => response.body === null && (response.status < 300 || response.status >= 400) && !browserIcon(response.url),
-  );
-  // Every body was read back, and exactly one answer carried the pass: the first view of the result page.
-  expect(unreadable).toEqual([]);
-  expect(carrying.map((response) => [response.method, new URL(response.url).pathname])).toEqual([['GET', '/nb/nullstill/resultat']]);
-
-  for (const url of seenUrls) expect(decodeURIComponent(url)).not.toContain(pass);
-
-  const records = await recordsOf(someone.nationalId);
-  expect(records).toHaveLength(1);
-  expect(JSON.stringify(records)).not.toContain(pass);
-  expect(records[0]?.tapIssued).toBe(true);
-  const mail = await graphAdmin.mail();
-  expect(mail).toHaveLength(1);
-  expect(JSON.stringify(mail)).not.toContain(pass);
-  const log = readFileSync(E2E_LOG_FILE, 'utf8');
-  expect(log).toContain('reset.tap-issued');
-  expect(log).not.toContain(pass);
-});
 });
 
 // The service desk console (issue 10), also without JavaScript: the pass reaches the agent once, on the console's
@@ -151,12 +182,21 @@ test('the Temporary Access Pass appears in exactly one response, and in no URL, 
 test.describe('the service desk console, without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('an assisted reset shows the pass in exactly one response and the national id in none', async ({ page, context }) => {
+  test('an assisted reset shows the pass in exactly one response and the national id in none', async ({
+    page,
+    context,
+  }) => {
     await graphAdmin.reset();
     const since = new Date();
     const mari = person('desk-leak-check');
     const seenUrls: string[] = [];
-    const siteResponses: Promise<{ url: string; method: string; status: number; body: string | null; headers: string }>[] = [];
+    const siteResponses: Promise<{
+      url: string;
+      method: string;
+      status: number;
+      body: string | null;
+      headers: string;
+    }>[] = [];
     // Watched from the agent's login on (nothing before it knows the person or a pass); the build's immutable
     // files carry no per-request data and are left out.
     await loginToConsole(page, 'agent');
@@ -166,8 +206,20 @@ test.describe('the service desk console, without JavaScript', () => {
       if (url.host !== 'localhost:3000' || url.pathname.startsWith('/_next/static/')) return;
       siteResponses.push(
         response.text().then(
-          (body) => ({ url: response.url(), method: response.request().method(), status: response.status(), body, headers: JSON.stringify(response.headers()) }),
-          () => ({ url: response.url(), method: response.request().method(), status: response.status(), body: null, headers: JSON.stringify(response.headers()) }),
+          (body) => ({
+            url: response.url(),
+            method: response.request().method(),
+            status: response.status(),
+            body,
+            headers: JSON.stringify(response.headers()),
+          }),
+          () => ({
+            url: response.url(),
+            method: response.request().method(),
+            status: response.status(),
+            body: null,
+            headers: JSON.stringify(response.headers()),
+          }),
         ),
       );
     });
@@ -197,11 +249,14 @@ test.describe('the service desk console, without JavaScript', () => {
 
     const responses = await Promise.all(siteResponses);
     const unreadable = responses.filter(
-      (response) => response.body === null && (response.status < 300 || response.status >= 400) && !browserIcon(response.url),
+      (response) =>
+        response.body === null && (response.status < 300 || response.status >= 400) && !browserIcon(response.url),
     );
     expect(unreadable).toEqual([]);
     const carrying = responses.filter((response) => response.body?.includes(pass) || response.headers.includes(pass));
-    expect(carrying.map((response) => [response.method, new URL(response.url).pathname])).toEqual([['GET', consolePaths.result.nb]]);
+    expect(carrying.map((response) => [response.method, new URL(response.url).pathname])).toEqual([
+      ['GET', consolePaths.result.nb],
+    ]);
     for (const response of responses) {
       expect(withDecodedJwts(`${response.headers}\n${response.body ?? ''}`)).not.toContain(mari.nationalId);
     }

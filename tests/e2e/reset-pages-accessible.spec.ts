@@ -14,7 +14,9 @@ const runs: { locale: Locale; key: string }[] = [
 ];
 
 for (const run of runs) {
-  test(`${run.locale}: the confirm and result pages pass axe, reflow at 320 px and work with the keyboard`, async ({ page }) => {
+  test(`${run.locale}: the confirm and result pages pass axe, reflow at 320 px and work with the keyboard`, async ({
+    page,
+  }) => {
     await graphAdmin.reset();
     await loginFromResetGuide(page, person(run.key).nationalId, { locale: run.locale });
     await expect(page).toHaveURL(new RegExp(`${confirmPath[run.locale]}$`));

@@ -28,7 +28,10 @@ test('two Authenticators: listed, removed, sessions revoked, one success record'
   await confirmReset(page);
   await expect(page.getByTestId('outcome-success')).toBeVisible();
   await expect(page.getByTestId('removed-methods').getByRole('listitem')).toHaveCount(2);
-  await expect(page.getByRole('link', { name: /Gå til veiledningen for aktivering/ })).toHaveAttribute('href', '/nb/aktiver');
+  await expect(page.getByRole('link', { name: /Gå til veiledningen for aktivering/ })).toHaveAttribute(
+    'href',
+    '/nb/aktiver',
+  );
 
   const after = await graphAdmin.user(someone.nationalId);
   expect(removable(after)).toEqual([]);
@@ -39,13 +42,21 @@ test('two Authenticators: listed, removed, sessions revoked, one success record'
   const records = await recordsOf(someone.nationalId);
   expect(records).toHaveLength(1);
   expect(records[0]).toMatchObject({ outcome: 'success', accountId: before.id, sessionsRevoked: true });
-  expect(records[0]?.removed.map((method) => method.id).sort()).toEqual(removable(before).map((m) => m.id).sort());
+  expect(records[0]?.removed.map((method) => method.id).sort()).toEqual(
+    removable(before)
+      .map((m) => m.id)
+      .sort(),
+  );
 });
 
 test('an Authenticator that is the default method, next to a software OATH token: both removed', async ({ page }) => {
   const someone = person('authenticator-default-with-oath');
   const before = await graphAdmin.user(someone.nationalId);
-  expect(removable(before).map((method) => method.type).sort()).toEqual(['microsoftAuthenticator', 'softwareOath']);
+  expect(
+    removable(before)
+      .map((method) => method.type)
+      .sort(),
+  ).toEqual(['microsoftAuthenticator', 'softwareOath']);
 
   await loginFromResetGuide(page, someone.nationalId);
   await expect(page.getByTestId('methods-to-remove').getByRole('listitem')).toHaveCount(2);
@@ -150,7 +161,9 @@ test('Graph answering 429 with Retry-After: 1 once: the reset still succeeds', a
   const someone = person('retry-after');
   const user = await graphAdmin.user(someone.nationalId);
   await loginFromResetGuide(page, someone.nationalId);
-  await graphAdmin.faults({ rules: [{ method: 'DELETE', pathContains: user.id, status: 429, times: 1, retryAfterSeconds: 1 }] });
+  await graphAdmin.faults({
+    rules: [{ method: 'DELETE', pathContains: user.id, status: 429, times: 1, retryAfterSeconds: 1 }],
+  });
   await confirmReset(page);
   await expect(page.getByTestId('outcome-success')).toBeVisible();
   expect(removable(await graphAdmin.user(someone.nationalId))).toEqual([]);
@@ -159,7 +172,9 @@ test('Graph answering 429 with Retry-After: 1 once: the reset still succeeds', a
   expect((await recordsOf(someone.nationalId)).map((record) => record.outcome)).toEqual(['success']);
 });
 
-test('a 500 on one of two removals: the page names what stayed, the record says partial, a retry completes it', async ({ page }) => {
+test('a 500 on one of two removals: the page names what stayed, the record says partial, a retry completes it', async ({
+  page,
+}) => {
   const someone = person('partial-failure');
   const user = await graphAdmin.user(someone.nationalId);
   const [failing, passing] = removable(user);

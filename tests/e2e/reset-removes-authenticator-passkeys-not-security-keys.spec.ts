@@ -13,9 +13,14 @@ test('app registration and Authenticator passkey go, the security key stays; pag
   const someone = person('authenticator-and-passkey');
   const before = await graphAdmin.user(someone.nationalId);
   const app = before.methods.find((method) => method.type === 'microsoftAuthenticator');
-  const passkey = before.methods.find((method) => method.type === 'fido2' && authenticatorPasskeyAaguids.includes(method.aaGuid ?? ''));
-  const securityKey = before.methods.find((method) => method.type === 'fido2' && !authenticatorPasskeyAaguids.includes(method.aaGuid ?? ''));
-  if (!app || !passkey || !securityKey) throw new Error('fixture person needs an app, an Authenticator passkey and a security key');
+  const passkey = before.methods.find(
+    (method) => method.type === 'fido2' && authenticatorPasskeyAaguids.includes(method.aaGuid ?? ''),
+  );
+  const securityKey = before.methods.find(
+    (method) => method.type === 'fido2' && !authenticatorPasskeyAaguids.includes(method.aaGuid ?? ''),
+  );
+  if (!app || !passkey || !securityKey)
+    throw new Error('fixture person needs an app, an Authenticator passkey and a security key');
 
   await loginFromResetGuide(page, someone.nationalId);
   const offered = page.getByTestId('methods-to-remove').getByRole('listitem');

@@ -66,7 +66,9 @@ for (const variant of [
       expect(removable(after)).toEqual(kept);
       expect(passes(after)).toEqual([]);
       expect(await graphAdmin.user(person('authenticator-and-passkey').nationalId)).toEqual(other);
-      const paths = (await graphAdmin.requests()).requests.map((request) => decodeURIComponent(request.path)).join('\n');
+      const paths = (await graphAdmin.requests()).requests
+        .map((request) => decodeURIComponent(request.path))
+        .join('\n');
       expect(paths).not.toContain(foreignId);
       for (const garbage of GARBAGE) expect(paths).not.toContain(garbage);
       for (const method of kept) expect(paths).not.toContain(method.id);

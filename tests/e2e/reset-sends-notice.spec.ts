@@ -12,7 +12,9 @@ import { E2E_LOG_FILE } from './support/site-env';
 test.describe('in English', () => {
   test.use({ locale: 'en-GB' });
 
-  test('one English notice to the account address and both alternate addresses, with the reference', async ({ page }) => {
+  test('one English notice to the account address and both alternate addresses, with the reference', async ({
+    page,
+  }) => {
     await graphAdmin.reset();
     const someone = person('notice-en');
     const before = await graphAdmin.user(someone.nationalId);
@@ -25,7 +27,11 @@ test.describe('in English', () => {
     const mail = await graphAdmin.mail();
     expect(mail).toHaveLength(1);
     expect(mail[0]?.sender).toBe('tofaktor-noreply@oslomet.no');
-    expect(mail[0]?.toRecipients).toEqual(['will.noticeson@oslomet.no', 'will.private@example.com', 'will.other@example.org']);
+    expect(mail[0]?.toRecipients).toEqual([
+      'will.noticeson@oslomet.no',
+      'will.private@example.com',
+      'will.other@example.org',
+    ]);
     expect(mail[0]?.toRecipients).toEqual([before.mail, ...before.otherMails]);
     expect(mail[0]?.subject).toBe('Two-factor was reset on your OsloMet account');
     expect(mail[0]?.content).toContain('Hello Will Noticeson,');
@@ -37,7 +43,9 @@ test.describe('in English', () => {
   });
 });
 
-test('sendMail failing leaves the reset as it was; the record says the notice failed and the log says why', async ({ page }) => {
+test('sendMail failing leaves the reset as it was; the record says the notice failed and the log says why', async ({
+  page,
+}) => {
   await graphAdmin.reset();
   const someone = person('notice-fails');
   await loginFromResetGuide(page, someone.nationalId);

@@ -7,12 +7,18 @@ import { confirmReset, loginFromResetGuide } from './support/login';
 import { person } from './support/people';
 import { recordsOf } from './support/records';
 
-test('the pass the stand-in holds is shown once: not after a reload, a back navigation or a second visit', async ({ page, context }) => {
+test('the pass the stand-in holds is shown once: not after a reload, a back navigation or a second visit', async ({
+  page,
+  context,
+}) => {
   await graphAdmin.reset();
   const someone = person('tap-once');
   await loginFromResetGuide(page, someone.nationalId);
   const [resultResponse] = await Promise.all([
-    page.waitForResponse((response) => new URL(response.url()).pathname === '/nb/nullstill/resultat' || response.request().method() === 'POST'),
+    page.waitForResponse(
+      (response) =>
+        new URL(response.url()).pathname === '/nb/nullstill/resultat' || response.request().method() === 'POST',
+    ),
     confirmReset(page),
   ]);
   expect(resultResponse.headers()['cache-control']).toContain('no-store');
@@ -68,18 +74,27 @@ test('an existing pass is replaced by the new one', async ({ page }) => {
   await expect(page.getByTestId('tap-value')).toHaveText(current?.temporaryAccessPass ?? 'missing');
 });
 
-test('with the tenant TAP policy off the reset succeeds and the page explains the way without a pass', async ({ page }) => {
+test('with the tenant TAP policy off the reset succeeds and the page explains the way without a pass', async ({
+  page,
+}) => {
   await graphAdmin.reset();
   await graphAdmin.tapPolicy({ state: 'disabled' });
   const someone = person('tap-policy-off');
   await loginFromResetGuide(page, someone.nationalId);
   await confirmReset(page);
   await expect(page.getByTestId('outcome-success')).toBeVisible();
-  await expect(page.getByTestId('tap-not-issued')).toContainText('Logg inn på mysignins.microsoft.com med passordet ditt');
+  await expect(page.getByTestId('tap-not-issued')).toContainText(
+    'Logg inn på mysignins.microsoft.com med passordet ditt',
+  );
   await expect(page.getByTestId('tap-value')).toHaveCount(0);
   const after = await graphAdmin.user(someone.nationalId);
   expect(removable(after)).toEqual([]);
   expect(passes(after)).toEqual([]);
   const [record] = await recordsOf(someone.nationalId);
-  expect(record).toMatchObject({ outcome: 'success', tapIssued: false, tapExpiresAt: null, tapReason: 'create-tap: 400 badRequest' });
+  expect(record).toMatchObject({
+    outcome: 'success',
+    tapIssued: false,
+    tapExpiresAt: null,
+    tapReason: 'create-tap: 400 badRequest',
+  });
 });

@@ -33,7 +33,9 @@ function authorizeRequests(page: Page): URL[] {
 }
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`JavaScript ${javaScriptEnabled ? 'on' : 'off'}: log in with ui_locales=nn, confirm and read the outcome in nynorsk`, async ({ browser }) => {
+  test(`JavaScript ${javaScriptEnabled ? 'on' : 'off'}: log in with ui_locales=nn, confirm and read the outcome in nynorsk`, async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ locale: 'nn-NO', javaScriptEnabled });
     const page = await context.newPage();
     await graphAdmin.reset();
@@ -43,7 +45,9 @@ for (const javaScriptEnabled of [true, false]) {
     const requests = authorizeRequests(page);
 
     await page.goto('/nn/nullstill');
-    await expect(page.getByText('Ikkje vel utanlandsk eID eller innlogging med e-post i ID-porten.').first()).toBeVisible();
+    await expect(
+      page.getByText('Ikkje vel utanlandsk eID eller innlogging med e-post i ID-porten.').first(),
+    ).toBeVisible();
     await page.getByRole('button', { name: 'Nullstill med ID-porten' }).click();
     await page.waitForURL(/127\.0\.0\.1:4010/);
     expect(requests.map((url) => url.searchParams.get('ui_locales'))).toEqual(['nn']);
@@ -60,7 +64,9 @@ for (const javaScriptEnabled of [true, false]) {
     await confirmReset(page, 'nn');
     await expect(page.locator('html')).toHaveAttribute('lang', 'nn');
     await expect(page.getByRole('heading', { level: 2, name: 'Tofaktor er nullstilt' })).toBeVisible();
-    await expect(page.getByText(count === 1 ? 'Vi fjerna 1 registrering:' : `Vi fjerna ${count} registreringar:`)).toBeVisible();
+    await expect(
+      page.getByText(count === 1 ? 'Vi fjerna 1 registrering:' : `Vi fjerna ${count} registreringar:`),
+    ).toBeVisible();
     expect(removable(await graphAdmin.user(someone.nationalId))).toEqual([]);
     await context.close();
   });
@@ -68,7 +74,12 @@ for (const javaScriptEnabled of [true, false]) {
 
 const refusals = [
   { nationalId: unknownNationalId, options: {}, testId: 'refusal-no-account', heading: 'Vi fann ingen konto' },
-  { nationalId: person('shared-number').nationalId, options: {}, testId: 'refusal-several-accounts', heading: 'Vi fann fleire kontoar' },
+  {
+    nationalId: person('shared-number').nationalId,
+    options: {},
+    testId: 'refusal-several-accounts',
+    heading: 'Vi fann fleire kontoar',
+  },
   {
     nationalId: person('nothing-to-remove').nationalId,
     options: { minutesAgo: 15 },
@@ -96,7 +107,9 @@ for (const refusal of refusals) {
   });
 }
 
-test('a login without a national identity number ends on the nynorsk page that points to the service desk', async ({ page }) => {
+test('a login without a national identity number ends on the nynorsk page that points to the service desk', async ({
+  page,
+}) => {
   await loginFromResetGuide(page, person('nothing-to-remove').nationalId, { locale: 'nn', noPid: true });
   await expect(page).toHaveURL(/\/nn\/nullstill\/manglar-fodselsnummer$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'nn');

@@ -15,7 +15,10 @@ const INSTANCES_DIR = 'tests/e2e-instances';
 
 function playwright(args: string[], env: Record<string, string>, config?: string): number {
   const configArgs = config ? ['-c', config] : [];
-  const result = spawnSync('npx', ['playwright', 'test', ...configArgs, ...args], { stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync('npx', ['playwright', 'test', ...configArgs, ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   return result.status ?? 1;
 }
 

@@ -19,7 +19,9 @@ async function cookieHeader(context: BrowserContext): Promise<string> {
 async function resetFormFields(page: Page): Promise<[string, string][]> {
   return page
     .locator('form', { has: page.getByRole('button', { name: 'Nullstill nå' }) })
-    .evaluate((form: HTMLFormElement) => [...new FormData(form)].map(([name, value]) => [name, String(value)] as [string, string]));
+    .evaluate((form: HTMLFormElement) =>
+      [...new FormData(form)].map(([name, value]) => [name, String(value)] as [string, string]),
+    );
 }
 
 function postForm(fields: [string, string][], headers: Record<string, string>) {
@@ -31,7 +33,10 @@ function postForm(fields: [string, string][], headers: Record<string, string>) {
 test.describe('without JavaScript, so the form is the plain HTML one', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('a copy of the cookie taken before logout is signed out after it, with no front-channel call', async ({ page, context }) => {
+  test('a copy of the cookie taken before logout is signed out after it, with no front-channel call', async ({
+    page,
+    context,
+  }) => {
     const someone = person('session-copy');
     await loginFromResetGuide(page, someone.nationalId);
     await expect(page.getByTestId('methods-to-remove')).toBeVisible();
@@ -54,7 +59,10 @@ test.describe('without JavaScript, so the form is the plain HTML one', () => {
     expect(removable(await graphAdmin.user(someone.nationalId))).toHaveLength(before);
   });
 
-  test('a reset POST without Origin, or from another origin, changes nothing and is recorded', async ({ page, context }) => {
+  test('a reset POST without Origin, or from another origin, changes nothing and is recorded', async ({
+    page,
+    context,
+  }) => {
     const someone = person('origin-check');
     await loginFromResetGuide(page, someone.nationalId);
     await expect(page.getByTestId('methods-to-remove')).toBeVisible();
@@ -80,9 +88,10 @@ test.describe('without JavaScript, so the form is the plain HTML one', () => {
   });
 });
 
-test('polling the session endpoint neither answers nor moves the cookie\'s expiry', async ({ page, context }) => {
+test("polling the session endpoint neither answers nor moves the cookie's expiry", async ({ page, context }) => {
   await loginFromResetGuide(page, person('session-copy').nationalId);
-  const session = async () => (await context.cookies(SITE)).find((cookie) => cookie.name.endsWith('authjs.session-token'));
+  const session = async () =>
+    (await context.cookies(SITE)).find((cookie) => cookie.name.endsWith('authjs.session-token'));
   const issued = await session();
   expect(issued).toBeDefined();
   for (let poll = 0; poll < 10; poll += 1) {
@@ -102,8 +111,15 @@ test('a session whose login is older than 30 minutes is over, whatever its cooki
   expect(lines.map((line) => line.reason)).toContain('lifetime-exceeded');
 });
 
-test('Auth.js\' own sign-in, sign-out, error and session pages are not there', async ({ request }) => {
-  for (const path of ['/api/auth/signin', '/api/auth/signout', '/api/auth/error', '/api/auth/providers', '/api/auth/csrf', '/api/auth/session']) {
+test("Auth.js' own sign-in, sign-out, error and session pages are not there", async ({ request }) => {
+  for (const path of [
+    '/api/auth/signin',
+    '/api/auth/signout',
+    '/api/auth/error',
+    '/api/auth/providers',
+    '/api/auth/csrf',
+    '/api/auth/session',
+  ]) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(404);
     expect(await response.text(), path).not.toContain('authjs');
@@ -112,7 +128,10 @@ test('Auth.js\' own sign-in, sign-out, error and session pages are not there', a
   expect((await request.post('/api/auth/signout')).status()).toBe(404);
 });
 
-test('a tampered session cookie is refused and writes exactly one security log line, without its value', async ({ page, context }) => {
+test('a tampered session cookie is refused and writes exactly one security log line, without its value', async ({
+  page,
+  context,
+}) => {
   await loginFromResetGuide(page, person('session-copy').nationalId);
   const cookies = await context.cookies(SITE);
   const token = cookies.find((cookie) => cookie.name === 'authjs.session-token');
@@ -123,7 +142,11 @@ test('a tampered session cookie is refused and writes exactly one security log l
   expect(await response.text()).toContain(notSignedIn);
   const lines = await awaitNewLines(before, (line) => line.event === 'session-cookie-rejected');
   await new Promise((resolve) => setTimeout(resolve, 300));
-  expect(siteLogLines().slice(before).filter((line) => line.event === 'session-cookie-rejected')).toHaveLength(1);
+  expect(
+    siteLogLines()
+      .slice(before)
+      .filter((line) => line.event === 'session-cookie-rejected'),
+  ).toHaveLength(1);
   expect(lines[0]?.reason).toBe('undecryptable');
   expect(JSON.stringify(lines[0])).not.toContain(flipped.slice(0, 40));
 });

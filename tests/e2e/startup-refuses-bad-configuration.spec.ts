@@ -7,7 +7,12 @@ import { localSiteEnv } from '../../dev/local-env';
 import { startInstance } from './support/instance';
 
 test('the standalone server started with missing and malformed variables names each one and exits non-zero', () => {
-  const env: Record<string, string> = { ...localSiteEnv(), IDPORTEN_ISSUER: 'not a url', ENTRA_TENANT_ID: 'oslomet', RESET_LIMIT_PER_PERSON: 'three' };
+  const env: Record<string, string> = {
+    ...localSiteEnv(),
+    IDPORTEN_ISSUER: 'not a url',
+    ENTRA_TENANT_ID: 'oslomet',
+    RESET_LIMIT_PER_PERSON: 'three',
+  };
   delete env.AUTH_SECRET;
   delete env.RECORDS_HMAC_KEY;
   const result = spawnSync('node', ['.next/standalone/start.cjs'], {
@@ -19,7 +24,13 @@ test('the standalone server started with missing and malformed variables names e
   expect(result.status).not.toBeNull(); // it exited by itself, it did not hang until the timeout
   const message = result.stderr;
   expect(message).toContain('Invalid configuration');
-  for (const variable of ['AUTH_SECRET', 'RECORDS_HMAC_KEY', 'IDPORTEN_ISSUER', 'ENTRA_TENANT_ID', 'RESET_LIMIT_PER_PERSON']) {
+  for (const variable of [
+    'AUTH_SECRET',
+    'RECORDS_HMAC_KEY',
+    'IDPORTEN_ISSUER',
+    'ENTRA_TENANT_ID',
+    'RESET_LIMIT_PER_PERSON',
+  ]) {
     expect(message).toContain(`${variable}:`);
   }
   expect(message).not.toContain('local-idporten-secret'); // values are never echoed
@@ -27,7 +38,11 @@ test('the standalone server started with missing and malformed variables names e
 
 test('the same artifact started with another APP_ORIGIN puts that origin in canonical links, the sitemap and robots.txt', async () => {
   const dataDir = mkdtempSync(`${tmpdir()}/tofaktor-origin-`);
-  const instance = await startInstance(3998, { APP_ORIGIN: 'https://tofaktor.test.example', PGLITE_DIR: dataDir, DATABASE_URL: '' });
+  const instance = await startInstance(3998, {
+    APP_ORIGIN: 'https://tofaktor.test.example',
+    PGLITE_DIR: dataDir,
+    DATABASE_URL: '',
+  });
   try {
     // A client's X-Forwarded-Host must not move the links either.
     const guide = await fetch(`${instance.url}/nb/aktiver`, { headers: { 'x-forwarded-host': 'evil.example' } });

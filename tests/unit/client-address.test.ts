@@ -20,14 +20,18 @@ describe('client address', () => {
   it('with a trusted proxy is the right-most X-Forwarded-For entry that is not a trusted proxy', () => {
     const settings = { trustedProxies: '10.0.0.0/8, loopback', header: 'x-forwarded-for' as const };
     // A client-written entry (6.6.6.6) to the left of what the proxies appended is ignored.
-    expect(clientAddressFrom(request('10.1.2.3', { 'x-forwarded-for': '6.6.6.6, 203.0.113.9, 10.0.0.5' }), settings)).toBe('203.0.113.9');
+    expect(
+      clientAddressFrom(request('10.1.2.3', { 'x-forwarded-for': '6.6.6.6, 203.0.113.9, 10.0.0.5' }), settings),
+    ).toBe('203.0.113.9');
     // A peer that is not a trusted proxy is the client, even if it sends X-Forwarded-For.
     expect(clientAddressFrom(request('198.51.100.4', { 'x-forwarded-for': '6.6.6.6' }), settings)).toBe('198.51.100.4');
   });
 
   it('with a hop count trusts that many proxies, whatever their addresses', () => {
     const settings = { trustedProxies: '1', header: 'x-forwarded-for' as const };
-    expect(clientAddressFrom(request('192.0.2.1', { 'x-forwarded-for': '6.6.6.6, 203.0.113.9' }), settings)).toBe('203.0.113.9');
+    expect(clientAddressFrom(request('192.0.2.1', { 'x-forwarded-for': '6.6.6.6, 203.0.113.9' }), settings)).toBe(
+      '203.0.113.9',
+    );
   });
 
   it('reads X-Real-IP only when configured, and only from a trusted peer', () => {
@@ -45,7 +49,9 @@ describe('client address', () => {
   });
 
   it('configuration names a malformed TRUSTED_PROXIES or CLIENT_ADDRESS_HEADER', () => {
-    const parsed = parseConfig(localSiteEnv({ TRUSTED_PROXIES: '10.0.0.0/99, proxy.example', CLIENT_ADDRESS_HEADER: 'forwarded' }));
+    const parsed = parseConfig(
+      localSiteEnv({ TRUSTED_PROXIES: '10.0.0.0/99, proxy.example', CLIENT_ADDRESS_HEADER: 'forwarded' }),
+    );
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
       expect(parsed.problems.join('\n')).toMatch(/^TRUSTED_PROXIES: must be a hop count/m);

@@ -27,7 +27,11 @@ describe('parseConfig', () => {
     if (!result.ok) throw new Error(result.problems.join('\n'));
     const { config } = result;
     expect(config.appOrigin).toBe('http://localhost:3000');
-    expect(config.idporten).toMatchObject({ issuer: 'http://127.0.0.1:4010', acr: 'idporten-loa-substantial', scopes: ['openid'] });
+    expect(config.idporten).toMatchObject({
+      issuer: 'http://127.0.0.1:4010',
+      acr: 'idporten-loa-substantial',
+      scopes: ['openid'],
+    });
     expect(config.entra.credential).toEqual({ kind: 'secret', secret: validEnv.ENTRA_CLIENT_SECRET });
     expect(config.graph).toEqual({ baseUrl: 'http://127.0.0.1:4020', nationalIdAttribute: 'employeeId' });
     expect(config.reset).toEqual({
@@ -36,7 +40,11 @@ describe('parseConfig', () => {
       limitPerPerson: 3,
       limitPerAddress: 20,
     });
-    expect(config.records).toEqual({ databaseUrl: undefined, pgliteDir: './data/pglite', hmacKey: validEnv.RECORDS_HMAC_KEY });
+    expect(config.records).toEqual({
+      databaseUrl: undefined,
+      pgliteDir: './data/pglite',
+      hmacKey: validEnv.RECORDS_HMAC_KEY,
+    });
     expect(config.session.maxIdleSeconds).toBe(1800);
     expect(config.serviceDeskUrl).toBe('https://www.oslomet.no/');
   });
@@ -131,7 +139,12 @@ describe('parseConfig', () => {
 
   it('never repeats a secret value in a problem', () => {
     const jwk = 'not-json-but-secret-material';
-    const problems = problemsOf({ ...validEnv, IDPORTEN_CLIENT_SECRET: undefined, IDPORTEN_PRIVATE_JWK: jwk, AUTH_SECRET: 'secret-xyz' });
+    const problems = problemsOf({
+      ...validEnv,
+      IDPORTEN_CLIENT_SECRET: undefined,
+      IDPORTEN_PRIVATE_JWK: jwk,
+      AUTH_SECRET: 'secret-xyz',
+    });
     expect(problems.join('\n')).not.toContain(jwk);
     expect(problems.join('\n')).not.toContain('secret-xyz');
   });

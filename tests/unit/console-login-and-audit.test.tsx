@@ -9,19 +9,43 @@ import { computeStatistics, type StatisticsRecord } from '@/lib/console/statisti
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const claims = (overrides: Record<string, unknown> = {}) =>
-  StaffClaimsSchema.parse({ tid: TENANT, oid: 'oid-1', preferred_username: 'anne@oslomet.no', name: 'Anne', roles: ['ServiceDesk.Agent'], amr: ['pwd', 'mfa'], iat: 1_800_000_000, ...overrides });
+  StaffClaimsSchema.parse({
+    tid: TENANT,
+    oid: 'oid-1',
+    preferred_username: 'anne@oslomet.no',
+    name: 'Anne',
+    roles: ['ServiceDesk.Agent'],
+    amr: ['pwd', 'mfa'],
+    iat: 1_800_000_000,
+    ...overrides,
+  });
 
 describe('staff login', () => {
   it('accepts our tenant with MFA and a console role, keeping the roles it knows', () => {
-    const verdict = judgeStaffLogin(claims({ roles: ['ServiceDesk.Agent', 'ServiceDesk.Auditor', 'Other.Role'], auth_time: 1_799_999_000 }), TENANT);
+    const verdict = judgeStaffLogin(
+      claims({ roles: ['ServiceDesk.Agent', 'ServiceDesk.Auditor', 'Other.Role'], auth_time: 1_799_999_000 }),
+      TENANT,
+    );
     expect(verdict).toEqual({
       ok: true,
-      token: { kind: 'console', oid: 'oid-1', tid: TENANT, username: 'anne@oslomet.no', name: 'Anne', roles: ['agent', 'auditor'], mfa: true, authTime: 1_799_999_000 },
+      token: {
+        kind: 'console',
+        oid: 'oid-1',
+        tid: TENANT,
+        username: 'anne@oslomet.no',
+        name: 'Anne',
+        roles: ['agent', 'auditor'],
+        mfa: true,
+        authTime: 1_799_999_000,
+      },
     });
   });
 
   it('refuses another tenant, a login without MFA and a login without a console role', () => {
-    expect(judgeStaffLogin(claims({ tid: '99999999-2222-3333-4444-555555555555' }), TENANT)).toEqual({ ok: false, reason: 'wrong-tenant' });
+    expect(judgeStaffLogin(claims({ tid: '99999999-2222-3333-4444-555555555555' }), TENANT)).toEqual({
+      ok: false,
+      reason: 'wrong-tenant',
+    });
     expect(judgeStaffLogin(claims({ amr: ['pwd'] }), TENANT)).toEqual({ ok: false, reason: 'no-mfa' });
     expect(judgeStaffLogin(claims({ amr: undefined }), TENANT)).toEqual({ ok: false, reason: 'no-mfa' });
     expect(judgeStaffLogin(claims({ roles: undefined }), TENANT)).toEqual({ ok: false, reason: 'no-role' });
@@ -40,7 +64,15 @@ describe('staff login', () => {
 
 describe('audit filter', () => {
   it('keeps valid filters and drops malformed ones, saying so', () => {
-    expect(parseAuditFilter({ outcome: 'refused', channel: 'service-desk', from: '2026-11-01', to: '2026-11-03', username: 'kari.nord@oslomet.no' })).toEqual({
+    expect(
+      parseAuditFilter({
+        outcome: 'refused',
+        channel: 'service-desk',
+        from: '2026-11-01',
+        to: '2026-11-03',
+        username: 'kari.nord@oslomet.no',
+      }),
+    ).toEqual({
       outcome: 'refused',
       channel: 'service-desk',
       from: '2026-11-01',
@@ -48,13 +80,28 @@ describe('audit filter', () => {
       username: 'kari.nord@oslomet.no',
       invalid: false,
     });
-    const bad = parseAuditFilter({ outcome: "success' or 1=1", channel: 'phone', from: '2026-13-45', username: 'no at sign' });
-    expect(bad).toEqual({ outcome: undefined, channel: undefined, from: undefined, to: undefined, username: undefined, invalid: true });
+    const bad = parseAuditFilter({
+      outcome: "success' or 1=1",
+      channel: 'phone',
+      from: '2026-13-45',
+      username: 'no at sign',
+    });
+    expect(bad).toEqual({
+      outcome: undefined,
+      channel: undefined,
+      from: undefined,
+      to: undefined,
+      username: undefined,
+      invalid: true,
+    });
     expect(parseAuditFilter({})).toMatchObject({ invalid: false });
   });
 
   it('takes the "to" day whole', () => {
-    expect(filterRange({ from: '2026-11-01', to: '2026-11-03' })).toEqual({ from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-11-04T00:00:00Z') });
+    expect(filterRange({ from: '2026-11-01', to: '2026-11-03' })).toEqual({
+      from: new Date('2026-11-01T00:00:00Z'),
+      to: new Date('2026-11-04T00:00:00Z'),
+    });
   });
 });
 
@@ -62,7 +109,12 @@ describe('statistics', () => {
   const now = new Date('2026-11-25T15:00:00Z');
   const at = (day: string) => new Date(`${day}T10:00:00Z`);
   const records: StatisticsRecord[] = [
-    ...Array.from({ length: 3 }, () => ({ createdAt: at('2026-11-25'), outcome: 'success' as const, channel: 'self-service' as const, reason: null })),
+    ...Array.from({ length: 3 }, () => ({
+      createdAt: at('2026-11-25'),
+      outcome: 'success' as const,
+      channel: 'self-service' as const,
+      reason: null,
+    })),
     { createdAt: at('2026-11-25'), outcome: 'partial', channel: 'service-desk', reason: 'default-method' },
     { createdAt: at('2026-11-20'), outcome: 'failed', channel: 'service-desk', reason: 'remove-method: 500' },
     { createdAt: at('2026-11-20'), outcome: 'refused', channel: 'self-service', reason: 'stale-login' },
@@ -91,17 +143,38 @@ describe('statistics', () => {
 
   it('draws each bar with its table cell count, heights in proportion', () => {
     const stats = computeStatistics(records, now);
-    const outcomes = { success: 'OK', partial: 'Partial', failed: 'Failed', refused: 'Refused', 'nothing-to-remove': 'Nothing' };
-    const labels: StatisticsLabels = { chartTitle: 'Chart', chartDescription: 'Bars', tableCaption: 'Table', day: 'Day', total: 'Total', outcomes, channels: { 'self-service': 'Self', 'service-desk': 'Desk' } };
+    const outcomes = {
+      success: 'OK',
+      partial: 'Partial',
+      failed: 'Failed',
+      refused: 'Refused',
+      'nothing-to-remove': 'Nothing',
+    };
+    const labels: StatisticsLabels = {
+      chartTitle: 'Chart',
+      chartDescription: 'Bars',
+      tableCaption: 'Table',
+      day: 'Day',
+      total: 'Total',
+      outcomes,
+      channels: { 'self-service': 'Self', 'service-desk': 'Desk' },
+    };
     const svg = renderToStaticMarkup(<StatisticsChart stats={stats} labels={labels} />);
     const table = renderToStaticMarkup(<StatisticsTable stats={stats} labels={labels} />);
     expect(svg).not.toContain('style=');
-    const bars = [...svg.matchAll(/<rect data-day="([^"]+)" data-outcome="([^"]+)" data-count="(\d+)"[^>]*height="([\d.]+)"/g)].map((m) => ({ day: m[1], outcome: m[2], count: Number(m[3]), height: Number(m[4]) }));
+    const bars = [
+      ...svg.matchAll(/<rect data-day="([^"]+)" data-outcome="([^"]+)" data-count="(\d+)"[^>]*height="([\d.]+)"/g),
+    ].map((m) => ({ day: m[1], outcome: m[2], count: Number(m[3]), height: Number(m[4]) }));
     const cells = [...table.matchAll(/<tr data-day="([^"]+)">(.*?)<\/tr>/g)].flatMap((row) =>
-      [...row[2]!.matchAll(/data-outcome="([^"]+)">(\d+)</g)].map((cell) => ({ day: row[1], outcome: cell[1], count: Number(cell[2]) })),
+      [...row[2]!.matchAll(/data-outcome="([^"]+)">(\d+)</g)].map((cell) => ({
+        day: row[1],
+        outcome: cell[1],
+        count: Number(cell[2]),
+      })),
     );
     expect(cells).toHaveLength(30 * 5);
-    for (const cell of cells) expect(bars.find((bar) => bar.day === cell.day && bar.outcome === cell.outcome)?.count ?? 0).toBe(cell.count);
+    for (const cell of cells)
+      expect(bars.find((bar) => bar.day === cell.day && bar.outcome === cell.outcome)?.count ?? 0).toBe(cell.count);
     expect(bars.reduce((sum, bar) => sum + bar.count, 0)).toBe(stats.total);
     const perUnit = bars[0]!.height / bars[0]!.count;
     for (const bar of bars) expect(bar.height).toBeCloseTo(bar.count * perUnit, 1);

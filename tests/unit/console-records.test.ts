@@ -10,7 +10,12 @@ import { createRecordStore, type NewRecord, type RecordStore } from '@/lib/recor
 
 jest.setTimeout(60_000);
 
-const record = (overrides: Partial<NewRecord>): NewRecord => ({ requestId: 'r', outcome: 'success', nationalIdHash: null, ...overrides });
+const record = (overrides: Partial<NewRecord>): NewRecord => ({
+  requestId: 'r',
+  outcome: 'success',
+  nationalIdHash: null,
+  ...overrides,
+});
 
 describe('migration 0002', () => {
   let dir: string;
@@ -36,13 +41,23 @@ describe('migration 0002', () => {
     const client = new PGlite(dataDir);
     const db = drizzle(client);
     await migrate(db, { migrationsFolder: older });
-    await db.execute(sql`insert into reset_records (request_id, outcome, national_id_hash, chosen) values ('old-1', 'success', 'hash-old', '["m1"]'::jsonb)`);
+    await db.execute(
+      sql`insert into reset_records (request_id, outcome, national_id_hash, chosen) values ('old-1', 'success', 'hash-old', '["m1"]'::jsonb)`,
+    );
     await client.close();
 
     const database = await openDatabase({ databaseUrl: undefined, pgliteDir: dataDir, hmacKey: '' });
     try {
       const [old] = await createRecordStore(database.db).listRecords();
-      expect(old).toMatchObject({ requestId: 'old-1', nationalIdHash: 'hash-old', chosen: ['m1'], channel: 'self-service', agentId: null, verificationKind: null, ticketReference: null });
+      expect(old).toMatchObject({
+        requestId: 'old-1',
+        nationalIdHash: 'hash-old',
+        chosen: ['m1'],
+        channel: 'self-service',
+        agentId: null,
+        verificationKind: null,
+        ticketReference: null,
+      });
     } finally {
       await database.close();
     }
@@ -59,12 +74,50 @@ describe('console queries', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tofaktor-console-records-'));
     database = await openDatabase({ databaseUrl: undefined, pgliteDir: path.join(dir, 'pglite'), hmacKey: '' });
     store = createRecordStore(database.db);
-    await store.addRecord(record({ requestId: 'a', createdAt: at('2026-11-01T10:00:00Z'), channel: 'self-service', nationalIdHash: 'h1' }));
-    await store.addRecord(record({ requestId: 'b', createdAt: at('2026-11-02T10:00:00Z'), channel: 'service-desk', agentId: 'agent-1', accountId: 'acc-1', verificationKind: 'passport' }));
-    await store.addRecord(record({ requestId: 'c', createdAt: at('2026-11-02T11:00:00Z'), channel: 'service-desk', agentId: 'agent-1', accountId: 'acc-2', outcome: 'refused', reason: 'protected-account' }));
-    await store.addRecord(record({ requestId: 'd', createdAt: at('2026-11-02T12:00:00Z'), channel: 'service-desk', agentId: 'agent-1', outcome: 'refused', reason: 'rate-limited-agent' }));
     await store.addRecord(
-      record({ requestId: 'e', createdAt: at('2026-11-03T10:00:00Z'), channel: 'service-desk', agentId: 'agent-2', accountId: 'acc-1', tapIssued: true, tapExpiresAt: at('2026-11-03T11:00:00Z') }),
+      record({ requestId: 'a', createdAt: at('2026-11-01T10:00:00Z'), channel: 'self-service', nationalIdHash: 'h1' }),
+    );
+    await store.addRecord(
+      record({
+        requestId: 'b',
+        createdAt: at('2026-11-02T10:00:00Z'),
+        channel: 'service-desk',
+        agentId: 'agent-1',
+        accountId: 'acc-1',
+        verificationKind: 'passport',
+      }),
+    );
+    await store.addRecord(
+      record({
+        requestId: 'c',
+        createdAt: at('2026-11-02T11:00:00Z'),
+        channel: 'service-desk',
+        agentId: 'agent-1',
+        accountId: 'acc-2',
+        outcome: 'refused',
+        reason: 'protected-account',
+      }),
+    );
+    await store.addRecord(
+      record({
+        requestId: 'd',
+        createdAt: at('2026-11-02T12:00:00Z'),
+        channel: 'service-desk',
+        agentId: 'agent-1',
+        outcome: 'refused',
+        reason: 'rate-limited-agent',
+      }),
+    );
+    await store.addRecord(
+      record({
+        requestId: 'e',
+        createdAt: at('2026-11-03T10:00:00Z'),
+        channel: 'service-desk',
+        agentId: 'agent-2',
+        accountId: 'acc-1',
+        tapIssued: true,
+        tapExpiresAt: at('2026-11-03T11:00:00Z'),
+      }),
     );
   });
   afterAll(async () => {
@@ -73,12 +126,17 @@ describe('console queries', () => {
   });
 
   it('lists attempts newest first, filtered by outcome, channel, date range and account, up to the limit', async () => {
-    const ids = async (filter: Parameters<RecordStore['listAttempts']>[0]) => (await store.listAttempts(filter)).map((row) => row.requestId);
+    const ids = async (filter: Parameters<RecordStore['listAttempts']>[0]) =>
+      (await store.listAttempts(filter)).map((row) => row.requestId);
     expect(await ids({ limit: 10 })).toEqual(['e', 'd', 'c', 'b', 'a']);
     expect(await ids({ limit: 2 })).toEqual(['e', 'd']);
     expect(await ids({ channel: 'self-service', limit: 10 })).toEqual(['a']);
     expect(await ids({ outcome: 'refused', limit: 10 })).toEqual(['d', 'c']);
-    expect(await ids({ from: at('2026-11-02T00:00:00Z'), to: at('2026-11-03T00:00:00Z'), limit: 10 })).toEqual(['d', 'c', 'b']);
+    expect(await ids({ from: at('2026-11-02T00:00:00Z'), to: at('2026-11-03T00:00:00Z'), limit: 10 })).toEqual([
+      'd',
+      'c',
+      'b',
+    ]);
     expect(await ids({ accountId: 'acc-1', limit: 10 })).toEqual(['e', 'b']);
   });
 

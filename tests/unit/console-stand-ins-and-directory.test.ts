@@ -37,7 +37,9 @@ describe('the console against the Graph stand-in', () => {
     expect(await directory().searchAccounts('hanne', 1)).toHaveLength(1);
     const requests = (await (await fetch(`${graph.url}/_admin/requests`)).json()) as { requests: { path: string }[] };
     const search = requests.requests.find((request) => request.path.includes('startswith'));
-    expect(decodeURIComponent(search?.path ?? '')).toContain("startswith(displayName,'kari.skrank') or startswith(userPrincipalName,'kari.skrank')");
+    expect(decodeURIComponent(search?.path ?? '')).toContain(
+      "startswith(displayName,'kari.skrank') or startswith(userPrincipalName,'kari.skrank')",
+    );
   });
 
   it('escapes a quote in the search text and refuses text that is not a name', async () => {
@@ -46,14 +48,20 @@ describe('the console against the Graph stand-in', () => {
   });
 
   it('reads one account by id or username, and null for none', async () => {
-    expect((await directory().getAccount('per.administratorsen@oslomet.no'))?.id).toBe('d1d1d1d1-0000-4000-8000-000000000203');
+    expect((await directory().getAccount('per.administratorsen@oslomet.no'))?.id).toBe(
+      'd1d1d1d1-0000-4000-8000-000000000203',
+    );
     expect((await directory().getAccount('d1d1d1d1-0000-4000-8000-000000000201'))?.displayName).toBe('Kari Skrankesen');
     expect(await directory().getAccount('nobody@oslomet.no')).toBeNull();
   });
 
   it('tells a protected group member from others with checkMemberGroups', async () => {
-    expect(await directory().memberGroupsAmong('d1d1d1d1-0000-4000-8000-000000000203', PROTECTED_GROUP_IDS)).toEqual([...PROTECTED_GROUP_IDS]);
-    expect(await directory().memberGroupsAmong('d1d1d1d1-0000-4000-8000-000000000201', PROTECTED_GROUP_IDS)).toEqual([]);
+    expect(await directory().memberGroupsAmong('d1d1d1d1-0000-4000-8000-000000000203', PROTECTED_GROUP_IDS)).toEqual([
+      ...PROTECTED_GROUP_IDS,
+    ]);
+    expect(await directory().memberGroupsAmong('d1d1d1d1-0000-4000-8000-000000000201', PROTECTED_GROUP_IDS)).toEqual(
+      [],
+    );
     expect(await directory().memberGroupsAmong('d1d1d1d1-0000-4000-8000-000000000201', [])).toEqual([]);
   });
 });
@@ -66,7 +74,9 @@ describe('the Entra ID stand-in', () => {
     expect(discovery.issuer).toBe(`${entra.url}/${ENTRA_TENANT_ID}/v2.0`);
     expect(discovery.authorization_endpoint).toBe(`${entra.url}/${ENTRA_TENANT_ID}/v2.0/oauth2/v2.0/authorize`);
     expect(discovery.code_challenge_methods_supported).toEqual(['S256']);
-    expect(discovery.claims_supported).toEqual(expect.arrayContaining(['tid', 'oid', 'roles', 'amr', 'preferred_username']));
+    expect(discovery.claims_supported).toEqual(
+      expect.arrayContaining(['tid', 'oid', 'roles', 'amr', 'preferred_username']),
+    );
   });
 });
 
@@ -84,8 +94,18 @@ describe('console settings', () => {
   it('default to 8 hours of session and 15 minutes of freshness, and check the limits and group ids', () => {
     const result = parseConfig(localSiteEnv());
     if (!result.ok) throw new Error(result.problems.join('\n'));
-    expect(result.config.console).toMatchObject({ enabled: true, sessionMaxAgeSeconds: 28_800, resetMaxLoginAgeSeconds: 900, limitPerAgentPerHour: 20 });
-    const bad = parseConfig({ ...localSiteEnv(), CONSOLE_SESSION_MAX_AGE_SECONDS: '100000', CONSOLE_PROTECTED_GROUP_IDS: 'admins', CONSOLE_RESET_LIMIT_PER_AGENT: '0' });
+    expect(result.config.console).toMatchObject({
+      enabled: true,
+      sessionMaxAgeSeconds: 28_800,
+      resetMaxLoginAgeSeconds: 900,
+      limitPerAgentPerHour: 20,
+    });
+    const bad = parseConfig({
+      ...localSiteEnv(),
+      CONSOLE_SESSION_MAX_AGE_SECONDS: '100000',
+      CONSOLE_PROTECTED_GROUP_IDS: 'admins',
+      CONSOLE_RESET_LIMIT_PER_AGENT: '0',
+    });
     expect(bad.ok ? [] : bad.problems.map((problem) => problem.split(':')[0])).toEqual([
       'CONSOLE_SESSION_MAX_AGE_SECONDS',
       'CONSOLE_RESET_LIMIT_PER_AGENT',

@@ -12,7 +12,8 @@ import { guideKeys, guidePathnames } from '@/lib/content';
 import { routing } from '@/lib/i18n/routing';
 
 const root = path.join(__dirname, '..', '..');
-const source = (locale: string, guide: string) => readFileSync(path.join(root, 'content', locale, `${guide}.mdx`), 'utf8');
+const source = (locale: string, guide: string) =>
+  readFileSync(path.join(root, 'content', locale, `${guide}.mdx`), 'utf8');
 
 describe('guide registry', () => {
   it('has a file for every guide in every locale, and no stray files', () => {
@@ -47,7 +48,8 @@ describe('guide registry', () => {
 
   it.each(guideKeys)('%s has the same step anchors in every locale, numbered 1..n', (guide) => {
     const nbSteps = extractStepIds(source('nb', guide));
-    for (const locale of routing.locales) expect([locale, extractStepIds(source(locale, guide))]).toEqual([locale, nbSteps]);
+    for (const locale of routing.locales)
+      expect([locale, extractStepIds(source(locale, guide))]).toEqual([locale, nbSteps]);
     expect(nbSteps).toEqual(nbSteps.map((_, index) => `step-${index + 1}`));
   });
 
@@ -89,7 +91,8 @@ describe('guide registry', () => {
   });
 
   it('finds anchors the way MDX writes them', () => {
-    const sample = '<Step id="step-1" title="A">x</Step>\n<Faq id="q-1" question="Q">a</Faq>\n<Figure src="/illustrations/nb/a.svg" alt="" />';
+    const sample =
+      '<Step id="step-1" title="A">x</Step>\n<Faq id="q-1" question="Q">a</Faq>\n<Figure src="/illustrations/nb/a.svg" alt="" />';
     expect(extractStepIds(sample)).toEqual(['step-1']);
     expect(extractFaqIds(sample)).toEqual(['q-1']);
     expect(extractFigureSources(sample)).toEqual(['/illustrations/nb/a.svg']);

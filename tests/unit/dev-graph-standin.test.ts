@@ -17,7 +17,12 @@ interface Person {
   key: string;
   nationalId: string;
   description: string;
-  accounts: { id: string; displayName: string; userPrincipalName: string; methods: { id: string; type: string; isDefault: boolean }[] }[];
+  accounts: {
+    id: string;
+    displayName: string;
+    userPrincipalName: string;
+    methods: { id: string; type: string; isDefault: boolean }[];
+  }[];
 }
 const people = (fixture as { people: Person[] }).people;
 const person = (key: string): Person => {
@@ -81,11 +86,20 @@ async function graphFetch(
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : null,
+  };
 }
 
 async function adminState(): Promise<{
-  users: { id: string; nationalId: string; methods: { id: string; type: string }[]; sessionsRevokedAt: string | null }[];
+  users: {
+    id: string;
+    nationalId: string;
+    methods: { id: string; type: string }[];
+    sessionsRevokedAt: string | null;
+  }[];
 }> {
   return (await (await fetch(`${graph.url}/_admin/state`)).json()) as never;
 }
@@ -134,17 +148,49 @@ describe('fixture', () => {
 
   it('has every key of the contract, each with a different, valid synthetic national id', () => {
     const keys = [
-      'one-authenticator', 'two-authenticators', 'two-authenticators-en', 'two-authenticators-nojs',
-      'two-authenticators-nojs-en', 'authenticator-default-with-oath', 'nothing-to-remove', 'shared-number',
-      'no-account', 'five-authenticators', 'retry-after', 'partial-failure', 'stale-login', 'low-assurance',
-      'rate-limited', 'ignores-client-account', 'pid-leak-check', 'logout',
+      'one-authenticator',
+      'two-authenticators',
+      'two-authenticators-en',
+      'two-authenticators-nojs',
+      'two-authenticators-nojs-en',
+      'authenticator-default-with-oath',
+      'nothing-to-remove',
+      'shared-number',
+      'no-account',
+      'five-authenticators',
+      'retry-after',
+      'partial-failure',
+      'stale-login',
+      'low-assurance',
+      'rate-limited',
+      'ignores-client-account',
+      'pid-leak-check',
+      'logout',
       // the web-security tests' own people
-      'csp-flow', 'session-copy', 'origin-check', 'frame-check',
+      'csp-flow',
+      'session-copy',
+      'origin-check',
+      'frame-check',
       // issue 8: passkeys, two phones, Temporary Access Pass, notices
-      'authenticator-and-passkey', 'two-phones', 'two-phones-nojs', 'two-phones-default', 'notice-en', 'tap-replace',
-      'tap-policy-off', 'notice-fails', 'tap-leak-check', 'tap-once', 'accessible-nb', 'accessible-nn', 'accessible-en',
+      'authenticator-and-passkey',
+      'two-phones',
+      'two-phones-nojs',
+      'two-phones-default',
+      'notice-en',
+      'tap-replace',
+      'tap-policy-off',
+      'notice-fails',
+      'tap-leak-check',
+      'tap-once',
+      'accessible-nb',
+      'accessible-nn',
+      'accessible-en',
       // issue 10: the service desk console
-      'desk-two-phones', 'desk-two-phones-nojs', 'desk-one-phone', 'desk-protected', 'desk-leak-check',
+      'desk-two-phones',
+      'desk-two-phones-nojs',
+      'desk-one-phone',
+      'desk-protected',
+      'desk-leak-check',
     ];
     expect(people.map((p) => p.key).sort()).toEqual([...keys].sort());
     expect(new Set(people.map((p) => p.nationalId)).size).toBe(people.length);
@@ -168,11 +214,30 @@ describe('fixture', () => {
         expect(a.userPrincipalName).toMatch(/^[a-z.-]+@oslomet\.no$/);
       }
       const oneAuthenticator = [
-        'authenticator-and-passkey', 'notice-en', 'tap-replace', 'tap-policy-off', 'notice-fails', 'tap-leak-check', 'tap-once',
-        'accessible-nb', 'accessible-nn', 'accessible-en', 'desk-one-phone', 'desk-protected', 'desk-leak-check',
+        'authenticator-and-passkey',
+        'notice-en',
+        'tap-replace',
+        'tap-policy-off',
+        'notice-fails',
+        'tap-leak-check',
+        'tap-once',
+        'accessible-nb',
+        'accessible-nn',
+        'accessible-en',
+        'desk-one-phone',
+        'desk-protected',
+        'desk-leak-check',
       ];
       if (oneAuthenticator.includes(p.key)) expect(authenticators(p)).toBe(1);
-      const special = ['nothing-to-remove', 'no-account', 'shared-number', 'authenticator-default-with-oath', 'one-authenticator', 'five-authenticators', ...oneAuthenticator];
+      const special = [
+        'nothing-to-remove',
+        'no-account',
+        'shared-number',
+        'authenticator-default-with-oath',
+        'one-authenticator',
+        'five-authenticators',
+        ...oneAuthenticator,
+      ];
       if (!special.includes(p.key)) {
         expect(p.accounts).toHaveLength(1);
         expect(authenticators(p)).toBe(2);
@@ -257,7 +322,12 @@ describe('Entra token endpoint', () => {
     const res = await fetch(`${graph.url}/00000000-0000-0000-0000-000000000000/oauth2/v2.0/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: ENTRA_CLIENT_ID, client_secret: ENTRA_CLIENT_SECRET, scope: 'https://graph.microsoft.com/.default' }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: ENTRA_CLIENT_ID,
+        client_secret: ENTRA_CLIENT_SECRET,
+        scope: 'https://graph.microsoft.com/.default',
+      }).toString(),
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error_description: string }).error_description).toMatch(/^AADSTS90002/);
@@ -299,7 +369,13 @@ describe('Graph v1.0', () => {
     expect(res.body).toEqual({
       '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users(id,displayName,userPrincipalName)',
       '@odata.count': 1,
-      value: [{ id: p.accounts[0]!.id, displayName: p.accounts[0]!.displayName, userPrincipalName: p.accounts[0]!.userPrincipalName }],
+      value: [
+        {
+          id: p.accounts[0]!.id,
+          displayName: p.accounts[0]!.displayName,
+          userPrincipalName: p.accounts[0]!.userPrincipalName,
+        },
+      ],
     });
 
     const ext = await graphFetch(filterPath(p.nationalId, 'extension_0a1b2c3d4e5f_nationalIdentityNumber'), {
@@ -307,9 +383,13 @@ describe('Graph v1.0', () => {
     });
     expect((ext.body!.value as unknown[]).length).toBe(1);
 
-    const shared = await graphFetch(filterPath(person('shared-number').nationalId), { headers: { ConsistencyLevel: 'eventual' } });
+    const shared = await graphFetch(filterPath(person('shared-number').nationalId), {
+      headers: { ConsistencyLevel: 'eventual' },
+    });
     expect(shared.body!['@odata.count']).toBe(2);
-    const none = await graphFetch(filterPath(person('no-account').nationalId), { headers: { ConsistencyLevel: 'eventual' } });
+    const none = await graphFetch(filterPath(person('no-account').nationalId), {
+      headers: { ConsistencyLevel: 'eventual' },
+    });
     expect(none.body!.value).toEqual([]);
 
     const noHeader = await graphFetch(filterPath(p.nationalId));
@@ -327,11 +407,28 @@ describe('Graph v1.0', () => {
       '#microsoft.graph.softwareOathAuthenticationMethod',
     ]);
     const auth = value.find((m) => m['@odata.type'] === '#microsoft.graph.microsoftAuthenticatorAuthenticationMethod')!;
-    expect(Object.keys(auth).sort()).toEqual(['@odata.type', 'createdDateTime', 'deviceTag', 'displayName', 'id', 'phoneAppVersion']);
-    expect(value.find((m) => m['@odata.type'] === '#microsoft.graph.softwareOathAuthenticationMethod')).toHaveProperty('secretKey', null);
-    expect(value.find((m) => m['@odata.type'] === '#microsoft.graph.passwordAuthenticationMethod')).toHaveProperty('password', null);
+    expect(Object.keys(auth).sort()).toEqual([
+      '@odata.type',
+      'createdDateTime',
+      'deviceTag',
+      'displayName',
+      'id',
+      'phoneAppVersion',
+    ]);
+    expect(value.find((m) => m['@odata.type'] === '#microsoft.graph.softwareOathAuthenticationMethod')).toHaveProperty(
+      'secretKey',
+      null,
+    );
+    expect(value.find((m) => m['@odata.type'] === '#microsoft.graph.passwordAuthenticationMethod')).toHaveProperty(
+      'password',
+      null,
+    );
 
-    expectGraphError(await graphFetch('/users/00000000-0000-0000-0000-00000000dead/authentication/methods'), 404, 'Request_ResourceNotFound');
+    expectGraphError(
+      await graphFetch('/users/00000000-0000-0000-0000-00000000dead/authentication/methods'),
+      404,
+      'Request_ResourceNotFound',
+    );
   });
 
   it('deletes an Authenticator registration (204) and then answers 404', async () => {
@@ -356,7 +453,10 @@ describe('Graph v1.0', () => {
     expect((refused.body as { error: { message: string } }).error.message).toBe(
       'Cannot delete default method with other methods configured',
     );
-    expect((await graphFetch(`/users/${account.id}/authentication/softwareOathMethods/${oath.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect(
+      (await graphFetch(`/users/${account.id}/authentication/softwareOathMethods/${oath.id}`, { method: 'DELETE' }))
+        .status,
+    ).toBe(204);
     expect((await graphFetch(defPath, { method: 'DELETE' })).status).toBe(204);
     const user = (await adminState()).users.find((u) => u.id === account.id)!;
     expect(user.methods.map((m) => m.type)).toEqual(['password']);
@@ -366,7 +466,10 @@ describe('Graph v1.0', () => {
     const account = person('two-authenticators').accounts[0]!;
     const res = await graphFetch(`/users/${account.id}/revokeSignInSessions`, { method: 'POST' });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#Edm.Boolean', value: true });
+    expect(res.body).toEqual({
+      '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#Edm.Boolean',
+      value: true,
+    });
     const user = (await adminState()).users.find((u) => u.id === account.id)!;
     expect(Date.parse(user.sessionsRevokedAt!)).toBeGreaterThan(Date.now() - 10_000);
   });
@@ -401,12 +504,16 @@ describe('Graph v1.0', () => {
     const { requests } = await adminRequests();
     const inner = requests.filter((r) => r.viaBatch);
     expect(inner).toHaveLength(5);
-    expect(inner.every((r) => r.method === 'DELETE' && r.status === 204 && r.path.startsWith('/v1.0/users/'))).toBe(true);
+    expect(inner.every((r) => r.method === 'DELETE' && r.status === 204 && r.path.startsWith('/v1.0/users/'))).toBe(
+      true,
+    );
     const latestStart = Math.max(...inner.map((r) => r.startedAt));
     const earliestEnd = Math.min(...inner.map((r) => r.endedAt));
     expect(latestStart).toBeLessThan(earliestEnd); // all five overlap in time
     expect(requests.filter((r) => !r.viaBatch).map((r) => r.path)).toEqual(['/v1.0/$batch']);
-    expect((await adminState()).users.find((u) => u.id === account.id)!.methods.map((m) => m.type)).toEqual(['password']);
+    expect((await adminState()).users.find((u) => u.id === account.id)!.methods.map((m) => m.type)).toEqual([
+      'password',
+    ]);
   });
 
   it('applies fault rules to requests inside $batch', async () => {
@@ -428,14 +535,26 @@ describe('Graph v1.0', () => {
     expect(responses.find((r) => r.id === '2')!.status).toBe(500);
     expect(responses.find((r) => r.id === '2')!.body!.error.code).toBe('generalException');
     // spent: the retry succeeds
-    const again = await graphFetch(`/users/${account.id}/authentication/microsoftAuthenticatorMethods/${b!.id}`, { method: 'DELETE' });
+    const again = await graphFetch(`/users/${account.id}/authentication/microsoftAuthenticatorMethods/${b!.id}`, {
+      method: 'DELETE',
+    });
     expect(again.status).toBe(204);
   });
 
   it('answers 429 with Retry-After once, then serves the request', async () => {
     const account = person('retry-after').accounts[0]!;
     const method = account.methods.find((m) => m.type === 'microsoftAuthenticator')!;
-    await setFaults({ rules: [{ method: 'DELETE', pathContains: '/microsoftAuthenticatorMethods/', status: 429, times: 1, retryAfterSeconds: 1 }] });
+    await setFaults({
+      rules: [
+        {
+          method: 'DELETE',
+          pathContains: '/microsoftAuthenticatorMethods/',
+          status: 429,
+          times: 1,
+          retryAfterSeconds: 1,
+        },
+      ],
+    });
     const path = `/users/${account.id}/authentication/microsoftAuthenticatorMethods/${method.id}`;
     const first = await graphFetch(path, { method: 'DELETE' });
     expectGraphError(first, 429, 'TooManyRequests');
@@ -461,7 +580,9 @@ describe('Graph v1.0', () => {
   it('resets state, request log, faults and the token count', async () => {
     const account = person('two-authenticators').accounts[0]!;
     const method = account.methods.find((m) => m.type === 'microsoftAuthenticator')!;
-    await graphFetch(`/users/${account.id}/authentication/microsoftAuthenticatorMethods/${method.id}`, { method: 'DELETE' });
+    await graphFetch(`/users/${account.id}/authentication/microsoftAuthenticatorMethods/${method.id}`, {
+      method: 'DELETE',
+    });
     await graphFetch(`/users/${account.id}/revokeSignInSessions`, { method: 'POST' });
     await setFaults({ latencyMs: 50, rules: [{ method: 'GET', pathContains: '/users', status: 503, times: 5 }] });
     expect((await adminRequests()).tokenRequests).toBe(2);
@@ -474,7 +595,10 @@ describe('Graph v1.0', () => {
     expect(afterReset).toMatchObject({ requests: [], tokenRequests: 0 });
     // The count since start survives a reset: it is how e2e tests prove the site reuses its app token.
     expect(afterReset.tokenRequestsSinceStart).toBeGreaterThan(0);
-    const faults = (await (await fetch(`${graph.url}/_admin/faults`)).json()) as { latencyMs: number; rules: unknown[] };
+    const faults = (await (await fetch(`${graph.url}/_admin/faults`)).json()) as {
+      latencyMs: number;
+      rules: unknown[];
+    };
     expect(faults).toEqual({ latencyMs: 0, rules: [] });
   });
 });
@@ -495,14 +619,27 @@ describe('Graph v1.0, issue 8: FIDO2, Temporary Access Pass, sendMail', () => {
     const list = await graphFetch(`/users/${account.id}/authentication/fido2Methods`);
     expect(list.status).toBe(200);
     const value = list.body?.value as { '@odata.type': string; id: string; aaGuid: string; model: string }[];
-    expect(value.map((m) => m['@odata.type'])).toEqual(['#microsoft.graph.fido2AuthenticationMethod', '#microsoft.graph.fido2AuthenticationMethod']);
-    expect(value.map((m) => m.aaGuid)).toEqual(['90a3ccdf-635c-4729-a248-9b709135078f', 'cb69481e-8ff7-4039-93ec-0a2729a154a8']);
+    expect(value.map((m) => m['@odata.type'])).toEqual([
+      '#microsoft.graph.fido2AuthenticationMethod',
+      '#microsoft.graph.fido2AuthenticationMethod',
+    ]);
+    expect(value.map((m) => m.aaGuid)).toEqual([
+      '90a3ccdf-635c-4729-a248-9b709135078f',
+      'cb69481e-8ff7-4039-93ec-0a2729a154a8',
+    ]);
     const all = await graphFetch(`/users/${account.id}/authentication/methods`);
     expect(JSON.stringify(all.body)).toContain('"aaGuid":"cb69481e-8ff7-4039-93ec-0a2729a154a8"');
     const one = await graphFetch(`/users/${account.id}/authentication/fido2Methods/${value[0]!.id}`);
     expect(one.body).toMatchObject({ id: value[0]!.id, model: 'Microsoft Authenticator for iOS' });
-    expect((await graphFetch(`/users/${account.id}/authentication/fido2Methods/${value[0]!.id}`, { method: 'DELETE' })).status).toBe(204);
-    expectGraphError(await graphFetch(`/users/${account.id}/authentication/fido2Methods/${value[0]!.id}`, { method: 'DELETE' }), 404, 'Request_ResourceNotFound');
+    expect(
+      (await graphFetch(`/users/${account.id}/authentication/fido2Methods/${value[0]!.id}`, { method: 'DELETE' }))
+        .status,
+    ).toBe(204);
+    expectGraphError(
+      await graphFetch(`/users/${account.id}/authentication/fido2Methods/${value[0]!.id}`, { method: 'DELETE' }),
+      404,
+      'Request_ResourceNotFound',
+    );
   });
 
   it('creates a pass with Graph’s shape (201, the pass only in this answer), one per user, within the policy’s lifetime', async () => {
@@ -525,7 +662,10 @@ describe('Graph v1.0, issue 8: FIDO2, Temporary Access Pass, sendMail', () => {
     // The old pass from the fixture is gone; the listing never shows the pass itself.
     expect(passes).toEqual([expect.objectContaining({ id: created.body?.id, temporaryAccessPass: null })]);
     expectGraphError(
-      await graphFetch(`/users/${account.id}/authentication/temporaryAccessPassMethods`, { method: 'POST', body: { lifetimeInMinutes: 5 } }),
+      await graphFetch(`/users/${account.id}/authentication/temporaryAccessPassMethods`, {
+        method: 'POST',
+        body: { lifetimeInMinutes: 5 },
+      }),
       400,
       'badRequest',
     );
@@ -534,11 +674,22 @@ describe('Graph v1.0, issue 8: FIDO2, Temporary Access Pass, sendMail', () => {
   it('refuses a pass with the policy off, and for a person the policy does not target', async () => {
     const account = person('tap-policy-off').accounts[0]!;
     await tapPolicy({ state: 'disabled' });
-    expectGraphError(await graphFetch(`/users/${account.id}/authentication/temporaryAccessPassMethods`, { method: 'POST', body: {} }), 400, 'badRequest');
+    expectGraphError(
+      await graphFetch(`/users/${account.id}/authentication/temporaryAccessPassMethods`, { method: 'POST', body: {} }),
+      400,
+      'badRequest',
+    );
     await tapPolicy({ state: 'enabled', excludedUserIds: [account.id] });
-    expectGraphError(await graphFetch(`/users/${account.id}/authentication/temporaryAccessPassMethods`, { method: 'POST', body: {} }), 400, 'badRequest');
+    expectGraphError(
+      await graphFetch(`/users/${account.id}/authentication/temporaryAccessPassMethods`, { method: 'POST', body: {} }),
+      400,
+      'badRequest',
+    );
     await tapPolicy({ excludedUserIds: [] });
-    expect((await graphFetch(`/users/${account.id}/authentication/temporaryAccessPassMethods`, { method: 'POST', body: {} })).status).toBe(201);
+    expect(
+      (await graphFetch(`/users/${account.id}/authentication/temporaryAccessPassMethods`, { method: 'POST', body: {} }))
+        .status,
+    ).toBe(201);
   });
 
   it('captures sendMail (202) from the service mailbox, lists it as JSON and on a page, and refuses an unknown sender', async () => {
@@ -553,10 +704,19 @@ describe('Graph v1.0, issue 8: FIDO2, Temporary Access Pass, sendMail', () => {
     const sent = await graphFetch('/users/tofaktor-noreply@oslomet.no/sendMail', { method: 'POST', body: message });
     expect(sent.status).toBe(202);
     expect(sent.body).toBeNull();
-    expectGraphError(await graphFetch('/users/nobody@oslomet.no/sendMail', { method: 'POST', body: message }), 404, 'ErrorInvalidUser');
+    expectGraphError(
+      await graphFetch('/users/nobody@oslomet.no/sendMail', { method: 'POST', body: message }),
+      404,
+      'ErrorInvalidUser',
+    );
     const captured = (await (await fetch(`${graph.url}/_admin/mail`)).json()) as { messages: unknown[] };
     expect(captured.messages).toEqual([
-      expect.objectContaining({ sender: 'tofaktor-noreply@oslomet.no', subject: 'Hei', toRecipients: ['kari@example.com'], content: 'Tekst <b>' }),
+      expect.objectContaining({
+        sender: 'tofaktor-noreply@oslomet.no',
+        subject: 'Hei',
+        toRecipients: ['kari@example.com'],
+        content: 'Tekst <b>',
+      }),
     ]);
     const page = await (await fetch(`${graph.url}/mail`)).text();
     expect(page).toContain('Tekst &lt;b&gt;');
@@ -566,31 +726,58 @@ describe('Graph v1.0, issue 8: FIDO2, Temporary Access Pass, sendMail', () => {
     const unconsented = await token(ENTRA_UNCONSENTED_CLIENT_ID, ENTRA_UNCONSENTED_CLIENT_SECRET);
     const account = person('tap-once').accounts[0]!;
     expectGraphError(
-      await graphFetch(`/users/${account.id}/authentication/temporaryAccessPassMethods`, { method: 'POST', body: {}, token: unconsented }),
+      await graphFetch(`/users/${account.id}/authentication/temporaryAccessPassMethods`, {
+        method: 'POST',
+        body: {},
+        token: unconsented,
+      }),
       403,
       'Authorization_RequestDenied',
     );
     await setFaults({ rules: [{ method: 'POST', pathContains: '/sendMail', status: 500, times: 1 }] });
     const failed = await graphFetch('/users/tofaktor-noreply@oslomet.no/sendMail', {
       method: 'POST',
-      body: { message: { body: { contentType: 'Text', content: 'x' }, toRecipients: [{ emailAddress: { address: 'a@example.com' } }] } },
+      body: {
+        message: {
+          body: { contentType: 'Text', content: 'x' },
+          toRecipients: [{ emailAddress: { address: 'a@example.com' } }],
+        },
+      },
     });
     expectGraphError(failed, 500, 'generalException');
   });
   it('answers checkMemberGroups with the asked groups the user is in, needs a group permission, and bounds the list (issue 10)', async () => {
     const admin = person('desk-protected').accounts[0]!;
     const group = '9a9a9a9a-0000-4000-8000-00000000ad01';
-    const asked = await graphFetch(`/users/${admin.id}/checkMemberGroups`, { method: 'POST', body: { groupIds: [group, 'aaaaaaaa-0000-4000-8000-000000000000'] } });
+    const asked = await graphFetch(`/users/${admin.id}/checkMemberGroups`, {
+      method: 'POST',
+      body: { groupIds: [group, 'aaaaaaaa-0000-4000-8000-000000000000'] },
+    });
     expect(asked.status).toBe(200);
     expect(asked.body?.value).toEqual([group]);
-    const other = await graphFetch(`/users/${person('desk-two-phones').accounts[0]!.id}/checkMemberGroups`, { method: 'POST', body: { groupIds: [group] } });
+    const other = await graphFetch(`/users/${person('desk-two-phones').accounts[0]!.id}/checkMemberGroups`, {
+      method: 'POST',
+      body: { groupIds: [group] },
+    });
     expect(other.body?.value).toEqual([]);
-    expectGraphError(await graphFetch(`/users/${admin.id}/checkMemberGroups`, { method: 'POST', body: { groupIds: [] } }), 400, 'Request_BadRequest');
+    expectGraphError(
+      await graphFetch(`/users/${admin.id}/checkMemberGroups`, { method: 'POST', body: { groupIds: [] } }),
+      400,
+      'Request_BadRequest',
+    );
     const tooMany = Array.from({ length: 21 }, (_, i) => `aaaaaaaa-0000-4000-8000-${String(i).padStart(12, '0')}`);
-    expectGraphError(await graphFetch(`/users/${admin.id}/checkMemberGroups`, { method: 'POST', body: { groupIds: tooMany } }), 400, 'Request_BadRequest');
+    expectGraphError(
+      await graphFetch(`/users/${admin.id}/checkMemberGroups`, { method: 'POST', body: { groupIds: tooMany } }),
+      400,
+      'Request_BadRequest',
+    );
     const unconsented = await token(ENTRA_UNCONSENTED_CLIENT_ID, ENTRA_UNCONSENTED_CLIENT_SECRET);
     expectGraphError(
-      await graphFetch(`/users/${admin.id}/checkMemberGroups`, { method: 'POST', body: { groupIds: [group] }, token: unconsented }),
+      await graphFetch(`/users/${admin.id}/checkMemberGroups`, {
+        method: 'POST',
+        body: { groupIds: [group] },
+        token: unconsented,
+      }),
       403,
       'Authorization_RequestDenied',
     );
@@ -605,7 +792,15 @@ describe('Graph v1.0, issue 8: FIDO2, Temporary Access Pass, sendMail', () => {
     expect((one.body?.value as unknown[]).length).toBe(1);
     const quoted = encodeURIComponent("startswith(displayName,'o''brien')");
     expect((await graphFetch(`/users?$filter=${quoted}`)).body?.value).toEqual([]);
-    expectGraphError(await graphFetch(`/users?$filter=${encodeURIComponent("startswith(employeeId,'0')")}`), 400, 'Request_BadRequest');
-    expectGraphError(await graphFetch(`/users?$filter=${encodeURIComponent("startswith(displayName,'a') and true")}`), 400, 'Request_UnsupportedQuery');
+    expectGraphError(
+      await graphFetch(`/users?$filter=${encodeURIComponent("startswith(employeeId,'0')")}`),
+      400,
+      'Request_BadRequest',
+    );
+    expectGraphError(
+      await graphFetch(`/users?$filter=${encodeURIComponent("startswith(displayName,'a') and true")}`),
+      400,
+      'Request_UnsupportedQuery',
+    );
   });
 });

@@ -128,7 +128,10 @@ async function startLogin(
   return { jar, html, formAction: new URL(action!, op.url).toString(), state, nonce, verifier };
 }
 
-async function submitLogin(login: StartedLogin, fields: Record<string, string>): Promise<{ res: Response; location?: string }> {
+async function submitLogin(
+  login: StartedLogin,
+  fields: Record<string, string>,
+): Promise<{ res: Response; location?: string }> {
   const res = await fetch(login.formAction, {
     method: 'POST',
     redirect: 'manual',
@@ -179,7 +182,9 @@ describe('ID-porten stand-in', () => {
     expect(discovery.ui_locales_supported).toEqual(expect.arrayContaining(['nb', 'en']));
     expect(discovery.frontchannel_logout_supported).toBe(true);
     expect(discovery.frontchannel_logout_session_supported).toBe(true);
-    expect(discovery.claims_supported).toEqual(expect.arrayContaining(['pid', 'acr', 'amr', 'auth_time', 'sid', 'locale']));
+    expect(discovery.claims_supported).toEqual(
+      expect.arrayContaining(['pid', 'acr', 'amr', 'auth_time', 'sid', 'locale']),
+    );
     expect(discovery.token_endpoint_auth_methods_supported).toEqual(
       expect.arrayContaining(['client_secret_basic', 'client_secret_post']),
     );
@@ -228,7 +233,12 @@ describe('ID-porten stand-in', () => {
     expect(login.html).toContain('<html lang="nb">');
     expect(login.html).toContain('Fødselsnummer (syntetisk)');
     expect(login.html).toContain('>Logg inn</button>');
-    const { location } = await submitLogin(login, { pid: '', acr: 'idporten-loa-substantial', minutesAgo: '0', noPid: '1' });
+    const { location } = await submitLogin(login, {
+      pid: '',
+      acr: 'idporten-loa-substantial',
+      minutesAgo: '0',
+      noPid: '1',
+    });
     const tokens = await exchangeCode(login, location!, 'post');
     const claims = await verifyJwt(String(tokens.id_token));
     expect(claims).not.toHaveProperty('pid');
@@ -255,7 +265,11 @@ describe('ID-porten stand-in', () => {
 
     // same acr: single sign-on, straight back to the client
     const sso = authorizationRequest({});
-    const ssoResult = await follow(login.jar, await fetch(sso.url, { redirect: 'manual', headers: login.jar.header() }), op.url);
+    const ssoResult = await follow(
+      login.jar,
+      await fetch(sso.url, { redirect: 'manual', headers: login.jar.header() }),
+      op.url,
+    );
     expect(ssoResult.location).toMatch(/^http:\/\/localhost:3000\/api\/auth\/callback\/idporten\?code=/);
 
     // higher acr: the login page again

@@ -13,7 +13,15 @@ const ACCOUNT = 'aaaaaaaa-0000-0000-0000-000000000001';
 
 type Method = { id: string; type: 'microsoftAuthenticator' | 'softwareOath' | 'password'; isDefault?: boolean };
 type Fault = { method: string; pathContains: string; status: number; times: number; retryAfter?: string };
-type Logged = { method: string; path: string; authorization: string | undefined; headers: IncomingMessage['headers']; start: number; end: number; status: number };
+type Logged = {
+  method: string;
+  path: string;
+  authorization: string | undefined;
+  headers: IncomingMessage['headers'];
+  start: number;
+  end: number;
+  status: number;
+};
 
 const ODATA_TYPES = {
   microsoftAuthenticator: '#microsoft.graph.microsoftAuthenticatorAuthenticationMethod',
@@ -62,7 +70,17 @@ class FakeGraph {
       res.end(body === undefined ? undefined : JSON.stringify(body));
     };
     const graphError = (status: number, code: string, message: string, headers?: Record<string, string>) =>
-      send(status, { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': 'req-123', 'client-request-id': 'c-1' } } }, headers);
+      send(
+        status,
+        {
+          error: {
+            code,
+            message,
+            innerError: { date: new Date().toISOString(), 'request-id': 'req-123', 'client-request-id': 'c-1' },
+          },
+        },
+        headers,
+      );
 
     if (url.pathname === `/${TENANT}/v2.0/.well-known/openid-configuration`) {
       return send(200, {
@@ -76,28 +94,47 @@ class FakeGraph {
     }
     if (url.pathname === `/${TENANT}/oauth2/v2.0/token` && req.method === 'POST') {
       this.tokenRequests += 1;
-      return send(200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: 'fake-app-token' });
+      return send(200, {
+        token_type: 'Bearer',
+        expires_in: 3599,
+        ext_expires_in: 3599,
+        access_token: 'fake-app-token',
+      });
     }
     if (req.headers.authorization !== 'Bearer fake-app-token') {
       return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
     }
     if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 
-    const fault = this.faults.find((rule) => rule.times > 0 && rule.method === req.method && url.pathname.includes(rule.pathContains));
+    const fault = this.faults.find(
+      (rule) => rule.times > 0 && rule.method === req.method && url.pathname.includes(rule.pathContains),
+    );
     if (fault) {
       fault.times -= 1;
-      const code = fault.status === 429 ? 'TooManyRequests' : fault.status === 403 ? 'Authorization_RequestDenied' : 'generalException';
-      return graphError(fault.status, code, `Fault for ${url.pathname}${url.search}`, fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {});
+      const code =
+        fault.status === 429
+          ? 'TooManyRequests'
+          : fault.status === 403
+            ? 'Authorization_RequestDenied'
+            : 'generalException';
+      return graphError(
+        fault.status,
+        code,
+        `Fault for ${url.pathname}${url.search}`,
+        fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {},
+      );
     }
 
     if (url.pathname === '/v1.0/users' && req.method === 'GET') {
       const filter = url.searchParams.get('$filter') ?? '';
       const match = /^employeeId eq '(\d{11})'$/.exec(filter);
-      const value = this.users.filter((user) => user.nationalId === match?.[1]).map((user) => ({
-        id: user.id,
-        displayName: 'Kari Nordmann',
-        userPrincipalName: 'kari.nordmann@oslomet.no',
-      }));
+      const value = this.users
+        .filter((user) => user.nationalId === match?.[1])
+        .map((user) => ({
+          id: user.id,
+          displayName: 'Kari Nordmann',
+          userPrincipalName: 'kari.nordmann@oslomet.no',
+        }));
       return send(200, { '@odata.context': 'x', '@odata.count': value.length, value });
     }
 
@@ -112,7 +149,11 @@ class FakeGraph {
           '@odata.type': ODATA_TYPES[method.type],
           id: method.id,
           ...(method.type === 'microsoftAuthenticator'
-            ? { displayName: `Phone ${method.id}`, deviceTag: 'SoftwareTokenActivated', createdDateTime: '2024-05-01T10:00:00Z' }
+            ? {
+                displayName: `Phone ${method.id}`,
+                deviceTag: 'SoftwareTokenActivated',
+                createdDateTime: '2024-05-01T10:00:00Z',
+              }
             : {}),
         })),
       });
@@ -188,7 +229,13 @@ describe('Graph directory over http', () => {
     const directory = createGraphDirectory(configFor(graph));
     const accounts = await directory.findAccountsByNationalId(NATIONAL_ID);
     expect(accounts).toEqual([
-      { id: ACCOUNT, displayName: 'Kari Nordmann', userPrincipalName: 'kari.nordmann@oslomet.no', mail: null, otherMails: [] },
+      {
+        id: ACCOUNT,
+        displayName: 'Kari Nordmann',
+        userPrincipalName: 'kari.nordmann@oslomet.no',
+        mail: null,
+        otherMails: [],
+      },
     ]);
     await directory.listRemovableMethods(ACCOUNT);
     await directory.revokeSessions(ACCOUNT);
@@ -340,7 +387,12 @@ describe('Graph directory over http', () => {
     const directory = createGraphDirectory(configFor(graph));
     const error = await directory.findAccountsByNationalId(NATIONAL_ID).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DirectoryError);
-    expect(error).toMatchObject({ operation: 'find-accounts', status: 500, code: 'generalException', requestId: 'req-123' });
+    expect(error).toMatchObject({
+      operation: 'find-accounts',
+      status: 500,
+      code: 'generalException',
+      requestId: 'req-123',
+    });
     expect(JSON.stringify(error)).not.toContain(NATIONAL_ID);
     expect(String((error as Error).message)).not.toContain(NATIONAL_ID);
 
@@ -355,7 +407,9 @@ describe('Graph directory over http', () => {
   it('reports an unreachable token endpoint as a token error', async () => {
     const config = configFor(graph);
     await graph.stop();
-    const error = await createGraphDirectory(config).listRemovableMethods(ACCOUNT).catch((caught: unknown) => caught);
+    const error = await createGraphDirectory(config)
+      .listRemovableMethods(ACCOUNT)
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DirectoryError);
     expect(error).toMatchObject({ operation: 'token' });
     graph = new FakeGraph();

@@ -20,7 +20,10 @@ describe('Faq', () => {
 describe('Figure', () => {
   it('shows the image with its alt text and a caption', () => {
     render(<Figure src="/illustrations/en/example-qr.svg" alt="An example QR code" caption="Only an example" />);
-    expect(screen.getByRole('img', { name: 'An example QR code' })).toHaveAttribute('src', '/illustrations/en/example-qr.svg');
+    expect(screen.getByRole('img', { name: 'An example QR code' })).toHaveAttribute(
+      'src',
+      '/illustrations/en/example-qr.svg',
+    );
     expect(screen.getByRole('figure')).toHaveTextContent('Only an example');
   });
 });

@@ -51,8 +51,14 @@ describe('guide facts from settings', () => {
       </>,
     );
     expect(screen.getByRole('link', { name: 'Video' })).toHaveAttribute('href', 'https://video.example.org/tofaktor');
-    expect(screen.getByRole('link', { name: 'Uustatus' })).toHaveAttribute('href', 'https://uustatus.no/nb/erklaringer/publisert/example');
-    expect(screen.getByRole('link', { name: 'reset.example.org' })).toHaveAttribute('href', 'https://reset.example.org');
+    expect(screen.getByRole('link', { name: 'Uustatus' })).toHaveAttribute(
+      'href',
+      'https://uustatus.no/nb/erklaringer/publisert/example',
+    );
+    expect(screen.getByRole('link', { name: 'reset.example.org' })).toHaveAttribute(
+      'href',
+      'https://reset.example.org',
+    );
   });
 
   it.each([

@@ -19,7 +19,9 @@ describe('canonical Link header', () => {
     expect(header.split(', ')).toEqual([
       '<https://tofaktor.example/en/faq>; rel="canonical"',
       ...routing.locales.map((locale) =>
-        expect.stringMatching(new RegExp(`^<https://tofaktor\\.example/${locale}/[a-z-]+>; rel="alternate"; hreflang="${locale}"$`)),
+        expect.stringMatching(
+          new RegExp(`^<https://tofaktor\\.example/${locale}/[a-z-]+>; rel="alternate"; hreflang="${locale}"$`),
+        ),
       ),
       '<https://tofaktor.example/nb/sporsmal-og-svar>; rel="alternate"; hreflang="x-default"',
     ]);

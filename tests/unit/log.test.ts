@@ -17,7 +17,12 @@ ${body}`;
   const child = spawnSync(
     process.execPath,
     ['--conditions=react-server', '--import', 'tsx', '--input-type=module', '--eval', code],
-    { cwd: process.cwd(), env: { ...process.env, LOG_LEVEL: 'info', NODE_OPTIONS: '' }, encoding: 'utf8', timeout: 30_000 },
+    {
+      cwd: process.cwd(),
+      env: { ...process.env, LOG_LEVEL: 'info', NODE_OPTIONS: '' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    },
   );
   if (child.status !== 0) throw new Error(`logging child failed (${child.status}):\n${child.stderr}`);
   const lines = child.stdout.split('\n').filter(Boolean);
@@ -86,7 +91,11 @@ securityEvent('kept', { requestId: 'req-1', accountId: 'acc-1', count: 3, authTi
     expect(line('interpolated [11 digits redacted] and {"pid":"[redacted]"}')).toBeDefined();
     expect(line('error-field').err).toMatchObject({ type: 'Error', message: 'no account for [11 digits redacted]' });
     const thrown = line('lookup [11 digits redacted] failed');
-    expect(thrown.err).toMatchObject({ type: 'Error', message: 'lookup [11 digits redacted] failed', pid: '[redacted]' });
+    expect(thrown.err).toMatchObject({
+      type: 'Error',
+      message: 'lookup [11 digits redacted] failed',
+      pid: '[redacted]',
+    });
     expect(String((thrown.err as { stack?: string }).stack)).toContain('lookup [11 digits redacted] failed');
   });
 

@@ -102,7 +102,13 @@ describe.each(backends)('records on $name', (backend) => {
 
   it('keeps refusals without a national id hash or account', async () => {
     const stored = await store.addRecord({ requestId: 'req-nopid', outcome: 'refused', reason: 'no-pid' });
-    expect(stored).toMatchObject({ nationalIdHash: null, accountId: null, removed: [], notRemoved: [], sessionsRevoked: null });
+    expect(stored).toMatchObject({
+      nationalIdHash: null,
+      accountId: null,
+      removed: [],
+      notRemoved: [],
+      sessionsRevoked: null,
+    });
   });
 
   it('refuses an unknown outcome', async () => {
@@ -114,9 +120,15 @@ describe.each(backends)('records on $name', (backend) => {
     const at = (hoursAgo: number) => new Date(now - hoursAgo * 3_600_000);
     await store.addRecord(baseRecord({ requestId: 'c1', nationalIdHash: 'hash-count', createdAt: at(30) }));
     await store.addRecord(baseRecord({ requestId: 'c2', nationalIdHash: 'hash-count', createdAt: at(20) }));
-    await store.addRecord(baseRecord({ requestId: 'c3', nationalIdHash: 'hash-count', outcome: 'partial', createdAt: at(2) }));
-    await store.addRecord(baseRecord({ requestId: 'c4', nationalIdHash: 'hash-count', outcome: 'failed', createdAt: at(1) }));
-    await store.addRecord(baseRecord({ requestId: 'c5', nationalIdHash: 'hash-count', outcome: 'refused', createdAt: at(1) }));
+    await store.addRecord(
+      baseRecord({ requestId: 'c3', nationalIdHash: 'hash-count', outcome: 'partial', createdAt: at(2) }),
+    );
+    await store.addRecord(
+      baseRecord({ requestId: 'c4', nationalIdHash: 'hash-count', outcome: 'failed', createdAt: at(1) }),
+    );
+    await store.addRecord(
+      baseRecord({ requestId: 'c5', nationalIdHash: 'hash-count', outcome: 'refused', createdAt: at(1) }),
+    );
     await store.addRecord(
       baseRecord({ requestId: 'c6', nationalIdHash: 'hash-count', outcome: 'nothing-to-remove', createdAt: at(1) }),
     );
@@ -129,7 +141,9 @@ describe.each(backends)('records on $name', (backend) => {
     expect(await store.firstResetSince('hash-nobody', at(24))).toBeNull();
 
     // A failure alone starts no window either.
-    await store.addRecord(baseRecord({ requestId: 'f1', nationalIdHash: 'hash-failed', outcome: 'failed', createdAt: at(1) }));
+    await store.addRecord(
+      baseRecord({ requestId: 'f1', nationalIdHash: 'hash-failed', outcome: 'failed', createdAt: at(1) }),
+    );
     expect(await store.countResetsSince('hash-failed', at(24))).toBe(0);
     expect(await store.firstResetSince('hash-failed', at(24))).toBeNull();
   });
@@ -152,20 +166,46 @@ describe.each(backends)('records on $name', (backend) => {
   it('keeps the chosen and ignored ids, whether a pass was issued and until when, and whether the notice went', async () => {
     const expires = new Date(Date.now() + 3_600_000);
     const stored = await store.addRecord(
-      baseRecord({ requestId: 'req-tap', chosen: ['m1'], ignored: ['bogus'], tapIssued: true, tapExpiresAt: expires, noticeSent: false }),
+      baseRecord({
+        requestId: 'req-tap',
+        chosen: ['m1'],
+        ignored: ['bogus'],
+        tapIssued: true,
+        tapExpiresAt: expires,
+        noticeSent: false,
+      }),
     );
-    expect(stored).toMatchObject({ chosen: ['m1'], ignored: ['bogus'], tapIssued: true, tapExpiresAt: expires, tapShownAt: null, noticeSent: false });
-    expect(await store.addRecord(baseRecord({ requestId: 'req-plain' }))).toMatchObject({ chosen: [], ignored: [], tapIssued: null, noticeSent: null });
+    expect(stored).toMatchObject({
+      chosen: ['m1'],
+      ignored: ['bogus'],
+      tapIssued: true,
+      tapExpiresAt: expires,
+      tapShownAt: null,
+      noticeSent: false,
+    });
+    expect(await store.addRecord(baseRecord({ requestId: 'req-plain' }))).toMatchObject({
+      chosen: [],
+      ignored: [],
+      tapIssued: null,
+      noticeSent: null,
+    });
   });
 
   it('grants the display of a pass once, only to its owner, only while it is valid', async () => {
     const now = new Date();
-    await store.addRecord(baseRecord({ requestId: 'req-show', tapIssued: true, tapExpiresAt: new Date(now.getTime() + 60_000) }));
-    await store.addRecord(baseRecord({ requestId: 'req-expired', tapIssued: true, tapExpiresAt: new Date(now.getTime() - 1) }));
+    await store.addRecord(
+      baseRecord({ requestId: 'req-show', tapIssued: true, tapExpiresAt: new Date(now.getTime() + 60_000) }),
+    );
+    await store.addRecord(
+      baseRecord({ requestId: 'req-expired', tapIssued: true, tapExpiresAt: new Date(now.getTime() - 1) }),
+    );
     await store.addRecord(baseRecord({ requestId: 'req-none', tapIssued: false }));
     expect(await store.claimPassDisplay('req-show', 'hash-other', now)).toBe(false);
     // Two at once (a double load): exactly one wins.
-    const both = await Promise.all([store.claimPassDisplay('req-show', 'hash-a', now), store.claimPassDisplay('req-show', 'hash-a', now)]);
+    const both = await Promise.all([
+      store.claimPassDisplay('req-show', 'hash-a', now),
+      store.claimPassDisplay('req-show', 'hash-a', now),
+    ]);
     expect(both.filter(Boolean)).toHaveLength(1);
     expect(await store.claimPassDisplay('req-show', 'hash-a', now)).toBe(false);
     expect((await store.findRecordByRequestId('req-show'))?.tapShownAt).toEqual(now);

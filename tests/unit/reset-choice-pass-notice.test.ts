@@ -34,7 +34,11 @@ const ACCOUNT: DirectoryAccount = {
   otherMails: ['KARI.NORDMANN@oslomet.no', 'kari@example.com', 'not an address'],
 };
 
-const method = (id: string, type: AuthMethod['type'] = 'microsoftAuthenticator', label = `Phone ${id}`): AuthMethod => ({
+const method = (
+  id: string,
+  type: AuthMethod['type'] = 'microsoftAuthenticator',
+  label = `Phone ${id}`,
+): AuthMethod => ({
   id,
   type,
   label,
@@ -46,7 +50,11 @@ class FakeDirectory implements Directory {
   searchAccounts = async (): Promise<DirectoryAccount[]> => [];
   getAccount = async (): Promise<DirectoryAccount | null> => null;
   memberGroupsAmong = async (): Promise<string[]> => [];
-  methods: AuthMethod[] = [method('app-1'), method('key-1', 'microsoftAuthenticatorPasskey', 'Phone app-1'), method('app-2')];
+  methods: AuthMethod[] = [
+    method('app-1'),
+    method('key-1', 'microsoftAuthenticatorPasskey', 'Phone app-1'),
+    method('app-2'),
+  ];
   deleted: string[] = [];
   mail: { sender: string; message: MailMessage }[] = [];
   passes: TemporaryAccessPassRequest[] = [];
@@ -81,7 +89,11 @@ class FakeDirectory implements Directory {
     return this.timed('tap', async () => {
       this.passes.push(request);
       if (this.tapError) throw this.tapError;
-      return { pass: PASS, expiresAt: new Date(NOW.getTime() + request.lifetimeInMinutes * 60_000), isUsableOnce: request.isUsableOnce };
+      return {
+        pass: PASS,
+        expiresAt: new Date(NOW.getTime() + request.lifetimeInMinutes * 60_000),
+        isUsableOnce: request.isUsableOnce,
+      };
     });
   }
   async sendMail(sender: string, message: MailMessage) {
@@ -114,7 +126,12 @@ const settings: ResetSettings = {
   tap: { enabled: true, lifetimeMinutes: 60, usableOnce: true },
   notice: { senderMailbox: 'tofaktor-noreply@oslomet.no', serviceDesk: { url: 'https://www.oslomet.no/' } },
 };
-const person = { nationalId: NATIONAL_ID, acr: 'idporten-loa-substantial', authTime: NOW.getTime() / 1000 - 60, clientAddress: '192.0.2.1' };
+const person = {
+  nationalId: NATIONAL_ID,
+  acr: 'idporten-loa-substantial',
+  authTime: NOW.getTime() / 1000 - 60,
+  clientAddress: '192.0.2.1',
+};
 
 function setup() {
   const directory = new FakeDirectory();
@@ -158,17 +175,34 @@ describe('resetTwoFactorFor with a choice, a pass and a notice', () => {
     });
     expect(directory.deleted).toEqual(['app-2']);
     expect(directory.passes).toEqual([]);
-    expect(outcome).toMatchObject({ kind: 'success', pass: { kind: 'not-due' }, noticeSent: true, ignored: ['someone-elses-method'] });
-    expect(records.records[0]).toMatchObject({ chosen: ['app-2'], ignored: ['someone-elses-method'], tapIssued: null, noticeSent: true });
+    expect(outcome).toMatchObject({
+      kind: 'success',
+      pass: { kind: 'not-due' },
+      noticeSent: true,
+      ignored: ['someone-elses-method'],
+    });
+    expect(records.records[0]).toMatchObject({
+      chosen: ['app-2'],
+      ignored: ['someone-elses-method'],
+      tapIssued: null,
+      noticeSent: true,
+    });
   });
 
   it('removes nothing when nothing is chosen, and says why in the record', async () => {
     const { directory, records, deps } = setup();
-    const outcome = await resetTwoFactorFor(person, 'r2', deps, settings, { chosenMethodIds: ['garbage'], locale: 'nb' });
+    const outcome = await resetTwoFactorFor(person, 'r2', deps, settings, {
+      chosenMethodIds: ['garbage'],
+      locale: 'nb',
+    });
     expect(outcome).toEqual({ kind: 'nothing-to-remove', nothingChosen: true, ignored: ['garbage'] });
     expect(directory.deleted).toEqual([]);
     expect(directory.mail).toEqual([]);
-    expect(records.records[0]).toMatchObject({ outcome: 'nothing-to-remove', reason: 'nothing-chosen', ignored: ['garbage'] });
+    expect(records.records[0]).toMatchObject({
+      outcome: 'nothing-to-remove',
+      reason: 'nothing-chosen',
+      ignored: ['garbage'],
+    });
   });
 
   it('issues a pass after removing everything removable, keeps it out of the record, and runs revoke, pass and notice side by side', async () => {
@@ -178,8 +212,16 @@ describe('resetTwoFactorFor with a choice, a pass and a notice', () => {
       locale: 'en',
     });
     expect(directory.passes).toEqual([{ lifetimeInMinutes: 60, isUsableOnce: true }]);
-    expect(outcome).toMatchObject({ kind: 'success', pass: { kind: 'issued', pass: { pass: PASS } }, noticeSent: true });
-    expect(records.records[0]).toMatchObject({ tapIssued: true, tapExpiresAt: new Date('2026-11-25T13:00:00Z'), noticeSent: true });
+    expect(outcome).toMatchObject({
+      kind: 'success',
+      pass: { kind: 'issued', pass: { pass: PASS } },
+      noticeSent: true,
+    });
+    expect(records.records[0]).toMatchObject({
+      tapIssued: true,
+      tapExpiresAt: new Date('2026-11-25T13:00:00Z'),
+      noticeSent: true,
+    });
     expect(JSON.stringify(records.records)).not.toContain(PASS);
     expect(JSON.stringify(directory.mail)).not.toContain(PASS);
     // Each of the three takes 30 ms; side by side they all start before any of them ends.
@@ -193,9 +235,17 @@ describe('resetTwoFactorFor with a choice, a pass and a notice', () => {
     const { directory, records, deps } = setup();
     directory.tapError = new DirectoryError('create-tap', 400, 'badRequest', 'r-1');
     const outcome = await resetTwoFactorFor(person, 'r4', deps, settings, { chosenMethodIds: null, locale: 'nb' });
-    expect(outcome).toMatchObject({ kind: 'success', pass: { kind: 'not-issued', refusedByPolicy: true, reason: 'create-tap: 400 badRequest' } });
+    expect(outcome).toMatchObject({
+      kind: 'success',
+      pass: { kind: 'not-issued', refusedByPolicy: true, reason: 'create-tap: 400 badRequest' },
+    });
     expect(directory.methods).toEqual([]);
-    expect(records.records[0]).toMatchObject({ outcome: 'success', tapIssued: false, tapExpiresAt: null, tapReason: 'create-tap: 400 badRequest' });
+    expect(records.records[0]).toMatchObject({
+      outcome: 'success',
+      tapIssued: false,
+      tapExpiresAt: null,
+      tapReason: 'create-tap: 400 badRequest',
+    });
   });
 
   it.each([
@@ -204,7 +254,10 @@ describe('resetTwoFactorFor with a choice, a pass and a notice', () => {
   ])('tells a %s refusal (policy: %s) from a failure: refusedByPolicy %s', async (status, code, refusedByPolicy) => {
     const { directory, records, deps } = setup();
     directory.tapError = new DirectoryError('create-tap', status, code, null);
-    const outcome = await resetTwoFactorFor(person, `r-${status}`, deps, settings, { chosenMethodIds: null, locale: 'nb' });
+    const outcome = await resetTwoFactorFor(person, `r-${status}`, deps, settings, {
+      chosenMethodIds: null,
+      locale: 'nb',
+    });
     expect(outcome).toMatchObject({ kind: 'success', pass: { kind: 'not-issued', refusedByPolicy } });
     expect(records.records[0]).toMatchObject({ tapIssued: false, tapReason: `create-tap: ${status} ${code}` });
   });
@@ -213,7 +266,12 @@ describe('resetTwoFactorFor with a choice, a pass and a notice', () => {
     const { directory, records, deps } = setup();
     directory.mailError = new DirectoryError('send-mail', 503, 'serviceNotAvailable', 'r-2');
     const outcome = await resetTwoFactorFor(person, 'r5', deps, settings, { chosenMethodIds: null, locale: 'nb' });
-    expect(outcome).toMatchObject({ kind: 'success', noticeSent: false, sessionsRevoked: true, pass: { kind: 'issued' } });
+    expect(outcome).toMatchObject({
+      kind: 'success',
+      noticeSent: false,
+      sessionsRevoked: true,
+      pass: { kind: 'issued' },
+    });
     expect(records.records[0]).toMatchObject({ outcome: 'success', noticeSent: false });
   });
 
@@ -232,7 +290,10 @@ describe('resetTwoFactorFor with a choice, a pass and a notice', () => {
 
   it('sends no notice when no sender mailbox is configured, and records that none was due', async () => {
     const { directory, records, deps } = setup();
-    await resetTwoFactorFor(person, 'r6', deps, { ...settings, notice: { senderMailbox: undefined, serviceDesk: { url: 'https://www.oslomet.no/' } } });
+    await resetTwoFactorFor(person, 'r6', deps, {
+      ...settings,
+      notice: { senderMailbox: undefined, serviceDesk: { url: 'https://www.oslomet.no/' } },
+    });
     expect(directory.mail).toEqual([]);
     expect(records.records[0]).toMatchObject({ noticeSent: null });
   });
@@ -267,7 +328,10 @@ describe('the notice text', () => {
   });
 
   it('goes to each valid address once', () => {
-    expect(noticeRecipients('A@oslomet.no', ['a@OSLOMET.no', 'b@example.com', '', 'nope'])).toEqual(['A@oslomet.no', 'b@example.com']);
+    expect(noticeRecipients('A@oslomet.no', ['a@OSLOMET.no', 'b@example.com', '', 'nope'])).toEqual([
+      'A@oslomet.no',
+      'b@example.com',
+    ]);
     expect(noticeRecipients(null, [])).toEqual([]);
   });
 });
@@ -303,12 +367,24 @@ describe('Authenticator passkeys and the settings', () => {
   });
 
   it('has the TAP off and the notice off by default, 60 one-time minutes, and names bad values', () => {
-    const base = { ...localSiteEnv(), TAP_ENABLED: '', TAP_LIFETIME_MINUTES: '', TAP_USABLE_ONCE: '', NOTICE_SENDER: '' };
+    const base = {
+      ...localSiteEnv(),
+      TAP_ENABLED: '',
+      TAP_LIFETIME_MINUTES: '',
+      TAP_USABLE_ONCE: '',
+      NOTICE_SENDER: '',
+    };
     const parsed = parseConfig(base);
     if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
     expect(parsed.config.tap).toEqual({ enabled: false, lifetimeMinutes: 60, usableOnce: true });
     expect(parsed.config.notice.senderMailbox).toBeUndefined();
-    const bad = parseConfig({ ...base, TAP_ENABLED: 'maybe', TAP_LIFETIME_MINUTES: '5', NOTICE_SENDER: 'mailbox', SERVICE_DESK_PHONE: 'call us' });
+    const bad = parseConfig({
+      ...base,
+      TAP_ENABLED: 'maybe',
+      TAP_LIFETIME_MINUTES: '5',
+      NOTICE_SENDER: 'mailbox',
+      SERVICE_DESK_PHONE: 'call us',
+    });
     expect(bad.ok ? [] : bad.problems).toEqual([
       'TAP_ENABLED: must be true or false',
       'TAP_LIFETIME_MINUTES: must be at least 10',

@@ -36,7 +36,12 @@ const ACCOUNT: DirectoryAccount = {
 // These tests run with TAP and the notice off (settings without them): nothing after the removal but the revocation.
 const NOTHING_AFTER = { pass: { kind: 'not-due' }, noticeSent: null, ignored: [] } as const;
 
-const settings: ResetSettings = { requiredAcr: 'idporten-loa-substantial', maxLoginAgeSeconds: 600, limitPerPerson: 3, hmacKey: KEY };
+const settings: ResetSettings = {
+  requiredAcr: 'idporten-loa-substantial',
+  maxLoginAgeSeconds: 600,
+  limitPerPerson: 3,
+  hmacKey: KEY,
+};
 const person = (overrides: Partial<ResetPerson> = {}): ResetPerson => ({
   nationalId: NATIONAL_ID,
   acr: 'idporten-loa-substantial',
@@ -74,7 +79,9 @@ class FakeDirectory implements Directory {
   }
   async removeMethods(_accountId: string, methods: AuthMethod[]): Promise<RemovalReport> {
     this.calls.push('remove');
-    const notRemoved = methods.filter((m) => this.failRemoval.has(m.id)).map((m) => ({ method: m, reason: this.failRemoval.get(m.id) ?? '' }));
+    const notRemoved = methods
+      .filter((m) => this.failRemoval.has(m.id))
+      .map((m) => ({ method: m, reason: this.failRemoval.get(m.id) ?? '' }));
     const removed = methods.filter((m) => !this.failRemoval.has(m.id));
     this.methods = this.methods.filter((m) => !removed.includes(m));
     return { removed, notRemoved };
@@ -165,7 +172,12 @@ describe('resetTwoFactorFor', () => {
   it('removes every method, revokes sessions and records one success', async () => {
     const { directory, records, deps } = setup();
     const outcome = await resetTwoFactorFor(person(), 'req-1', deps, settings);
-    expect(outcome).toEqual({ kind: 'success', removed: [method('m1'), method('m2')], sessionsRevoked: true, ...NOTHING_AFTER });
+    expect(outcome).toEqual({
+      kind: 'success',
+      removed: [method('m1'), method('m2')],
+      sessionsRevoked: true,
+      ...NOTHING_AFTER,
+    });
     expect(directory.calls).toEqual(['find', 'list', 'remove', 'revoke']);
     expect(records.records).toEqual([
       expect.objectContaining({
@@ -195,7 +207,9 @@ describe('resetTwoFactorFor', () => {
     const outcome = await resetTwoFactorFor(person(overrides), 'req-r', deps, settings);
     expect(outcome).toEqual({ kind: 'refused', reason });
     expect(directory.calls).toEqual([]);
-    expect(records.records).toEqual([expect.objectContaining({ requestId: 'req-r', outcome: 'refused', reason, nationalIdHash: HASH })]);
+    expect(records.records).toEqual([
+      expect.objectContaining({ requestId: 'req-r', outcome: 'refused', reason, nationalIdHash: HASH }),
+    ]);
   });
 
   it('requires high assurance when configured, and accepts it', async () => {
@@ -221,13 +235,20 @@ describe('resetTwoFactorFor', () => {
   it('refuses a person who reached the limit, and says when to come back', async () => {
     const { directory, records, deps } = setup();
     for (const hoursAgo of [20, 5, 1]) {
-      await records.addRecord({ requestId: `old-${hoursAgo}`, outcome: 'success', nationalIdHash: HASH, createdAt: new Date(NOW.getTime() - hoursAgo * 3_600_000) });
+      await records.addRecord({
+        requestId: `old-${hoursAgo}`,
+        outcome: 'success',
+        nationalIdHash: HASH,
+        createdAt: new Date(NOW.getTime() - hoursAgo * 3_600_000),
+      });
     }
     await records.addRecord({ requestId: 'refusal', outcome: 'refused', nationalIdHash: HASH });
     const outcome = await resetTwoFactorFor(person(), 'req-limit', deps, settings);
     expect(outcome).toEqual({ kind: 'refused', reason: 'rate-limited-person', retryAfter: '2026-03-01T16:00:00.000Z' });
     expect(directory.calls).toEqual([]);
-    expect(records.records.filter((r) => r.requestId === 'req-limit')).toEqual([expect.objectContaining({ outcome: 'refused', reason: 'rate-limited-person' })]);
+    expect(records.records.filter((r) => r.requestId === 'req-limit')).toEqual([
+      expect.objectContaining({ outcome: 'refused', reason: 'rate-limited-person' }),
+    ]);
   });
 
   it('does not count failures, refusals or nothing-to-remove against the person', async () => {
@@ -236,7 +257,12 @@ describe('resetTwoFactorFor', () => {
     const hoursAgo = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000);
     await records.addRecord({ requestId: 'f', outcome: 'failed', nationalIdHash: HASH, createdAt: hoursAgo(3) });
     await records.addRecord({ requestId: 'r', outcome: 'refused', nationalIdHash: HASH, createdAt: hoursAgo(2) });
-    await records.addRecord({ requestId: 'n', outcome: 'nothing-to-remove', nationalIdHash: HASH, createdAt: hoursAgo(1) });
+    await records.addRecord({
+      requestId: 'n',
+      outcome: 'nothing-to-remove',
+      nationalIdHash: HASH,
+      createdAt: hoursAgo(1),
+    });
     expect((await resetTwoFactorFor(person(), 'ok', deps, one)).kind).toBe('success');
     directory.methods = [method('m3')];
     expect(await resetTwoFactorFor(person(), 'limited', deps, one)).toEqual({
@@ -253,7 +279,9 @@ describe('resetTwoFactorFor', () => {
     expectAddressRefusal(await resetTwoFactorFor(person(), '3', deps, settings), '2026-03-01T13:00:00.000Z');
     expect(directory.calls).toEqual([]);
     expect(records.records.map((r) => r.reason)).toEqual(['low-assurance', 'low-assurance', 'rate-limited-address']);
-    expect((await resetTwoFactorFor(person({ clientAddress: '198.51.100.7' }), '4', deps, settings)).kind).toBe('success');
+    expect((await resetTwoFactorFor(person({ clientAddress: '198.51.100.7' }), '4', deps, settings)).kind).toBe(
+      'success',
+    );
   });
 
   it('records nothing-to-remove and does not revoke sessions', async () => {
@@ -283,7 +311,12 @@ describe('resetTwoFactorFor', () => {
     });
 
     directory.failRemoval.clear();
-    expect(await resetTwoFactorFor(person(), 'p2', deps, settings)).toEqual({ kind: 'success', removed: [method('m2')], sessionsRevoked: true, ...NOTHING_AFTER });
+    expect(await resetTwoFactorFor(person(), 'p2', deps, settings)).toEqual({
+      kind: 'success',
+      removed: [method('m2')],
+      sessionsRevoked: true,
+      ...NOTHING_AFTER,
+    });
     expect(records.records.map((r) => r.outcome)).toEqual(['partial', 'success']);
   });
 
@@ -300,13 +333,18 @@ describe('resetTwoFactorFor', () => {
       ignored: [],
     });
     expect(directory.calls).not.toContain('revoke');
-    expect(records.records).toEqual([expect.objectContaining({ outcome: 'failed', reason: 'default-method', sessionsRevoked: null })]);
+    expect(records.records).toEqual([
+      expect.objectContaining({ outcome: 'failed', reason: 'default-method', sessionsRevoked: null }),
+    ]);
   });
 
   it('still reports success when only the session revocation fails', async () => {
     const { directory, records, deps } = setup();
     directory.failRevoke = true;
-    expect(await resetTwoFactorFor(person(), 's', deps, settings)).toMatchObject({ kind: 'success', sessionsRevoked: false });
+    expect(await resetTwoFactorFor(person(), 's', deps, settings)).toMatchObject({
+      kind: 'success',
+      sessionsRevoked: false,
+    });
     expect(records.records[0]).toMatchObject({ outcome: 'success', sessionsRevoked: false });
   });
 
@@ -369,7 +407,12 @@ describe('resetTwoFactorFor, twice at once for one person', () => {
     ]);
     expect(personQueue.size).toBe(1);
     const [first, second] = await both;
-    expect(first).toEqual({ kind: 'success', removed: [method('m1'), method('m2')], sessionsRevoked: true, ...NOTHING_AFTER });
+    expect(first).toEqual({
+      kind: 'success',
+      removed: [method('m1'), method('m2')],
+      sessionsRevoked: true,
+      ...NOTHING_AFTER,
+    });
     expect(second).toEqual({ kind: 'nothing-to-remove', ignored: [] });
     expect(directory.calls).toEqual(['find', 'list', 'remove', 'revoke', 'find', 'list']);
     expect(records.records.map((r) => [r.requestId, r.outcome])).toEqual([
@@ -395,7 +438,11 @@ describe('resetTwoFactorFor, twice at once for one person', () => {
       resetTwoFactorFor(person(), 'c', deps, one),
     ]);
     expect(outcomes.map((outcome) => outcome.kind)).toEqual(['success', 'refused', 'refused']);
-    expect(outcomes[1]).toEqual({ kind: 'refused', reason: 'rate-limited-person', retryAfter: '2026-03-02T12:00:00.000Z' });
+    expect(outcomes[1]).toEqual({
+      kind: 'refused',
+      reason: 'rate-limited-person',
+      retryAfter: '2026-03-02T12:00:00.000Z',
+    });
     expect(records.records.map((r) => r.outcome)).toEqual(['success', 'refused', 'refused']);
     expect(directory.spans).toHaveLength(1);
   });
@@ -403,7 +450,9 @@ describe('resetTwoFactorFor, twice at once for one person', () => {
   it('never overlaps one person’s removals, but lets different people run side by side', async () => {
     const { directory, deps } = slowSetup();
     const other = NationalIdSchema.parse('13097248022');
-    (directory as Directory).findAccountsByNationalId = async (id) => [id === other ? { ...ACCOUNT, id: 'acc-other' } : ACCOUNT];
+    (directory as Directory).findAccountsByNationalId = async (id) => [
+      id === other ? { ...ACCOUNT, id: 'acc-other' } : ACCOUNT,
+    ];
     directory.removeMethods = async function (this: SlowDirectory, accountId: string, methods: AuthMethod[]) {
       // Every attempt finds methods again (as if they came back), so each one removes and is timed.
       const report = await SlowDirectory.prototype.removeMethods.call(this, accountId, methods);
@@ -429,23 +478,23 @@ describe('per-person queue', () => {
   it('runs one key’s tasks in order, goes on after a rejection, and forgets idle keys', async () => {
     const queue = createPerPersonQueue();
     const log: string[] = [];
-    const task = (name: string, ms: number, fail = false) => async () => {
-      log.push(`${name} start`);
-      await new Promise((resolve) => setTimeout(resolve, ms));
-      log.push(`${name} end`);
-      if (fail) throw new Error(name);
-      return name;
-    };
+    const task =
+      (name: string, ms: number, fail = false) =>
+      async () => {
+        log.push(`${name} start`);
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        log.push(`${name} end`);
+        if (fail) throw new Error(name);
+        return name;
+      };
     const results = await Promise.allSettled([
       queue.run('a', task('a1', 30, true)),
       queue.run('a', task('a2', 5)),
       queue.run('b', task('b1', 10)),
     ]);
-    expect(results.map((result) => (result.status === 'fulfilled' ? result.value : (result.reason as Error).message))).toEqual([
-      'a1',
-      'a2',
-      'b1',
-    ]);
+    expect(
+      results.map((result) => (result.status === 'fulfilled' ? result.value : (result.reason as Error).message)),
+    ).toEqual(['a1', 'a2', 'b1']);
     expect(results[0]?.status).toBe('rejected');
     expect(log).toEqual(['a1 start', 'b1 start', 'b1 end', 'a1 end', 'a2 start', 'a2 end']);
     await new Promise((resolve) => setImmediate(resolve));
@@ -475,7 +524,9 @@ describe('personLimitRetryAfter (service, with the configured HMAC key and recor
 
   beforeAll(async () => {
     if (!(process.env.NODE_OPTIONS ?? '').includes('--experimental-vm-modules')) {
-      throw new Error('These tests open PGlite, which needs --experimental-vm-modules: run them with `npm run test:unit`.');
+      throw new Error(
+        'These tests open PGlite, which needs --experimental-vm-modules: run them with `npm run test:unit`.',
+      );
     }
     dir = await mkdtemp(path.join(tmpdir(), 'tofaktor-service-'));
     Object.assign(process.env, ENV, { PGLITE_DIR: path.join(dir, 'pglite') });
@@ -495,8 +546,18 @@ describe('personLimitRetryAfter (service, with the configured HMAC key and recor
     const store = await getRecordStore();
     const oldest = new Date(Date.now() - 20 * 3_600_000);
     await store.addRecord({ requestId: 's1', outcome: 'success', nationalIdHash: HASH, createdAt: oldest });
-    await store.addRecord({ requestId: 's2', outcome: 'partial', nationalIdHash: HASH, createdAt: new Date(Date.now() - 3_600_000) });
-    await store.addRecord({ requestId: 'x', outcome: 'success', nationalIdHash: 'someone-else', createdAt: new Date(Date.now() - 23 * 3_600_000) });
+    await store.addRecord({
+      requestId: 's2',
+      outcome: 'partial',
+      nationalIdHash: HASH,
+      createdAt: new Date(Date.now() - 3_600_000),
+    });
+    await store.addRecord({
+      requestId: 'x',
+      outcome: 'success',
+      nationalIdHash: 'someone-else',
+      createdAt: new Date(Date.now() - 23 * 3_600_000),
+    });
     expect(await personLimitRetryAfter(NATIONAL_ID)).toBe(new Date(oldest.getTime() + 24 * 3_600_000).toISOString());
   }, 30_000);
 });
@@ -544,21 +605,33 @@ describe('previewReset', () => {
 
   it('stops reloads past the address limit before Graph, and without a record each time', async () => {
     const { directory, records, deps } = setup(3);
-    for (let reload = 0; reload < 3; reload += 1) expect((await previewReset(person(), deps, settings)).kind).toBe('ready');
+    for (let reload = 0; reload < 3; reload += 1)
+      expect((await previewReset(person(), deps, settings)).kind).toBe('ready');
     for (let reload = 0; reload < 5; reload += 1) {
-      expect(await previewReset(person(), deps, settings)).toMatchObject({ kind: 'refused', reason: 'rate-limited-address' });
+      expect(await previewReset(person(), deps, settings)).toMatchObject({
+        kind: 'refused',
+        reason: 'rate-limited-address',
+      });
     }
     expect(directory.calls).toEqual(['find', 'list', 'find', 'list', 'find', 'list']);
     expect(records.records).toEqual([]);
     // The action past the limit is an attempt, and leaves its record.
     expect(await resetTwoFactorFor(person(), 'late', deps, settings)).toMatchObject({ reason: 'rate-limited-address' });
-    expect(records.records).toEqual([expect.objectContaining({ requestId: 'late', outcome: 'refused', reason: 'rate-limited-address' })]);
+    expect(records.records).toEqual([
+      expect.objectContaining({ requestId: 'late', outcome: 'refused', reason: 'rate-limited-address' }),
+    ]);
   });
 
   it('uses up an address attempt even for a refused login', async () => {
     const { directory, deps } = setup(1);
-    expect(await previewReset(person({ acr: 'low' }), deps, settings)).toEqual({ kind: 'refused', reason: 'low-assurance' });
-    expect(await previewReset(person(), deps, settings)).toMatchObject({ kind: 'refused', reason: 'rate-limited-address' });
+    expect(await previewReset(person({ acr: 'low' }), deps, settings)).toEqual({
+      kind: 'refused',
+      reason: 'low-assurance',
+    });
+    expect(await previewReset(person(), deps, settings)).toMatchObject({
+      kind: 'refused',
+      reason: 'rate-limited-address',
+    });
     expect(directory.calls).toEqual([]);
   });
 

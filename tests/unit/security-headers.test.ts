@@ -10,10 +10,12 @@ import { routing } from '@/lib/i18n/routing';
 const base = { appOrigin: 'https://tofaktor.example', formActionOrigins: ['https://login.idporten.no'] };
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(';').map((part) => {
-    const [name = '', ...values] = part.trim().split(/\s+/);
-    return [name, values] as const;
-  }));
+  return new Map(
+    policy.split(';').map((part) => {
+      const [name = '', ...values] = part.trim().split(/\s+/);
+      return [name, values] as const;
+    }),
+  );
 }
 
 describe('the Content-Security-Policy', () => {
@@ -48,7 +50,11 @@ describe('the Content-Security-Policy', () => {
     const http = securityHeaders({ ...base, appOrigin: 'http://localhost:3000', scripts: { nonce: 'n' } });
     expect(http['Strict-Transport-Security']).toBeUndefined();
     expect(directives(http['Content-Security-Policy']!).has('upgrade-insecure-requests')).toBe(false);
-    expect(http).toMatchObject({ 'X-Frame-Options': 'DENY', 'Cross-Origin-Opener-Policy': 'same-origin', 'X-Content-Type-Options': 'nosniff' });
+    expect(http).toMatchObject({
+      'X-Frame-Options': 'DENY',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'X-Content-Type-Options': 'nosniff',
+    });
   });
 });
 
@@ -70,11 +76,16 @@ describe('the reset action caller check', () => {
     expect(checkCallerOrigin(new Headers({ 'sec-fetch-site': 'same-origin' }), origin)).toEqual({ ok: true });
   });
   it('refuses a foreign Origin even with a same-origin fetch header, and a request with neither', () => {
-    expect(checkCallerOrigin(new Headers({ origin: 'https://evil.example', 'sec-fetch-site': 'same-origin' }), origin)).toEqual({
+    expect(
+      checkCallerOrigin(new Headers({ origin: 'https://evil.example', 'sec-fetch-site': 'same-origin' }), origin),
+    ).toEqual({
       ok: false,
       reason: 'foreign-origin',
     });
-    expect(checkCallerOrigin(new Headers({ 'sec-fetch-site': 'cross-site' }), origin)).toEqual({ ok: false, reason: 'missing-origin' });
+    expect(checkCallerOrigin(new Headers({ 'sec-fetch-site': 'cross-site' }), origin)).toEqual({
+      ok: false,
+      reason: 'missing-origin',
+    });
     expect(checkCallerOrigin(new Headers(), origin)).toEqual({ ok: false, reason: 'missing-origin' });
   });
 });

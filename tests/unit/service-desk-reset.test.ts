@@ -15,8 +15,19 @@ import {
 const NOW = new Date('2026-11-25T12:00:00Z');
 const AGENT = { oid: 'agent-1', authTime: NOW.getTime() / 1000 - 60 };
 const PROTECTED_GROUP = '9a9a9a9a-0000-4000-8000-00000000ad01';
-const ACCOUNT: DirectoryAccount = { id: 'acc-1', displayName: 'Kari Skrankesen', userPrincipalName: 'kari.skrankesen@oslomet.no', mail: null, otherMails: [] };
-const method = (id: string, label: string): AuthMethod => ({ id, type: 'microsoftAuthenticator', label, createdAt: null });
+const ACCOUNT: DirectoryAccount = {
+  id: 'acc-1',
+  displayName: 'Kari Skrankesen',
+  userPrincipalName: 'kari.skrankesen@oslomet.no',
+  mail: null,
+  otherMails: [],
+};
+const method = (id: string, label: string): AuthMethod => ({
+  id,
+  type: 'microsoftAuthenticator',
+  label,
+  createdAt: null,
+});
 
 class FakeDirectory implements Directory {
   methods = [method('m1', 'iPhone 13'), method('m2', 'Galaxy S23')];
@@ -65,11 +76,18 @@ class FakeRecords {
     return record as never;
   }
   async countAgentAttemptsSince(agentId: string, since: Date) {
-    return this.records.filter((r) => r.agentId === agentId && (r.createdAt ?? NOW) >= since && r.reason !== 'rate-limited-agent').length;
+    return this.records.filter(
+      (r) => r.agentId === agentId && (r.createdAt ?? NOW) >= since && r.reason !== 'rate-limited-agent',
+    ).length;
   }
 }
 
-const settings: ServiceDeskSettings = { maxLoginAgeSeconds: 900, limitPerAgentPerHour: 2, protectedGroupIds: [PROTECTED_GROUP], tap: { enabled: true, lifetimeMinutes: 60, usableOnce: true } };
+const settings: ServiceDeskSettings = {
+  maxLoginAgeSeconds: 900,
+  limitPerAgentPerHour: 2,
+  protectedGroupIds: [PROTECTED_GROUP],
+  tap: { enabled: true, lifetimeMinutes: 60, usableOnce: true },
+};
 const passport = { kind: 'passport' as const, ticketReference: 'INC001' };
 
 function setup() {
@@ -82,7 +100,10 @@ function setup() {
 describe('assisted reset', () => {
   it('removes only the chosen registration and records channel, agent and verification (never a pass)', async () => {
     const { directory, records, deps } = setup();
-    const outcome = await resetByServiceDesk(AGENT, ACCOUNT.id, passport, 'req-1', deps, settings, { chosenMethodIds: ['m2', 'someone-elses'], locale: 'nb' });
+    const outcome = await resetByServiceDesk(AGENT, ACCOUNT.id, passport, 'req-1', deps, settings, {
+      chosenMethodIds: ['m2', 'someone-elses'],
+      locale: 'nb',
+    });
     expect(outcome.kind).toBe('success');
     expect(directory.calls).toContain('remove:m2');
     expect(directory.methods.map((m) => m.id)).toEqual(['m1']);
@@ -103,7 +124,10 @@ describe('assisted reset', () => {
 
   it('issues a pass after a full reset and keeps it out of the record', async () => {
     const { records, deps } = setup();
-    const outcome = await resetByServiceDesk(AGENT, ACCOUNT.id, passport, 'req-2', deps, settings, { chosenMethodIds: ['m1', 'm2'], locale: 'en' });
+    const outcome = await resetByServiceDesk(AGENT, ACCOUNT.id, passport, 'req-2', deps, settings, {
+      chosenMethodIds: ['m1', 'm2'],
+      locale: 'en',
+    });
     expect(outcome.kind === 'success' && outcome.pass.kind).toBe('issued');
     expect(records.records[0]?.tapIssued).toBe(true);
     expect(JSON.stringify(records.records)).not.toContain('Pass+1234');
@@ -112,16 +136,27 @@ describe('assisted reset', () => {
   it('refuses a member of a protected group before anything is listed or removed, and records it', async () => {
     const { directory, records, deps } = setup();
     directory.groups = [PROTECTED_GROUP];
-    const outcome = await resetByServiceDesk(AGENT, ACCOUNT.id, passport, 'req-3', deps, settings, { chosenMethodIds: ['m1'], locale: 'nb' });
+    const outcome = await resetByServiceDesk(AGENT, ACCOUNT.id, passport, 'req-3', deps, settings, {
+      chosenMethodIds: ['m1'],
+      locale: 'nb',
+    });
     expect(outcome).toEqual({ kind: 'refused', reason: 'protected-account' });
     expect(directory.calls.some((call) => call === 'list' || call.startsWith('remove'))).toBe(false);
-    expect(records.records[0]).toMatchObject({ outcome: 'refused', reason: 'protected-account', agentId: 'agent-1', accountId: ACCOUNT.id });
+    expect(records.records[0]).toMatchObject({
+      outcome: 'refused',
+      reason: 'protected-account',
+      agentId: 'agent-1',
+      accountId: ACCOUNT.id,
+    });
   });
 
   it('refuses a staff login older than the setting without asking the directory, and records it', async () => {
     const { directory, records, deps } = setup();
     const stale = { oid: 'agent-1', authTime: NOW.getTime() / 1000 - 901 };
-    const outcome = await resetByServiceDesk(stale, ACCOUNT.id, passport, 'req-4', deps, settings, { chosenMethodIds: ['m1'], locale: 'nb' });
+    const outcome = await resetByServiceDesk(stale, ACCOUNT.id, passport, 'req-4', deps, settings, {
+      chosenMethodIds: ['m1'],
+      locale: 'nb',
+    });
     expect(outcome).toEqual({ kind: 'refused', reason: 'stale-staff-login' });
     expect(directory.calls).toEqual([]);
     expect(records.records[0]).toMatchObject({ outcome: 'refused', reason: 'stale-staff-login' });
@@ -136,17 +171,36 @@ describe('assisted reset', () => {
     expect(records.records.at(-1)).toMatchObject({ reason: 'rate-limited-agent', agentId: 'agent-1' });
     // The refusal itself does not count, so the agent is not locked out for longer than the window.
     expect(await records.countAgentAttemptsSince('agent-1', new Date(0))).toBe(2);
-    const other = await resetByServiceDesk({ ...AGENT, oid: 'agent-2' }, ACCOUNT.id, passport, 'd', deps, settings, choice);
+    const other = await resetByServiceDesk(
+      { ...AGENT, oid: 'agent-2' },
+      ACCOUNT.id,
+      passport,
+      'd',
+      deps,
+      settings,
+      choice,
+    );
     expect(other.kind).not.toBe('refused');
     const later = new Date(NOW.getTime() + 61 * 60_000);
-    const again = await resetByServiceDesk({ ...AGENT, authTime: later.getTime() / 1000 }, ACCOUNT.id, passport, 'e', { ...deps, now: () => later }, settings, choice);
+    const again = await resetByServiceDesk(
+      { ...AGENT, authTime: later.getTime() / 1000 },
+      ACCOUNT.id,
+      passport,
+      'e',
+      { ...deps, now: () => later },
+      settings,
+      choice,
+    );
     expect(again.kind).not.toBe('refused');
     expect(directory.calls.filter((call) => call.startsWith('remove'))).toEqual([]);
   });
 
   it('refuses an account that does not exist', async () => {
     const { records, deps } = setup();
-    const outcome = await resetByServiceDesk(AGENT, 'nobody', passport, 'req-5', deps, settings, { chosenMethodIds: ['m1'], locale: 'nb' });
+    const outcome = await resetByServiceDesk(AGENT, 'nobody', passport, 'req-5', deps, settings, {
+      chosenMethodIds: ['m1'],
+      locale: 'nb',
+    });
     expect(outcome).toEqual({ kind: 'refused', reason: 'no-account' });
     expect(records.records[0]).toMatchObject({ outcome: 'refused', reason: 'no-account', accountId: null });
   });
@@ -156,27 +210,42 @@ describe('preview and search', () => {
   it('shows a protected account as refused and records the attempt once', async () => {
     const { directory, records, deps } = setup();
     directory.groups = [PROTECTED_GROUP];
-    expect(await previewDeskReset(AGENT, ACCOUNT.id, 'p-1', deps, settings)).toEqual({ kind: 'refused', reason: 'protected-account' });
+    expect(await previewDeskReset(AGENT, ACCOUNT.id, 'p-1', deps, settings)).toEqual({
+      kind: 'refused',
+      reason: 'protected-account',
+    });
     expect(records.records).toHaveLength(1);
-    expect(records.records[0]).toMatchObject({ channel: 'service-desk', reason: 'protected-account', agentId: 'agent-1' });
+    expect(records.records[0]).toMatchObject({
+      channel: 'service-desk',
+      reason: 'protected-account',
+      agentId: 'agent-1',
+    });
   });
 
   it('shows the removable registrations and the masked username, recording nothing', async () => {
     const { records, deps } = setup();
     const preview = await previewDeskReset(AGENT, ACCOUNT.id, 'p-2', deps, settings);
-    expect(preview).toMatchObject({ kind: 'ready', account: { displayName: 'Kari Skrankesen', maskedUpn: 'k***n@oslomet.no' } });
+    expect(preview).toMatchObject({
+      kind: 'ready',
+      account: { displayName: 'Kari Skrankesen', maskedUpn: 'k***n@oslomet.no' },
+    });
     expect(records.records).toEqual([]);
   });
 
   it('searches only with at least 3 allowed characters, never passing anything else to the directory', async () => {
     const { directory, deps } = setup();
-    for (const text of ['ka', "x') or true", 'a'.repeat(65), '<script>']) expect(await searchPeople(text, deps)).toEqual({ kind: 'invalid' });
+    for (const text of ['ka', "x') or true", 'a'.repeat(65), '<script>'])
+      expect(await searchPeople(text, deps)).toEqual({ kind: 'invalid' });
     expect(directory.calls).toEqual([]);
   });
 
   it('bounds the list, masks usernames and says when there are more', async () => {
     const { directory, deps } = setup();
-    directory.found = Array.from({ length: 15 }, (_, i) => ({ ...ACCOUNT, id: `acc-${i}`, userPrincipalName: `kari${i}.nord@oslomet.no` }));
+    directory.found = Array.from({ length: 15 }, (_, i) => ({
+      ...ACCOUNT,
+      id: `acc-${i}`,
+      userPrincipalName: `kari${i}.nord@oslomet.no`,
+    }));
     const result = await searchPeople('kari', deps);
     expect(directory.calls).toEqual([`search:kari:${SEARCH_LIMIT + 1}`]);
     if (result.kind !== 'matches') throw new Error('expected matches');

@@ -12,7 +12,10 @@ import { createSharedAddressLimiter } from '@/lib/reset/address-limiter';
 import { createPerPersonQueue } from '@/lib/reset/per-person-queue';
 import { createPersonLock } from '@/lib/reset/person-lock';
 
-type Backend = { name: string; open(): Promise<{ first: OpenDatabase; second: OpenDatabase | null; cleanUp(): Promise<void> }> };
+type Backend = {
+  name: string;
+  open(): Promise<{ first: OpenDatabase; second: OpenDatabase | null; cleanUp(): Promise<void> }>;
+};
 
 const DAY = 24 * 60 * 60 * 1000;
 const databaseUrl = process.env.DATABASE_URL;
@@ -35,7 +38,13 @@ if (databaseUrl) {
       const schemaName = `shared_test_${process.pid}_${Date.now()}`;
       currentSchema = schemaName;
       const first = await openDatabase({ databaseUrl, pgliteDir: '', hmacKey: '', schemaName });
-      const second = await openDatabase({ databaseUrl, pgliteDir: '', hmacKey: '', schemaName, migratePostgres: false });
+      const second = await openDatabase({
+        databaseUrl,
+        pgliteDir: '',
+        hmacKey: '',
+        schemaName,
+        migratePostgres: false,
+      });
       return {
         first,
         second,
@@ -138,11 +147,20 @@ describe.each(backends)('shared state on $name', (backend) => {
 if (databaseUrl) {
   it('PostgreSQL: an unmigrated database is reported as not current, naming what is missing', async () => {
     const schemaName = `unmigrated_test_${process.pid}_${Date.now()}`;
-    const database = await openDatabase({ databaseUrl, pgliteDir: '', hmacKey: '', schemaName, migratePostgres: false });
+    const database = await openDatabase({
+      databaseUrl,
+      pgliteDir: '',
+      hmacKey: '',
+      schemaName,
+      migratePostgres: false,
+    });
     try {
       const status = await schemaStatus(database.db, schemaName);
       expect(status.current).toBe(false);
-      if (!status.current) expect(status.missing).toEqual(expect.arrayContaining(['table address_limits', expect.stringMatching(/^migration of /)]));
+      if (!status.current)
+        expect(status.missing).toEqual(
+          expect.arrayContaining(['table address_limits', expect.stringMatching(/^migration of /)]),
+        );
     } finally {
       await database.db.execute(`drop schema if exists ${schemaName} cascade`);
       await database.close();

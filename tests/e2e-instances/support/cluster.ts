@@ -35,7 +35,10 @@ export function postgresServerUrl(): string {
 
 let clusters = 0;
 
-export async function startCluster(env: Record<string, string> = {}, options: { migrate?: boolean } = {}): Promise<Cluster> {
+export async function startCluster(
+  env: Record<string, string> = {},
+  options: { migrate?: boolean } = {},
+): Promise<Cluster> {
   const serverUrl = postgresServerUrl();
   clusters += 1;
   const databaseName = `tofaktor_instances_${process.pid}_${Date.now()}_${clusters}`;

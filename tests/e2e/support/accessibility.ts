@@ -22,7 +22,9 @@ export async function expectNoAxeViolationsAndReflow(page: Page): Promise<void> 
   expect(await axeViolations(page, { tags: axeTags })).toEqual([]);
   const viewport = page.viewportSize();
   await page.setViewportSize({ width: 320, height: 800 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   if (viewport) await page.setViewportSize(viewport);
 }
@@ -30,7 +32,8 @@ export async function expectNoAxeViolationsAndReflow(page: Page): Promise<void> 
 /** Pressing Tab reaches every link, button and form field of the page, and each shows where the focus is. */
 export async function expectKeyboardReachesEverything(page: Page): Promise<void> {
   const focusable = await page.evaluate(() => {
-    const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+    const selector =
+      'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
     const all = [...document.querySelectorAll<HTMLElement>(selector)].filter(
       (element) => !element.closest('details:not([open]) > :not(summary)') && !element.hasAttribute('disabled'),
     );
@@ -48,7 +51,11 @@ export async function expectKeyboardReachesEverything(page: Page): Promise<void>
       const style = getComputedStyle(element);
       const outlined = style.outlineStyle !== 'none' && style.outlineWidth !== '0px';
       const ringed = style.boxShadow !== 'none';
-      return { probe: element.getAttribute('data-focus-probe'), visible: outlined || ringed, text: element.textContent?.trim().slice(0, 40) ?? '' };
+      return {
+        probe: element.getAttribute('data-focus-probe'),
+        visible: outlined || ringed,
+        text: element.textContent?.trim().slice(0, 40) ?? '',
+      };
     });
     if (!focused?.probe) continue;
     reached.add(focused.probe);

@@ -10,9 +10,17 @@ export const consolePaths = {
   result: { nb: '/nb/servicedesk/resultat', nn: '/nn/servicedesk/resultat', en: '/en/servicedesk/result' },
   audit: { nb: '/nb/servicedesk/logg', nn: '/nn/servicedesk/logg', en: '/en/servicedesk/audit' },
   statistics: { nb: '/nb/servicedesk/statistikk', nn: '/nn/servicedesk/statistikk', en: '/en/servicedesk/statistics' },
-  forbidden: { nb: '/nb/servicedesk/ingen-tilgang', nn: '/nn/servicedesk/ingen-tilgang', en: '/en/servicedesk/forbidden' },
+  forbidden: {
+    nb: '/nb/servicedesk/ingen-tilgang',
+    nn: '/nn/servicedesk/ingen-tilgang',
+    en: '/en/servicedesk/forbidden',
+  },
 } as const;
-const signInButton = { nb: 'Logg inn med Microsoft Entra ID', nn: 'Logg inn med Microsoft Entra ID', en: 'Sign in with Microsoft Entra ID' } as const;
+const signInButton = {
+  nb: 'Logg inn med Microsoft Entra ID',
+  nn: 'Logg inn med Microsoft Entra ID',
+  en: 'Sign in with Microsoft Entra ID',
+} as const;
 
 export type StaffKey = 'agent' | 'auditor' | 'no-role' | 'agent-no-mfa';
 export const staff = (key: StaffKey) => {
@@ -22,7 +30,11 @@ export const staff = (key: StaffKey) => {
 };
 
 /** From the console's front page through Entra's login as `key`; ends wherever the site sends the browser. */
-export async function loginToConsole(page: Page, key: StaffKey, options: { locale?: Locale; minutesAgo?: number } = {}) {
+export async function loginToConsole(
+  page: Page,
+  key: StaffKey,
+  options: { locale?: Locale; minutesAgo?: number } = {},
+) {
   const locale = options.locale ?? 'nb';
   await page.goto(consolePaths.home[locale]);
   await page.getByRole('button', { name: signInButton[locale] }).click();
@@ -36,12 +48,18 @@ export async function loginToConsole(page: Page, key: StaffKey, options: { local
 /** Signed in as an agent: search, open the person's reset page. */
 export async function openResetFor(page: Page, search: string, displayName: string, locale: Locale = 'nb') {
   await page.goto(`${consolePaths.search[locale]}?q=${encodeURIComponent(search)}`);
-  await page.getByRole('link', { name: locale === 'nb' ? `Nullstill for ${displayName}` : `Reset for ${displayName}` }).click();
+  await page
+    .getByRole('link', { name: locale === 'nb' ? `Nullstill for ${displayName}` : `Reset for ${displayName}` })
+    .click();
   await expect(page.getByTestId('account-name')).toHaveText(displayName);
 }
 
 /** Posts a form from the page (the browser sets Origin and cookies, like a submitted form) and follows redirects. */
-export async function postFromPage(page: Page, path: string, fields: [string, string][]): Promise<{ status: number; url: string }> {
+export async function postFromPage(
+  page: Page,
+  path: string,
+  fields: [string, string][],
+): Promise<{ status: number; url: string }> {
   return page.evaluate(
     async ({ path, fields }) => {
       const body = new URLSearchParams(fields);

@@ -22,7 +22,14 @@ export type StandInUser = {
   methods: StandInMethod[];
   sessionsRevokedAt: string | null;
 };
-export type LoggedRequest = { method: string; path: string; startedAt: number; endedAt: number; status: number; viaBatch: boolean };
+export type LoggedRequest = {
+  method: string;
+  path: string;
+  startedAt: number;
+  endedAt: number;
+  status: number;
+  viaBatch: boolean;
+};
 export type FaultRule = {
   method: 'DELETE' | 'GET' | 'POST';
   pathContains: string;
@@ -69,15 +76,26 @@ export const graphAdmin = {
   requests: () =>
     call<{ requests: LoggedRequest[]; tokenRequests: number; tokenRequestsSinceStart: number }>('/_admin/requests'),
   faults: (body: { latencyMs?: number; rules?: FaultRule[] }) =>
-    call('/_admin/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    call('/_admin/faults', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
   /** Every message the site sent through sendMail since the last reset. */
   mail: async () => (await call<{ messages: CapturedMail[] }>('/_admin/mail')).messages,
   tapPolicy: (policy: Partial<TapPolicy>) =>
-    call<TapPolicy>('/_admin/tap-policy', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(policy) }),
+    call<TapPolicy>('/_admin/tap-policy', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(policy),
+    }),
 };
 
 // Microsoft Authenticator's passkey AAGUIDs (Android, iOS), as the stand-in's fixture uses them.
-export const authenticatorPasskeyAaguids = ['de1e552d-db1d-4423-a619-566b625cdc84', '90a3ccdf-635c-4729-a248-9b709135078f'];
+export const authenticatorPasskeyAaguids = [
+  'de1e552d-db1d-4423-a619-566b625cdc84',
+  '90a3ccdf-635c-4729-a248-9b709135078f',
+];
 export const removableTypes = ['microsoftAuthenticator', 'softwareOath'];
 /** What a reset may remove: Authenticator app registrations, software OATH tokens and Authenticator passkeys. */
 export const removable = (user: StandInUser) =>

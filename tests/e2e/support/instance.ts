@@ -37,7 +37,10 @@ export async function startInstance(port: number, env: Record<string, string>): 
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (exitCode() !== null) throw new Error(`instance on ${port} exited with ${exitCode()}:\n${output}`);
-    const healthy = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${url}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

@@ -3,8 +3,16 @@ import { expect, type Page } from '@playwright/test';
 
 export type Locale = 'nb' | 'nn' | 'en';
 export const guidePath = { nb: '/nb/nullstill', nn: '/nn/nullstill', en: '/en/reset' } as const;
-export const confirmPath = { nb: '/nb/nullstill/bekreft', nn: '/nn/nullstill/stadfest', en: '/en/reset/confirm' } as const;
-const startButton = { nb: 'Nullstill med ID-porten', nn: 'Nullstill med ID-porten', en: 'Reset with ID-porten' } as const;
+export const confirmPath = {
+  nb: '/nb/nullstill/bekreft',
+  nn: '/nn/nullstill/stadfest',
+  en: '/en/reset/confirm',
+} as const;
+const startButton = {
+  nb: 'Nullstill med ID-porten',
+  nn: 'Nullstill med ID-porten',
+  en: 'Reset with ID-porten',
+} as const;
 const loginButton = { nb: 'Logg inn', nn: 'Logg inn', en: 'Log in' } as const;
 
 export type LoginOptions = {
@@ -29,7 +37,11 @@ export async function loginFromResetGuide(page: Page, nationalId: string, option
   await page.waitForURL(/localhost:3000/);
 }
 
-export const resultPath = { nb: '/nb/nullstill/resultat', nn: '/nn/nullstill/resultat', en: '/en/reset/result' } as const;
+export const resultPath = {
+  nb: '/nb/nullstill/resultat',
+  nn: '/nn/nullstill/resultat',
+  en: '/en/reset/result',
+} as const;
 const resetButton = { nb: 'Nullstill nå', nn: 'Nullstill no', en: 'Reset now' } as const;
 
 /** Presses "Reset now" on the confirm page and waits for the result page. */

@@ -11,7 +11,12 @@ const PACKAGE = path.join(process.cwd(), 'node_modules', '@mdn', 'mdn-http-obser
 
 export type Grade = { grade: string; score: number; failed: { test: string; result: string; modifier: number }[] };
 
-type ObservatoryOutput = { result: string | null; pass: boolean | null; scoreModifier: number | null; constructor: { name: string } };
+type ObservatoryOutput = {
+  result: string | null;
+  pass: boolean | null;
+  scoreModifier: number | null;
+  constructor: { name: string };
+};
 
 export async function gradeResponse(response: Response, publicUrl: string): Promise<Grade> {
   // Its install script downloads Chromium's preload list; that cannot run here (no internet), so it was skipped.

@@ -7,7 +7,13 @@ export const publicPages: PublicPage[] = [
   { name: 'home', nb: '/nb', nn: '/nn', en: '/en', hasSteps: false },
   { name: 'activate', nb: '/nb/aktiver', nn: '/nn/aktiver', en: '/en/activate', hasSteps: true },
   { name: 'reset', nb: '/nb/nullstill', nn: '/nn/nullstill', en: '/en/reset', hasSteps: true },
-  { name: 'external-users', nb: '/nb/eksterne-brukere', nn: '/nn/eksterne-brukarar', en: '/en/external-users', hasSteps: true },
+  {
+    name: 'external-users',
+    nb: '/nb/eksterne-brukere',
+    nn: '/nn/eksterne-brukarar',
+    en: '/en/external-users',
+    hasSteps: true,
+  },
   { name: 'faq', nb: '/nb/sporsmal-og-svar', nn: '/nn/sporsmal-og-svar', en: '/en/faq', hasSteps: false },
   { name: 'accessibility', nb: '/nb/tilgjengelighet', nn: '/nn/tilgjenge', en: '/en/accessibility', hasSteps: false },
   {
@@ -17,8 +23,20 @@ export const publicPages: PublicPage[] = [
     en: '/en/reset/no-national-id',
     hasSteps: false,
   },
-  { name: 'signed-out', nb: '/nb/nullstill/logget-ut', nn: '/nn/nullstill/logga-ut', en: '/en/reset/signed-out', hasSteps: false },
-  { name: 'confirm (signed out)', nb: '/nb/nullstill/bekreft', nn: '/nn/nullstill/stadfest', en: '/en/reset/confirm', hasSteps: false },
+  {
+    name: 'signed-out',
+    nb: '/nb/nullstill/logget-ut',
+    nn: '/nn/nullstill/logga-ut',
+    en: '/en/reset/signed-out',
+    hasSteps: false,
+  },
+  {
+    name: 'confirm (signed out)',
+    nb: '/nb/nullstill/bekreft',
+    nn: '/nn/nullstill/stadfest',
+    en: '/en/reset/confirm',
+    hasSteps: false,
+  },
 ];
 
 /** The switcher's link to each language, named in that language. */

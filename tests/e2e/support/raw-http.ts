@@ -10,13 +10,18 @@ export function rawRequest(
   return new Promise((resolve, reject) => {
     // Like a browser, send the body's length (without it Node sends the body chunked, and the site answers 411).
     const headers = { ...options.headers };
-    if (options.body !== undefined && !Object.keys(headers).some((name) => /^(content-length|transfer-encoding)$/i.test(name))) {
+    if (
+      options.body !== undefined &&
+      !Object.keys(headers).some((name) => /^(content-length|transfer-encoding)$/i.test(name))
+    ) {
       headers['content-length'] = String(Buffer.byteLength(options.body));
     }
     const req = httpRequest(url, { method: options.method ?? 'GET', headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     req.on('error', reject);
     if (options.body) req.write(options.body);

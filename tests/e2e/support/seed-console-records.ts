@@ -27,7 +27,13 @@ async function main() {
     }
   }
   await database.close();
-  writeFileSync(SEED_FILE, JSON.stringify({ seededAt: now.toISOString(), days: Object.fromEntries(SEED_ROWS.map((row) => [row.daysAgo, dayAgo(now, row.daysAgo)])) }));
+  writeFileSync(
+    SEED_FILE,
+    JSON.stringify({
+      seededAt: now.toISOString(),
+      days: Object.fromEntries(SEED_ROWS.map((row) => [row.daysAgo, dayAgo(now, row.daysAgo)])),
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { encode } from 'next-auth/jwt';
 import { localSiteEnv } from '../../../dev/local-env';
 
-export async function mintSessionCookie(options: { nationalId: string; locale: string; secure: boolean }): Promise<string> {
+export async function mintSessionCookie(options: {
+  nationalId: string;
+  locale: string;
+  secure: boolean;
+}): Promise<string> {
   const name = options.secure ? '__Secure-authjs.session-token' : 'authjs.session-token';
   const value = await encode({
     salt: name,

@@ -20,7 +20,11 @@ export function e2eSiteEnv(databaseUrl: string | undefined): Record<string, stri
 
 /** A second instance of the build that believes it is served over https (the Observatory grades it). */
 // Its ID-porten is https too, as in production (nothing listens there: the pages graded never call it).
-export const HTTPS_SITE = { port: 3100, publicOrigin: 'https://localhost:3100', idportenIssuer: 'https://127.0.0.1:4443' } as const;
+export const HTTPS_SITE = {
+  port: 3100,
+  publicOrigin: 'https://localhost:3100',
+  idportenIssuer: 'https://127.0.0.1:4443',
+} as const;
 
 export function httpsOriginSiteEnv(): Record<string, string> {
   return {
@@ -35,7 +39,11 @@ export function httpsOriginSiteEnv(): Record<string, string> {
 }
 
 /** A third instance whose ID-porten does not answer: nothing listens on this issuer's port. */
-export const IDPORTEN_DOWN_SITE = { port: 3200, origin: 'http://localhost:3200', issuer: 'http://127.0.0.1:4019' } as const;
+export const IDPORTEN_DOWN_SITE = {
+  port: 3200,
+  origin: 'http://localhost:3200',
+  issuer: 'http://127.0.0.1:4019',
+} as const;
 
 export function idportenDownSiteEnv(): Record<string, string> {
   return {

@@ -17,7 +17,11 @@ export function newLines(before: number, match: (line: LogLine) => boolean): Log
 }
 
 /** Waits a moment for the server to flush its log, then returns the matching new lines. */
-export async function awaitNewLines(before: number, match: (line: LogLine) => boolean, atLeast = 1): Promise<LogLine[]> {
+export async function awaitNewLines(
+  before: number,
+  match: (line: LogLine) => boolean,
+  atLeast = 1,
+): Promise<LogLine[]> {
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const lines = newLines(before, match);
     if (lines.length >= atLeast) return lines;

@@ -46,7 +46,8 @@ async function ConfirmBody(props: { locale: Locale; refused?: string }) {
     authTime: session.authTime,
     clientAddress: await getClientAddress(),
   });
-  if (preview.kind === 'refused') return <RefusalNotice locale={locale} reason={preview.reason} retryAfter={preview.retryAfter} />;
+  if (preview.kind === 'refused')
+    return <RefusalNotice locale={locale} reason={preview.reason} retryAfter={preview.retryAfter} />;
   if (preview.kind === 'directory-error') {
     return (
       <section aria-labelledby="directory-error">
@@ -106,4 +107,3 @@ export default async function ConfirmResetPage({ params, searchParams }: Props) 
     </PageShell>
   );
 }
-

@@ -7,7 +7,10 @@ type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props) {
   const locale = localeFromParams((await params).locale);
-  return noticeMetadata(locale, '/reset/no-national-id', { title: 'noNationalIdTitle', description: 'noNationalIdDescription' });
+  return noticeMetadata(locale, '/reset/no-national-id', {
+    title: 'noNationalIdTitle',
+    description: 'noNationalIdDescription',
+  });
 }
 
 // Where a login without a Norwegian national identity number ends: no session, a way forward.
@@ -16,7 +19,9 @@ export default async function NoNationalIdPage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: 'ResetFlow' });
   return (
     <NoticePage locale={locale} pathname="/reset/no-national-id" title="noNationalIdTitle">
-      <p className="mt-4" data-testid="no-national-id">{t('noNationalIdText')}</p>
+      <p className="mt-4" data-testid="no-national-id">
+        {t('noNationalIdText')}
+      </p>
       <div className="mt-6">
         <ServiceDesk locale={locale} headingLevel={2} />
       </div>

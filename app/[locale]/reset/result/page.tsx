@@ -200,9 +200,7 @@ export default async function ResetResultPage({ params, searchParams }: Props) {
           <NotSignedIn locale={locale} />
         )}
       </div>
-      {record ? (
-        <p className="mt-6 text-sm text-slate-700">{t('reference', { ref: record.requestId })}</p>
-      ) : null}
+      {record ? <p className="mt-6 text-sm text-slate-700">{t('reference', { ref: record.requestId })}</p> : null}
       {session ? (
         <div className="mt-8">
           <SignOutForm locale={locale} />

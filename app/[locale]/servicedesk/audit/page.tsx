@@ -14,7 +14,12 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<AuditF
 const AUDIT_LIMIT = 200;
 
 export async function generateMetadata({ params }: Props) {
-  return consoleMetadata(localeFromParams((await params).locale), '/servicedesk/audit', 'auditTitle', 'auditDescription');
+  return consoleMetadata(
+    localeFromParams((await params).locale),
+    '/servicedesk/audit',
+    'auditTitle',
+    'auditDescription',
+  );
 }
 
 async function Filters(props: { locale: Locale; filter: AuditFilter; agent: boolean }) {
@@ -86,7 +91,10 @@ async function Filters(props: { locale: Locale; filter: AuditFilter; agent: bool
           ) : null}
         </div>
       </fieldset>
-      <button type="submit" className="mt-4 inline-flex min-h-11 items-center rounded bg-sky-800 px-5 py-2 font-semibold text-white hover:bg-sky-900">
+      <button
+        type="submit"
+        className="mt-4 inline-flex min-h-11 items-center rounded bg-sky-800 px-5 py-2 font-semibold text-white hover:bg-sky-900"
+      >
         {t('filterButton')}
       </button>
     </form>
@@ -106,7 +114,9 @@ async function AuditBody(props: { locale: Locale; session: ConsoleSession; input
   const records =
     username && !accountId
       ? []
-      : await (await getRecordStore()).listAttempts({
+      : await (
+          await getRecordStore()
+        ).listAttempts({
           outcome: filter.outcome,
           channel: filter.channel,
           ...filterRange(filter),
@@ -136,7 +146,17 @@ async function AuditBody(props: { locale: Locale; session: ConsoleSession; input
             </caption>
             <thead>
               <tr>
-                {(['colTime', 'colChannel', 'colOutcome', 'colRemoved', 'colAgent', 'colVerification', 'colReference'] as const).map((key) => (
+                {(
+                  [
+                    'colTime',
+                    'colChannel',
+                    'colOutcome',
+                    'colRemoved',
+                    'colAgent',
+                    'colVerification',
+                    'colReference',
+                  ] as const
+                ).map((key) => (
                   <th key={key} scope="col" className={`${cell} text-left`}>
                     {t(key)}
                   </th>
@@ -145,9 +165,18 @@ async function AuditBody(props: { locale: Locale; session: ConsoleSession; input
             </thead>
             <tbody>
               {records.map((record) => (
-                <tr key={record.id} data-reference={record.requestId} data-outcome={record.outcome} data-channel={record.channel}>
+                <tr
+                  key={record.id}
+                  data-reference={record.requestId}
+                  data-outcome={record.outcome}
+                  data-channel={record.channel}
+                >
                   <td className={cell}>
-                    {format.dateTime(record.createdAt, { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Oslo' })}
+                    {format.dateTime(record.createdAt, {
+                      dateStyle: 'short',
+                      timeStyle: 'medium',
+                      timeZone: 'Europe/Oslo',
+                    })}
                   </td>
                   <td className={cell}>{t(`channel_${record.channel}`)}</td>
                   <td className={cell}>
@@ -186,10 +215,18 @@ export default async function ConsoleAuditPage({ params, searchParams }: Props) 
   const t = await getTranslations({ locale, namespace: 'Console' });
   const input = await searchParams;
   const query = Object.fromEntries(
-    Object.entries(input).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '').slice(0, 5),
+    Object.entries(input)
+      .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')
+      .slice(0, 5),
   );
   return (
-    <ConsoleGate locale={locale} pathname="/servicedesk/audit" query={query} access={await consolePageAccess(['agent', 'auditor'])} title={t('auditTitle')}>
+    <ConsoleGate
+      locale={locale}
+      pathname="/servicedesk/audit"
+      query={query}
+      access={await consolePageAccess(['agent', 'auditor'])}
+      title={t('auditTitle')}
+    >
       {(session) => (
         <>
           <h1 className="text-3xl font-bold">{t('auditTitle')}</h1>

@@ -10,7 +10,12 @@ import { localeFromParams } from '@/lib/i18n/routing';
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ reason?: string; error?: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  return consoleMetadata(localeFromParams((await params).locale), '/servicedesk/forbidden', 'forbiddenTitle', 'description');
+  return consoleMetadata(
+    localeFromParams((await params).locale),
+    '/servicedesk/forbidden',
+    'forbiddenTitle',
+    'description',
+  );
 }
 
 /** Where refused staff logins and refused console requests land (the login itself made no session). */
@@ -23,7 +28,12 @@ export default async function ConsoleForbiddenPage({ params, searchParams }: Pro
   const reason = query.reason ?? (query.error ? 'login-failed' : undefined);
   const session = await getConsoleSession();
   return (
-    <ConsoleShell locale={locale} pathname="/servicedesk/forbidden" query={reason ? { reason } : undefined} session={session}>
+    <ConsoleShell
+      locale={locale}
+      pathname="/servicedesk/forbidden"
+      query={reason ? { reason } : undefined}
+      session={session}
+    >
       <ConsoleForbidden locale={locale} reason={reason} />
       {/* A login without MFA, or one that failed, can be fixed by logging in again. */}
       {!session && (reason === 'no-mfa' || reason === 'login-failed') ? <ConsoleSignInForm locale={locale} /> : null}

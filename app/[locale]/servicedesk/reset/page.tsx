@@ -17,7 +17,12 @@ import { AccountSummary } from '@/components/reset/account-summary';
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ account?: string; invalid?: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  return consoleMetadata(localeFromParams((await params).locale), '/servicedesk/reset', 'resetTitle', 'resetDescription');
+  return consoleMetadata(
+    localeFromParams((await params).locale),
+    '/servicedesk/reset',
+    'resetTitle',
+    'resetDescription',
+  );
 }
 
 async function ResetBody(props: { locale: Locale; session: ConsoleSession; account: string; invalid: string[] }) {
@@ -31,10 +36,22 @@ async function ResetBody(props: { locale: Locale; session: ConsoleSession; accou
       </LocalizedLink>
     </p>
   );
-  if (!ACCOUNT_ID.test(account)) return <><p className="mt-4">{t('noAccount')}</p>{newSearch}</>;
+  if (!ACCOUNT_ID.test(account))
+    return (
+      <>
+        <p className="mt-4">{t('noAccount')}</p>
+        {newSearch}
+      </>
+    );
 
   const preview = await previewForAgent({ oid: session.oid, authTime: session.authTime }, account, randomUUID());
-  if (preview.kind === 'directory-error') return <><p className="mt-4">{t('searchError')}</p>{newSearch}</>;
+  if (preview.kind === 'directory-error')
+    return (
+      <>
+        <p className="mt-4">{t('searchError')}</p>
+        {newSearch}
+      </>
+    );
   if (preview.kind === 'refused') {
     return preview.reason === 'protected-account' ? (
       <section aria-labelledby="protected-title" className="mt-6" data-testid="refusal-protected-account">
@@ -45,7 +62,10 @@ async function ResetBody(props: { locale: Locale; session: ConsoleSession; accou
         {newSearch}
       </section>
     ) : (
-      <><p className="mt-4">{t('noAccount')}</p>{newSearch}</>
+      <>
+        <p className="mt-4">{t('noAccount')}</p>
+        {newSearch}
+      </>
     );
   }
 
@@ -81,7 +101,10 @@ async function ResetBody(props: { locale: Locale; session: ConsoleSession; accou
               <ul className="mt-2 list-disc pl-6">
                 {errorIds.map((field) => (
                   <li key={field}>
-                    <a href={field === 'verification' ? '#verification-passport' : '#ticket'} className="underline underline-offset-4">
+                    <a
+                      href={field === 'verification' ? '#verification-passport' : '#ticket'}
+                      className="underline underline-offset-4"
+                    >
                       {field === 'verification' ? t('invalidVerification') : t('invalidTicket')}
                     </a>
                   </li>
@@ -101,7 +124,14 @@ async function ResetBody(props: { locale: Locale; session: ConsoleSession; accou
                 {VERIFICATION_KINDS.map((kind) => (
                   <li key={kind}>
                     <label className="flex min-h-11 cursor-pointer items-center gap-3">
-                      <input type="radio" name="verification" value={kind} id={`verification-${kind}`} required className="h-5 w-5 accent-sky-800" />
+                      <input
+                        type="radio"
+                        name="verification"
+                        value={kind}
+                        id={`verification-${kind}`}
+                        required
+                        className="h-5 w-5 accent-sky-800"
+                      />
                       {t(`verification_${kind}`)}
                     </label>
                   </li>

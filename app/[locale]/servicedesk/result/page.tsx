@@ -15,7 +15,12 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ ref?
 const DESK_REFUSALS = ['stale-staff-login', 'rate-limited-agent', 'protected-account', 'no-account'] as const;
 
 export async function generateMetadata({ params }: Props) {
-  return consoleMetadata(localeFromParams((await params).locale), '/servicedesk/result', 'resultTitle', 'resultDescription');
+  return consoleMetadata(
+    localeFromParams((await params).locale),
+    '/servicedesk/result',
+    'resultTitle',
+    'resultDescription',
+  );
 }
 
 /** The pass, once, for the agent to hand over; afterwards only that one was issued and until when. */
@@ -24,18 +29,37 @@ async function PassForAgent(props: { locale: Locale; record: ResetRecord; pass: 
   const t = await getTranslations({ locale, namespace: 'Console' });
   const format = await getFormatter({ locale });
   if (record.tapIssued === null) return null;
-  if (!record.tapIssued) return <p className="mt-4" data-testid="tap-not-issued">{t('tapNotIssued')}</p>;
-  const time = record.tapExpiresAt ? format.dateTime(record.tapExpiresAt, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }) : '';
-  if (!pass) return <p className="mt-4" data-testid="tap-issued-before">{t('tapShownBefore', { time })}</p>;
+  if (!record.tapIssued)
+    return (
+      <p className="mt-4" data-testid="tap-not-issued">
+        {t('tapNotIssued')}
+      </p>
+    );
+  const time = record.tapExpiresAt
+    ? format.dateTime(record.tapExpiresAt, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' })
+    : '';
+  if (!pass)
+    return (
+      <p className="mt-4" data-testid="tap-issued-before">
+        {t('tapShownBefore', { time })}
+      </p>
+    );
   return (
-    <section aria-labelledby="tap-heading" className="mt-8 rounded border-2 border-sky-800 bg-sky-50 p-4" data-testid="tap-shown">
+    <section
+      aria-labelledby="tap-heading"
+      className="mt-8 rounded border-2 border-sky-800 bg-sky-50 p-4"
+      data-testid="tap-shown"
+    >
       <h2 id="tap-heading" className="text-2xl font-semibold">
         {t('tapTitle')}
       </h2>
       <p className="mt-2">{t('tapIntro')}</p>
       <p className="mt-4">
         <span className="block font-semibold">{t('tapLabel')}</span>
-        <code data-testid="tap-value" className="mt-1 inline-block rounded border border-slate-400 bg-white px-4 py-2 font-mono text-3xl tracking-widest break-all select-all">
+        <code
+          data-testid="tap-value"
+          className="mt-1 inline-block rounded border border-slate-400 bg-white px-4 py-2 font-mono text-3xl tracking-widest break-all select-all"
+        >
           {pass}
         </code>
       </p>
@@ -51,7 +75,9 @@ async function Outcome(props: { locale: Locale; record: ResetRecord; pass: strin
   const after = (
     <>
       {record.sessionsRevoked ? <p className="mt-4">{t('sessionsRevoked')}</p> : null}
-      {record.noticeSent === null ? null : <p className="mt-4">{record.noticeSent ? t('noticeSent') : t('noticeFailed')}</p>}
+      {record.noticeSent === null ? null : (
+        <p className="mt-4">{record.noticeSent ? t('noticeSent') : t('noticeFailed')}</p>
+      )}
       <PassForAgent locale={locale} record={record} pass={props.pass} />
     </>
   );
@@ -76,16 +102,29 @@ async function Outcome(props: { locale: Locale; record: ResetRecord; pass: strin
         </div>
       );
     case 'failed':
-      return <p className="text-xl font-semibold" data-testid="outcome-failed">{t('resultFailed')}</p>;
+      return (
+        <p className="text-xl font-semibold" data-testid="outcome-failed">
+          {t('resultFailed')}
+        </p>
+      );
     case 'nothing-to-remove':
-      return <p className="text-xl font-semibold" data-testid="outcome-nothing-to-remove">{t('resultNothing')}</p>;
+      return (
+        <p className="text-xl font-semibold" data-testid="outcome-nothing-to-remove">
+          {t('resultNothing')}
+        </p>
+      );
     case 'refused': {
       const reason = DESK_REFUSALS.find((known) => known === record.reason) ?? 'no-account';
       return (
         <div data-testid={`outcome-refused-${reason}`}>
           <p className="text-xl font-semibold">{t('resultRefused', { reason: t(`refusal_${reason}`) })}</p>
           {reason === 'stale-staff-login' ? (
-            <ConsoleSignInForm locale={locale} label={t('signInAgain')} returnTo="/servicedesk/reset" account={record.accountId ?? undefined} />
+            <ConsoleSignInForm
+              locale={locale}
+              label={t('signInAgain')}
+              returnTo="/servicedesk/reset"
+              account={record.accountId ?? undefined}
+            />
           ) : null}
         </div>
       );
@@ -102,7 +141,9 @@ async function ResultBody(props: { locale: Locale; session: ConsoleSession; refe
   const record = found && found.channel === 'service-desk' && found.agentId === session.oid ? found : null;
   if (!record) return <p className="mt-4">{t('resultNotFound')}</p>;
   const pass = record.tapIssued
-    ? await takePassForDisplay(record.requestId, session.oid, (requestId, agentId, now) => store.claimPassDisplayForAgent(requestId, agentId, now))
+    ? await takePassForDisplay(record.requestId, session.oid, (requestId, agentId, now) =>
+        store.claimPassDisplayForAgent(requestId, agentId, now),
+      )
     : null;
   return (
     <>

@@ -10,7 +10,12 @@ import { getRecordStore } from '@/lib/reset/service';
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  return consoleMetadata(localeFromParams((await params).locale), '/servicedesk/statistics', 'statsTitle', 'statsDescription');
+  return consoleMetadata(
+    localeFromParams((await params).locale),
+    '/servicedesk/statistics',
+    'statsTitle',
+    'statsDescription',
+  );
 }
 
 async function StatisticsBody(props: { locale: Locale }) {
@@ -25,8 +30,12 @@ async function StatisticsBody(props: { locale: Locale }) {
     tableCaption: t('statsByOutcomeCaption'),
     day: t('statsDay'),
     total: t('statsTotal'),
-    outcomes: Object.fromEntries(OUTCOMES.map((outcome) => [outcome, t(`outcome_${outcome}`)])) as StatisticsLabels['outcomes'],
-    channels: Object.fromEntries(CHANNELS.map((channel) => [channel, t(`channel_${channel}`)])) as StatisticsLabels['channels'],
+    outcomes: Object.fromEntries(
+      OUTCOMES.map((outcome) => [outcome, t(`outcome_${outcome}`)]),
+    ) as StatisticsLabels['outcomes'],
+    channels: Object.fromEntries(
+      CHANNELS.map((channel) => [channel, t(`channel_${channel}`)]),
+    ) as StatisticsLabels['channels'],
   };
   const cell = 'border border-slate-300 px-2 py-1';
   return (
@@ -77,7 +86,12 @@ export default async function ConsoleStatisticsPage({ params }: Props) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Console' });
   return (
-    <ConsoleGate locale={locale} pathname="/servicedesk/statistics" access={await consolePageAccess(['auditor'])} title={t('statsTitle')}>
+    <ConsoleGate
+      locale={locale}
+      pathname="/servicedesk/statistics"
+      access={await consolePageAccess(['auditor'])}
+      title={t('statsTitle')}
+    >
       {() => (
         <>
           <h1 className="text-3xl font-bold">{t('statsTitle')}</h1>

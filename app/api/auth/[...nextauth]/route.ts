@@ -7,7 +7,10 @@ import { handlers } from '@/auth';
 const CALLBACK_PATH = '/api/auth/callback/idporten';
 
 function notFound(): Response {
-  return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return new Response('Not found', {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 }
 
 export function GET(request: NextRequest): Promise<Response> | Response {

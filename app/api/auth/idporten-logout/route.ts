@@ -13,8 +13,7 @@ import { securityEvent } from '@/lib/log';
 import { getRecordStore } from '@/lib/reset/service';
 import { endableSessionId, getResetSession } from '@/lib/session/reset-session';
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 export async function POST(request: Request) {
   const config = getConfig();
@@ -45,6 +44,10 @@ export async function POST(request: Request) {
     .join('');
   const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t('signingOutTitle'))}</title></head><body><main><h1>${escapeHtml(t('signingOutTitle'))}</h1><p>${escapeHtml(t('signingOutText'))}</p><form method="post" action="${escapeHtml(endSession)}">${hidden}<button type="submit">${escapeHtml(t('signingOutContinue'))}</button></form></main><script>${LOGOUT_AUTOSUBMIT_SCRIPT}</script></body></html>`;
   return new Response(html, {
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+    },
   });
 }

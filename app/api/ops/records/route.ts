@@ -37,7 +37,8 @@ export async function POST(request: Request) {
     return Response.json({ error: 'body must be { nationalId } or { since }' }, { status: 400, headers: noStore });
   }
   const store = await getRecordStore();
-  const personHash = 'nationalId' in parsed.data ? hashNationalId(parsed.data.nationalId, config.records.hmacKey) : null;
+  const personHash =
+    'nationalId' in parsed.data ? hashNationalId(parsed.data.nationalId, config.records.hmacKey) : null;
   const records = personHash
     ? await store.listRecordsByNationalIdHash(personHash)
     : await store.listRecordsSince(new Date('since' in parsed.data ? parsed.data.since : 0));

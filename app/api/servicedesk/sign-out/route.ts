@@ -3,7 +3,12 @@
 // cannot be reached, the console session is ended all the same and the front page says so.
 import type { NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config';
-import { entraSignOutUrl, SIGNED_OUT_LOCALE_COOKIE, SIGNED_OUT_PATH, signedOutLandingPath } from '@/lib/console/entra-logout';
+import {
+  entraSignOutUrl,
+  SIGNED_OUT_LOCALE_COOKIE,
+  SIGNED_OUT_PATH,
+  signedOutLandingPath,
+} from '@/lib/console/entra-logout';
 import { refusedOrigin, isSameOrigin, seeOther } from '@/lib/console/request-guard';
 import { getConsoleSession } from '@/lib/console/session';
 import { staffSignOut } from '@/lib/console/staff-auth';
@@ -22,7 +27,10 @@ export async function POST(request: NextRequest): Promise<Response> {
   try {
     signOutUrl = await entraSignOutUrl();
   } catch (error) {
-    logger.warn({ event: 'console.entra-logout-unavailable', err: error }, 'Entra ID could not be reached: signed out of the console only');
+    logger.warn(
+      { event: 'console.entra-logout-unavailable', err: error },
+      'Entra ID could not be reached: signed out of the console only',
+    );
     return seeOther(signedOutLandingPath(locale));
   }
   const response = seeOther(signOutUrl.toString());

@@ -7,7 +7,8 @@ import { seeOther } from '@/lib/console/request-guard';
 import { isLocale, routing } from '@/lib/i18n/routing';
 
 export function GET(request: NextRequest): Response {
-  if (!getConfig().console.enabled) return new Response('Not found', { status: 404, headers: { 'Cache-Control': 'no-store' } });
+  if (!getConfig().console.enabled)
+    return new Response('Not found', { status: 404, headers: { 'Cache-Control': 'no-store' } });
   const asked = request.cookies.get(SIGNED_OUT_LOCALE_COOKIE)?.value;
   const response = seeOther(signedOutLandingPath(isLocale(asked) ? asked : routing.defaultLocale));
   response.cookies.set(SIGNED_OUT_LOCALE_COOKIE, '', { path: SIGNED_OUT_PATH, maxAge: 0 });

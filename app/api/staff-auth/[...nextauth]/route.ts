@@ -7,7 +7,10 @@ import { STAFF_AUTH_BASE_PATH, STAFF_PROVIDER_ID, staffHandlers } from '@/lib/co
 const CALLBACK_PATH = `${STAFF_AUTH_BASE_PATH}/callback/${STAFF_PROVIDER_ID}`;
 
 function notFound(): Response {
-  return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return new Response('Not found', {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 }
 
 export function GET(request: NextRequest): Promise<Response> | Response {
