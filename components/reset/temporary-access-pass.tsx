@@ -3,6 +3,7 @@ import { ServiceDesk } from '@/components/service-desk';
 import type { Locale } from '@/lib/i18n/routing';
 import { hasExpired } from '@/lib/reset/pass-expiry';
 import { OneTimePass } from './one-time-pass';
+import { PassCard } from './pass-card';
 
 const MYSIGNINS = 'https://mysignins.microsoft.com/security-info';
 
@@ -62,26 +63,7 @@ export async function TemporaryAccessPassNotice(props: {
 
   return (
     <OneTimePass reference={props.reference} fallback={issuedBefore}>
-      <section
-        aria-labelledby="tap-heading"
-        className="mt-8 rounded border-2 border-sky-800 bg-sky-50 p-4"
-        data-testid="tap-shown"
-      >
-        <h2 id="tap-heading" className="text-2xl font-semibold">
-          {t('tapTitle')}
-        </h2>
-        <p className="mt-2">{t('tapIntro')}</p>
-        <p className="mt-4">
-          <span className="block font-semibold">{t('tapLabel')}</span>
-          {/* select-all: one click or tap selects the whole pass for copying, no script needed. */}
-          <code
-            data-testid="tap-value"
-            data-one-time
-            className="mt-1 inline-block rounded border border-slate-400 bg-white px-4 py-2 font-mono text-3xl tracking-widest break-all select-all"
-          >
-            {props.pass}
-          </code>
-        </p>
+      <PassCard title={t('tapTitle')} intro={t('tapIntro')} label={t('tapLabel')} pass={props.pass} oneTime>
         <p className="mt-3 font-semibold">
           {t('tapExpires', { time })} {t('tapOnce')}
         </p>
@@ -92,7 +74,7 @@ export async function TemporaryAccessPassNotice(props: {
           <li>{t('tapStep3')}</li>
         </ol>
         {mysignins}
-      </section>
+      </PassCard>
     </OneTimePass>
   );
 }

@@ -3,6 +3,7 @@ import { ConsoleGate, consoleMetadata } from '@/components/console/console-gate'
 import { ConsoleSignInForm } from '@/components/console/console-forms';
 import { LocalizedLink } from '@/components/localized-link';
 import { MethodList } from '@/components/reset/method-list';
+import { PassCard } from '@/components/reset/pass-card';
 import { consolePageAccess } from '@/lib/console/page-access';
 import type { ConsoleSession } from '@/lib/console/session';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
@@ -45,27 +46,10 @@ async function PassForAgent(props: { locale: Locale; record: ResetRecord; pass: 
       </p>
     );
   return (
-    <section
-      aria-labelledby="tap-heading"
-      className="mt-8 rounded border-2 border-sky-800 bg-sky-50 p-4"
-      data-testid="tap-shown"
-    >
-      <h2 id="tap-heading" className="text-2xl font-semibold">
-        {t('tapTitle')}
-      </h2>
-      <p className="mt-2">{t('tapIntro')}</p>
-      <p className="mt-4">
-        <span className="block font-semibold">{t('tapLabel')}</span>
-        <code
-          data-testid="tap-value"
-          className="mt-1 inline-block rounded border border-slate-400 bg-white px-4 py-2 font-mono text-3xl tracking-widest break-all select-all"
-        >
-          {pass}
-        </code>
-      </p>
+    <PassCard title={t('tapTitle')} intro={t('tapIntro')} label={t('tapLabel')} pass={pass}>
       <p className="mt-3 font-semibold">{t('tapExpires', { time })}</p>
       <p className="mt-2">{t('tapHandover')}</p>
-    </section>
+    </PassCard>
   );
 }
 
