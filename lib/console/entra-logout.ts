@@ -5,6 +5,7 @@ import 'server-only';
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
 import { getPathname } from '@/lib/i18n/navigation';
+import { discoveryDocument } from '@/lib/oidc-discovery';
 import type { Locale } from '@/lib/i18n/routing';
 
 const DiscoverySchema = z.object({ end_session_endpoint: z.string().url() });
@@ -14,27 +15,14 @@ export const SIGNED_OUT_PATH = '/api/servicedesk/signed-out';
 /** Carries the console's language across Entra's sign-out (the return URL must be one fixed, registered URL). */
 export const SIGNED_OUT_LOCALE_COOKIE = 'tofaktor-console-signed-out';
 
-let endSessionEndpoint: Promise<string> | undefined;
-
-function getEndSessionEndpoint(issuer: string): Promise<string> {
-  endSessionEndpoint ??= fetch(new URL('.well-known/openid-configuration', `${issuer.replace(/\/$/, '')}/`), {
-    signal: AbortSignal.timeout(3_000),
-  })
-    .then(async (response) => {
-      if (!response.ok) throw new Error(`Entra ID discovery answered ${response.status}`);
-      return DiscoverySchema.parse(await response.json()).end_session_endpoint;
-    })
-    .catch((error: unknown) => {
-      endSessionEndpoint = undefined; // try again next time rather than keep a failure
-      throw error;
-    });
-  return endSessionEndpoint;
-}
-
 /** Entra ID's sign-out URL for the console's app, returning to SIGNED_OUT_PATH. Rejects when Entra cannot be reached. */
 export async function entraSignOutUrl(): Promise<URL> {
   const config = getConfig();
-  const url = new URL(await getEndSessionEndpoint(config.console.issuer));
+  const discovery = await discoveryDocument(config.console.issuer, DiscoverySchema, {
+    provider: 'Entra ID',
+    timeoutMs: 3_000,
+  });
+  const url = new URL(discovery.end_session_endpoint);
   url.searchParams.set('client_id', config.console.clientId);
   url.searchParams.set('post_logout_redirect_uri', `${config.appOrigin}${SIGNED_OUT_PATH}`);
   return url;

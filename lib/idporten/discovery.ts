@@ -2,6 +2,7 @@
 // for the CSP's form-action, and the document is public anyway.
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
+import { discoveryDocument } from '@/lib/oidc-discovery';
 
 const DiscoverySchema = z.object({
   issuer: z.string().url(),
@@ -10,25 +11,9 @@ const DiscoverySchema = z.object({
 });
 export type IdportenDiscovery = z.infer<typeof DiscoverySchema>;
 
-let discovery: Promise<IdportenDiscovery> | undefined;
-
 /** ID-porten's discovery document, fetched once per process (Auth.js fetches its own copy for login). */
 export function getIdportenDiscovery(): Promise<IdportenDiscovery> {
-  discovery ??= fetch(
-    new URL('.well-known/openid-configuration', `${getConfig().idporten.issuer.replace(/\/$/, '')}/`),
-    {
-      signal: AbortSignal.timeout(5_000),
-    },
-  )
-    .then(async (response) => {
-      if (!response.ok) throw new Error(`ID-porten discovery answered ${response.status}`);
-      return DiscoverySchema.parse(await response.json());
-    })
-    .catch((error: unknown) => {
-      discovery = undefined; // try again on the next request rather than caching a failure
-      throw error;
-    });
-  return discovery;
+  return discoveryDocument(getConfig().idporten.issuer, DiscoverySchema, { provider: 'ID-porten', timeoutMs: 5_000 });
 }
 
 const RETRY_AFTER_FAILURE_MS = 30_000;
