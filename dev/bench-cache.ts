@@ -5,12 +5,13 @@
 // file, and of `next start` alone.
 // Run: npm run build && npm run bench:cache   (BENCH_SITE_DIR=<another checkout, built> measures that one;
 // the standalone artifact when the build made one, else `next start`)
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { localSiteEnv } from './local-env';
+import { ensureNginx } from './testing/nginx';
 
 const SITE_PORT = 3600;
 const CACHE_PORT = 8480;
@@ -18,21 +19,6 @@ const FILE_PORT = 8481;
 const GUIDE = '/nb/aktiver';
 const CONFIRM = '/nb/nullstill/bekreft';
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
-
-function ensureNginx(): string {
-  const found = spawnSync('sh', ['-c', 'command -v nginx || ls /usr/sbin/nginx'], { encoding: 'utf8' })
-    .stdout.trim()
-    .split('\n')[0];
-  if (found) return found;
-  console.log("nginx is missing: installing Debian's nginx-light");
-  const asRoot = process.getuid?.() === 0 ? [] : ['sudo'];
-  const run = (args: string[]) =>
-    spawnSync(asRoot[0] ?? args[0]!, asRoot.length ? args : args.slice(1), { stdio: 'inherit' });
-  run(['apt-get', 'update', '-qq']);
-  const installed = run(['apt-get', 'install', '-y', '-qq', 'nginx-light']);
-  if (installed.status !== 0) throw new Error('could not install nginx-light');
-  return '/usr/sbin/nginx';
-}
 
 async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

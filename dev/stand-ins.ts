@@ -1,6 +1,6 @@
 // Starts both local stand-ins: ID-porten (default http://127.0.0.1:4010) and Microsoft Graph + Entra
 // token endpoint (default http://127.0.0.1:4020). Ports from IDPORTEN_STANDIN_PORT /
-// GRAPH_STANDIN_PORT, site origin from APP_ORIGIN.
+// GRAPH_STANDIN_PORT, site origin from APP_ORIGIN; https with STANDIN_TLS_KEY_FILE + STANDIN_TLS_CERT_FILE.
 //
 // Run on its own: `npx tsx dev/stand-ins.ts` — prints the synthetic people to try.
 
@@ -15,6 +15,7 @@ import {
 } from './credentials';
 import { startEntraStandIn, type EntraStandIn } from './entra/server';
 import { STAFF } from './entra/staff';
+import { standInTlsFromEnv } from './tls/stand-in-server';
 
 export interface StandIns {
   idporten: IdportenStandIn;
@@ -35,12 +36,14 @@ function portFromEnv(name: string, fallback: number): number {
 
 export async function startStandIns(): Promise<StandIns> {
   const appOrigin = process.env.APP_ORIGIN || DEFAULT_APP_ORIGIN;
-  const graph = await startGraphStandIn({ port: portFromEnv('GRAPH_STANDIN_PORT', GRAPH_DEFAULT_PORT) });
+  const tls = standInTlsFromEnv();
+  const graph = await startGraphStandIn({ port: portFromEnv('GRAPH_STANDIN_PORT', GRAPH_DEFAULT_PORT), tls });
   let idporten: IdportenStandIn;
   try {
     idporten = await startIdportenStandIn({
       port: portFromEnv('IDPORTEN_STANDIN_PORT', IDPORTEN_DEFAULT_PORT),
       appOrigin,
+      tls,
     });
   } catch (err) {
     await graph.close();
@@ -48,7 +51,11 @@ export async function startStandIns(): Promise<StandIns> {
   }
   let entra: EntraStandIn;
   try {
-    entra = await startEntraStandIn({ port: portFromEnv('ENTRA_STANDIN_PORT', ENTRA_STANDIN_DEFAULT_PORT), appOrigin });
+    entra = await startEntraStandIn({
+      port: portFromEnv('ENTRA_STANDIN_PORT', ENTRA_STANDIN_DEFAULT_PORT),
+      appOrigin,
+      tls,
+    });
   } catch (err) {
     await Promise.all([idporten.close(), graph.close()]);
     throw err;

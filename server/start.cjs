@@ -22,6 +22,16 @@ if (!process.env.PGLITE_DIR || !process.env.PGLITE_DIR.trim()) process.env.PGLIT
 // Next's own handler would exit at once on SIGTERM, cutting requests off.
 process.env.NEXT_MANUAL_SIG_HANDLE = 'true';
 
+// Bound to a loopback address (HOSTNAME=127.0.0.1 or ::1, so only the proxy in front reaches Node), Next builds its
+// own origin from that address, while the proxy's rewrites come back with "localhost" (NextURL renames 127.x and
+// ::1). Next then takes its own rewrite for another host and proxies it to itself, on https when the request came
+// over TLS: every rewritten page answers 500 (vercel/next.js#94745). So Next is told "localhost", the name its
+// rewrites carry, and the listening socket still binds to the operator's address alone.
+const LOOPBACK_ADDRESS = /^(127(\.\d{1,3}){3}|::1|\[::1\])$/;
+const requestedHostname = (process.env.HOSTNAME || '').trim();
+const loopbackBind = LOOPBACK_ADDRESS.test(requestedHostname) ? requestedHostname.replace(/^\[|\]$/g, '') : null;
+if (loopbackBind) process.env.HOSTNAME = 'localhost';
+
 const state = (globalThis.__tofaktorLifecycle ??= {
   draining: false,
   inFlight: 0,
@@ -34,6 +44,12 @@ const createServer = http.createServer;
 http.createServer = function createTrackedServer(...args) {
   const server = createServer.apply(this, args);
   servers.push(server);
+  if (loopbackBind) {
+    const listen = server.listen;
+    server.listen = function listenOnLoopback(port, host, ...rest) {
+      return listen.call(this, port, host === 'localhost' ? loopbackBind : host, ...rest);
+    };
+  }
   server.prependListener('request', (req, res) => {
     req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';
     state.inFlight += 1;

@@ -19,6 +19,7 @@ import {
   ENTRA_TENANT_ID,
 } from '../credentials';
 import { STAFF } from './staff';
+import { createStandInServer, type StandInTls } from '../tls/stand-in-server';
 
 export interface EntraStandIn {
   url: string;
@@ -29,6 +30,8 @@ export interface EntraStandIn {
 
 export interface EntraStandInOptions {
   port?: number;
+  /** https with this key and certificate (the production-shape tests); http without. */
+  tls?: StandInTls;
   appOrigin?: string;
   host?: string;
 }
@@ -109,13 +112,13 @@ export async function startEntraStandIn(options: EntraStandInOptions = {}): Prom
     res.statusCode = 503;
     res.end();
   };
-  const server = http.createServer((req, res) => handler(req, res));
+  const { server, scheme } = createStandInServer((req, res) => handler(req, res), options.tls);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? ENTRA_STANDIN_DEFAULT_PORT, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://${host}:${port}`;
+  const url = `${scheme}://${host}:${port}`;
   const mountPath = `/${ENTRA_TENANT_ID}/v2.0`;
   const issuer = `${url}${mountPath}`;
 

@@ -22,6 +22,7 @@ import {
   GRAPH_DEFAULT_PORT,
   NOTICE_SENDER_MAILBOX,
 } from '../credentials';
+import { createStandInServer, type StandInTls } from '../tls/stand-in-server';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture and directory state
@@ -470,6 +471,8 @@ export interface GraphStandIn {
 
 export interface GraphStandInOptions {
   port?: number;
+  /** https with this key and certificate (the production-shape tests); http without. */
+  tls?: StandInTls;
   host?: string;
   /** People besides the fixture's (npm run bench:load seeds many); kept on /_admin/reset too. */
   extraPeople?: FixturePerson[];
@@ -1488,18 +1491,18 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
 ${items || '<p>No messages yet.</p>'}</html>`);
   }
 
-  const server = http.createServer((req, res) => {
+  const { server, scheme } = createStandInServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { error: { code: 'generalException', message: String(err) } });
       else res.end();
     });
-  });
+  }, options.tls);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? GRAPH_DEFAULT_PORT, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  base = `http://${host}:${port}`;
+  base = `${scheme}://${host}:${port}`;
 
   return {
     url: base,

@@ -20,6 +20,7 @@ import {
   IDPORTEN_CLIENT_SECRET,
   IDPORTEN_DEFAULT_PORT,
 } from '../credentials';
+import { createStandInServer, type StandInTls } from '../tls/stand-in-server';
 
 type Lang = 'nb' | 'nn' | 'en';
 type Acr = (typeof IDPORTEN_ACR_VALUES)[number];
@@ -44,6 +45,8 @@ export interface IdportenStandIn {
 
 export interface IdportenStandInOptions {
   port?: number;
+  /** https with this key and certificate (the production-shape tests); http without. */
+  tls?: StandInTls;
   appOrigin?: string;
   host?: string;
 }
@@ -382,13 +385,13 @@ export async function startIdportenStandIn(options: IdportenStandInOptions = {})
     res.statusCode = 503;
     res.end();
   };
-  const server = http.createServer((req, res) => handler(req, res));
+  const { server, scheme } = createStandInServer((req, res) => handler(req, res), options.tls);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? IDPORTEN_DEFAULT_PORT, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const issuer = `http://${host}:${port}`;
+  const issuer = `${scheme}://${host}:${port}`;
 
   const stores = new Map<string, Map<string, StoredEntry>>();
   const accounts = new Map<string, { pid?: string; locale: Lang }>();

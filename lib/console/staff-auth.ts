@@ -26,7 +26,11 @@ export function consoleSecret(authSecret: string): string {
 
 function cookies(secure: boolean): NextAuthConfig['cookies'] {
   const options = (path: string) => ({ httpOnly: true, sameSite: 'lax' as const, path, secure });
-  const flow = (name: string) => ({ name: `tofaktor-console-${name}`, options: options(STAFF_AUTH_BASE_PATH) });
+  // The login's own cookies live under the staff login's path, so `__Host-` cannot apply; `__Secure-` does.
+  const flow = (name: string) => ({
+    name: `${secure ? '__Secure-' : ''}tofaktor-console-${name}`,
+    options: options(STAFF_AUTH_BASE_PATH),
+  });
   return {
     sessionToken: { name: consoleCookieName(secure), options: options('/') },
     callbackUrl: flow('callback-url'),
@@ -55,7 +59,7 @@ function entraProvider(config: Config): OIDCConfig<Record<string, unknown>> {
 /** The language the member of staff started the login in: the locale of the callback URL the sign-in action set. */
 function localeOfLogin(request: Request | undefined): Locale {
   const cookie = request?.headers.get('cookie') ?? '';
-  const match = /(?:^|;\s*)tofaktor-console-callback-url=([^;]+)/.exec(cookie);
+  const match = /(?:^|;\s*)(?:__Secure-)?tofaktor-console-callback-url=([^;]+)/.exec(cookie);
   if (!match?.[1]) return routing.defaultLocale;
   try {
     const first = new URL(decodeURIComponent(match[1]), 'http://x').pathname.split('/')[1];

@@ -57,15 +57,26 @@ async function readCertificate(path: string, thumbprint: string) {
   return thumbprint.length === 64 ? { privateKey, thumbprintSha256: thumbprint } : { privateKey, thumbprint };
 }
 
+/** Entra ID's own authority hosts (public and national clouds), which MSAL knows and discovers itself. */
+const MICROSOFT_AUTHORITY_HOSTS = new Set([
+  'login.microsoftonline.com',
+  'login.microsoftonline.us',
+  'login.chinacloudapi.cn',
+  'login.partner.microsoftonline.cn',
+]);
+
 /**
- * MSAL refuses http authorities. For the local stand-in we keep the public https authority and hand MSAL
+ * MSAL refuses http authorities, and for an https host it does not know it asks login.microsoftonline.com
+ * (instance discovery) first. For a stand-in on either scheme we keep the public https authority and hand MSAL
  * the stand-in's metadata, so its only request is the POST to the stand-in's token endpoint.
  */
 async function authorityFor(
   entra: EntraConfig,
 ): Promise<Pick<Configuration['auth'], 'authority' | 'authorityMetadata' | 'knownAuthorities'>> {
   const host = new URL(entra.authorityHost);
-  if (host.protocol === 'https:') return { authority: `${entra.authorityHost}/${entra.tenantId}` };
+  if (host.protocol === 'https:' && MICROSOFT_AUTHORITY_HOSTS.has(host.hostname)) {
+    return { authority: `${entra.authorityHost}/${entra.tenantId}` };
+  }
 
   const metadataUrl = `${entra.authorityHost}/${entra.tenantId}/v2.0/.well-known/openid-configuration`;
   const response = await fetch(metadataUrl).catch(() => null);

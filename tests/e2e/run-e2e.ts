@@ -10,8 +10,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { Client } from 'pg';
 import { createFreshDatabase, dropDatabase, runMigrate } from './support/postgres';
+import { runProductionShape } from './support/production-shape-run';
 
 const INSTANCES_DIR = 'tests/e2e-instances';
+const TLS_TESTS_DIR = 'tests/e2e-tls';
 
 function playwright(args: string[], env: Record<string, string>, config?: string): number {
   const configArgs = config ? ['-c', config] : [];
@@ -68,10 +70,16 @@ async function main() {
   mkdirSync('data', { recursive: true });
   const files = process.argv.slice(2);
   const instanceFiles = files.filter((file) => file.startsWith(INSTANCES_DIR));
-  const mainFiles = files.filter((file) => !file.startsWith(INSTANCES_DIR));
+  const tlsFiles = files.filter((file) => file.startsWith(TLS_TESTS_DIR));
+  const mainFiles = files.filter((file) => !file.startsWith(INSTANCES_DIR) && !file.startsWith(TLS_TESTS_DIR));
   let status = 0;
 
   if (files.length === 0 || mainFiles.length > 0) status = playwright(mainFiles, { E2E_DATABASE_URL: '' });
+
+  if (status === 0 && (files.length === 0 || tlsFiles.length > 0)) {
+    console.log('\nThe production shape: behind nginx terminating TLS, once per bind address');
+    status = runProductionShape(tlsFiles);
+  }
 
   if (status === 0 && (files.length === 0 || instanceFiles.length > 0)) {
     const serverUrl = await requirePostgres();

@@ -1,5 +1,6 @@
 // Drives the service desk console's staff login through the Entra ID stand-in's test login page.
 import { expect, type Page } from '@playwright/test';
+import { onSite } from './origins';
 import { STAFF } from '../../../dev/entra/staff';
 
 export type Locale = 'nb' | 'nn' | 'en';
@@ -42,7 +43,7 @@ export async function loginToConsole(
   await page.locator(`#staff-${key}`).check();
   if (options.minutesAgo) await page.locator('#minutesAgo').fill(String(options.minutesAgo));
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL(/localhost:3000/);
+  await page.waitForURL(onSite);
 }
 
 /** Signed in as an agent: search, open the person's reset page. */

@@ -1,5 +1,5 @@
 // The Graph stand-in's admin API: reseed, read the directory and the request log, set faults.
-const GRAPH = 'http://127.0.0.1:4020';
+import { GRAPH_ORIGIN as GRAPH } from './origins';
 
 export type StandInMethod = {
   id: string;

@@ -1,5 +1,6 @@
 // Drives a login from the reset guide through the ID-porten stand-in's test login page.
 import { expect, type Page } from '@playwright/test';
+import { onSite } from './origins';
 
 export type Locale = 'nb' | 'nn' | 'en';
 export const guidePath = { nb: '/nb/nullstill', nn: '/nn/nullstill', en: '/en/reset' } as const;
@@ -34,7 +35,7 @@ export async function loginFromResetGuide(page: Page, nationalId: string, option
   if (options.minutesAgo) await page.locator('input[name="minutesAgo"]').fill(String(options.minutesAgo));
   if (options.noPid) await page.locator('input[name="noPid"]').check();
   await page.getByRole('button', { name: loginButton[locale], exact: true }).click();
-  await page.waitForURL(/localhost:3000/);
+  await page.waitForURL(onSite);
 }
 
 export const resultPath = {

@@ -1,4 +1,5 @@
 // Reads a person's audit records through the site's operator endpoint (the test run sets its token).
+import { SITE_ORIGIN } from './origins';
 import { E2E_OPS_TOKEN } from './site-env';
 
 export type AuditRecord = {
@@ -24,7 +25,7 @@ export type AuditRecord = {
 };
 
 async function lookup(body: { nationalId: string } | { since: string }): Promise<AuditRecord[]> {
-  const response = await fetch('http://localhost:3000/api/ops/records', {
+  const response = await fetch(`${SITE_ORIGIN}/api/ops/records`, {
     method: 'POST',
     headers: { authorization: `Bearer ${E2E_OPS_TOKEN}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
