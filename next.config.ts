@@ -6,7 +6,7 @@ import { formatProblems, parseBuildSettings, parseConfig } from './lib/config';
 import { FRAMEABLE_BY_IDPORTEN, staticSecurityHeaders } from './lib/security-headers';
 
 // Built once, configured at start: `next build` checks only the few public settings that prerendered pages
-// carry (and needs none of them), never a secret or the public origin. The server checks everything when it
+// carry (and needs none of them: each has a default), never a secret or APP_ORIGIN. The server checks everything when it
 // starts (instrumentation.ts), which also covers `next dev`; checking here too makes dev fail before compiling.
 function assertValidEnvironment(phase: string) {
   const parsed =
@@ -21,7 +21,14 @@ function assertValidEnvironment(phase: string) {
   }
 }
 
+/** The build's public origin (PUBLIC_ORIGIN, with a default), written into the bundles: lib/i18n/public-origin.ts. */
+function builtPublicOrigin(): string {
+  const parsed = parseBuildSettings(process.env);
+  return parsed.ok ? parsed.settings.publicOrigin : '';
+}
+
 const nextConfig: NextConfig = {
+  env: { TOFAKTOR_BUILT_PUBLIC_ORIGIN: builtPublicOrigin() },
   pageExtensions: ['ts', 'tsx', 'mdx'],
   poweredByHeader: false,
   // One self-contained artifact (.next/standalone) for every environment; `npm run build` adds the static files.

@@ -1,13 +1,12 @@
 import type { MetadataRoute } from 'next';
-import { getConfig } from '@/lib/config';
+import { builtPublicOrigin } from '@/lib/i18n/public-origin';
 import { getPathname } from '@/lib/i18n/navigation';
 import { routing } from '@/lib/i18n/routing';
 
-// Built per request from APP_ORIGIN, so one build serves every environment.
-export const dynamic = 'force-dynamic';
+// On the build's public origin, like every page's canonical and hreflang links: prerendered.
 
 export default function robots(): MetadataRoute.Robots {
-  const origin = getConfig().appOrigin;
+  const origin = builtPublicOrigin();
   return {
     // The reset flow is personal and behind a login: nothing there for search engines.
     rules: {

@@ -1,16 +1,15 @@
 import type { MetadataRoute } from 'next';
-import { getConfig } from '@/lib/config';
+import { builtPublicOrigin } from '@/lib/i18n/public-origin';
 import { guidePathnames } from '@/lib/content';
 import { absoluteUrl } from '@/lib/i18n/metadata';
 import { routing, type AppPathname } from '@/lib/i18n/routing';
 
-// Built per request from APP_ORIGIN, so one build serves every environment.
-export const dynamic = 'force-dynamic';
+// On the build's public origin, like every page's canonical and hreflang links: prerendered.
 
 const publicPathnames: AppPathname[] = ['/', ...Object.values(guidePathnames)];
 
 export default function sitemap(): MetadataRoute.Sitemap {
-  const origin = getConfig().appOrigin;
+  const origin = builtPublicOrigin();
   return publicPathnames.flatMap((pathname) =>
     routing.locales.map((locale) => ({
       url: absoluteUrl(origin, locale, pathname),

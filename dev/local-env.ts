@@ -19,6 +19,8 @@ import {
 export function localSiteEnv(overrides: Record<string, string> = {}): Record<string, string> {
   return {
     APP_ORIGIN: DEFAULT_APP_ORIGIN,
+    // Public origin of a local build (a build setting: npm run demo builds with this environment).
+    PUBLIC_ORIGIN: DEFAULT_APP_ORIGIN,
     AUTH_SECRET: 'local-auth-secret-for-the-stand-ins-only-0123456789',
     IDPORTEN_ISSUER: `http://127.0.0.1:${IDPORTEN_DEFAULT_PORT}`,
     IDPORTEN_CLIENT_ID,

@@ -283,6 +283,12 @@ const EnvSchema = z.object({
   RECORDS_RETENTION_DAYS: integer(396, 1, 3650),
   // How long SIGTERM waits for requests in flight (a reset half-way) before the process gives up.
   SHUTDOWN_TIMEOUT_SECONDS: integer(25, 1, 600),
+  // The site's public origin as search engines should know it: the prerendered pages' canonical and hreflang
+  // links are absolute on it. Public and the same in every environment, so a build setting with a default; the
+  // server reports at start when APP_ORIGIN is another origin (lib/startup.ts).
+  PUBLIC_ORIGIN: webUrl('https://tofaktor.oslomet.no')
+    .refine((value) => !URL.canParse(value) || new URL(value).pathname === '/', 'must be an origin (no path)')
+    .transform((value) => (URL.canParse(value) ? new URL(value).origin : value)),
   // Facts the guides state; none is invented when unset (see README, "What the guides say").
   RESET_ADDRESS: webUrl('https://tofaktor.oslomet.no').transform(withoutTrailingSlash),
   VIDEO_GUIDE_URL: optionalWebUrl(),
@@ -448,8 +454,9 @@ export function getConfig(): Config {
 // What `next build` needs: the settings baked into prerendered guides. Public, not environment-specific (the
 // same service desk and login level serve test and production), with defaults, so a build needs no environment
 // at all. Changing one of them means building again (README, "Running in production").
-// Everything else, secrets and the public origin included, is read when the server starts (instrumentation.ts).
+// Everything else, secrets and APP_ORIGIN included, is read when the server starts (instrumentation.ts).
 const BuildEnvSchema = EnvSchema.pick({
+  PUBLIC_ORIGIN: true,
   SERVICE_DESK_URL: true,
   // The guides say which eIDs work, and that follows the login level the site requires.
   IDPORTEN_ACR: true,
@@ -464,6 +471,7 @@ type BuildEnv = z.output<typeof BuildEnvSchema>;
 
 function toBuildSettings(env: BuildEnv) {
   return {
+    publicOrigin: env.PUBLIC_ORIGIN,
     serviceDeskUrl: env.SERVICE_DESK_URL,
     idportenAcr: env.IDPORTEN_ACR,
     guides: {

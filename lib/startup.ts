@@ -5,6 +5,7 @@ import 'server-only';
 import { formatProblems, parseConfig } from '@/lib/config';
 import { lifecycle, onShutdown } from '@/lib/lifecycle';
 import { logger } from '@/lib/log';
+import { builtPublicOrigin } from '@/lib/i18n/public-origin';
 import { closeSharedDatabase } from '@/lib/records/database';
 import { checkReadiness } from '@/lib/readiness';
 import { pinAuthUrlToAppOrigin } from '@/lib/session/auth-url';
@@ -19,6 +20,17 @@ export async function startServer(): Promise<void> {
   pinAuthUrlToAppOrigin(config.appOrigin);
   lifecycle().shutdownTimeoutMs = config.shutdown.timeoutSeconds * 1000;
   onShutdown(closeSharedDatabase);
+
+  // One build serves every environment, so an instance under another origin (a test or staging site) still
+  // starts; its pages name the build's public origin as canonical, which is what operators must know.
+  const publicOrigin = builtPublicOrigin();
+  if (config.appOrigin !== publicOrigin) {
+    logger.error(
+      { event: 'startup.public-origin-mismatch', appOrigin: config.appOrigin, publicOrigin },
+      `APP_ORIGIN (${config.appOrigin}) is not the public origin this build was made for (${publicOrigin}): ` +
+        "canonical and hreflang links name the build's origin. Build with PUBLIC_ORIGIN set to APP_ORIGIN.",
+    );
+  }
 
   if (!config.records.databaseUrl && process.env.NODE_ENV === 'production') {
     logger.warn(

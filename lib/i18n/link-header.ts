@@ -1,9 +1,8 @@
-// The absolute canonical and hreflang links of a page, on APP_ORIGIN, as an HTTP `Link` header. Prerendered
-// guides carry origin-relative links in their HTML (one build for every environment); this header gives search
-// engines and caches the absolute ones, from configuration and never from the request's Host or X-Forwarded-Host.
+// The absolute canonical and hreflang links of a page, on the build's public origin, as an HTTP `Link` header:
+// the same URLs as the page's HTML, never taken from the request's Host or X-Forwarded-Host.
 import type { NextResponse } from 'next/server';
-import { getConfig } from '@/lib/config';
 import { absoluteUrl } from './metadata';
+import { builtPublicOrigin } from './public-origin';
 import { routing, type AppPathname, type Locale } from './routing';
 
 type PageAddress = { locale: Locale; pathname: AppPathname };
@@ -38,11 +37,11 @@ export function canonicalLinkHeader(origin: string, page: PageAddress): string {
 
 /**
  * Replaces whatever `Link` header the response has (next-intl builds one from the request's host) with the
- * canonical and alternate links on APP_ORIGIN, for the site's pages; other responses are left as they are.
+ * canonical and alternate links on the public origin, for the site's pages; other responses are left as they are.
  */
 export function withCanonicalLinks(requestPath: string, response: NextResponse): NextResponse {
   const page = pageAddressOf(requestPath);
-  if (page) response.headers.set('Link', canonicalLinkHeader(getConfig().appOrigin, page));
+  if (page) response.headers.set('Link', canonicalLinkHeader(builtPublicOrigin(), page));
   else response.headers.delete('Link');
   return response;
 }

@@ -2,6 +2,7 @@
 // deployment (https origin) would serve it; and the headers each kind of page must carry.
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import { SITE_ORIGIN } from './support/origins';
 import { gradeResponse } from './support/observatory';
 import { person } from './support/people';
 import { locales, publicPages } from './support/pages';
@@ -62,8 +63,8 @@ for (const locale of locales) {
       expect(sources.slice(1).length).toBeGreaterThan(0);
       expect(sources.slice(1).every((source) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(source))).toBe(true);
       expect(response.headers.getSetCookie()).toEqual([]);
-      // Canonical and alternates as absolute URLs on the configured origin (the HTML has origin-relative ones).
-      expect(response.headers.get('link')).toContain(`<${HTTPS_SITE.publicOrigin}${page[locale]}>; rel="canonical"`);
+      // Canonical and alternates as absolute URLs on the build's public origin, as in the HTML.
+      expect(response.headers.get('link')).toContain(`<${SITE_ORIGIN}${page[locale]}>; rel="canonical"`);
       expect(response.headers.get('cache-control')).toBe('public, max-age=300, s-maxage=3600');
       expect(response.headers.get('vary') ?? '').not.toMatch(/cookie/i);
       await expectAPlus(response, page[locale]);

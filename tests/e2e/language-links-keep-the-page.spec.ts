@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { SITE_ORIGIN } from './support/origins';
 import { locales, publicPages, switchLabel, type SiteLocale } from './support/pages';
 
 for (const javaScriptEnabled of [true, false]) {
@@ -45,16 +46,37 @@ test('with JavaScript, a reader at a step or an answer lands at the same place i
   await expect(page).toHaveURL(/\/nb\/sporsmal-og-svar#passkey-or-app$/);
 });
 
+/** The canonical and alternate links of a page, as `rel hreflang url` lines, from its HTML head. */
+function headLinks(html: string): string[] {
+  const head = html.slice(0, html.indexOf('</head>'));
+  const canonical = [...head.matchAll(/<link rel="canonical" href="([^"]+)"/g)].map((match) => `canonical ${match[1]}`);
+  const alternates = [...head.matchAll(/<link rel="alternate" hrefLang="([^"]+)" href="([^"]+)"/g)].map(
+    (match) => `alternate ${match[1]} ${match[2]}`,
+  );
+  return [...canonical, ...alternates].sort();
+}
+
+/** The same, from the HTTP Link header. */
+function headerLinks(header: string): string[] {
+  return [...header.matchAll(/<([^>]+)>; rel="(canonical|alternate)"(?:; hreflang="([^"]+)")?/g)]
+    .map((match) => (match[2] === 'canonical' ? `canonical ${match[1]}` : `alternate ${match[3]} ${match[1]}`))
+    .sort();
+}
+
 for (const page of publicPages) {
-  test(`${page.name}: every language version names all three alternates for search engines`, async ({ request }) => {
+  test(`${page.name}: every language version names its canonical URL and all alternates, absolute, in its HTML and Link header alike`, async ({
+    request,
+  }) => {
     for (const locale of locales) {
-      const html = await (await request.get(page[locale])).text();
-      for (const other of locales) {
-        // Origin-relative in the prerendered HTML (one build for every environment); the absolute ones are in
-        // the Link header, from APP_ORIGIN.
-        const alternate = new RegExp(`<link rel="alternate" hrefLang="${other}" href="${page[other]}"`);
-        expect([locale, other, alternate.test(html)]).toEqual([locale, other, true]);
-      }
+      const response = await request.get(page[locale]);
+      const html = await response.text();
+      const expected = [
+        `canonical ${SITE_ORIGIN}${page[locale]}`,
+        ...locales.map((other) => `alternate ${other} ${SITE_ORIGIN}${page[other]}`),
+        `alternate x-default ${SITE_ORIGIN}${page.nb}`,
+      ].sort();
+      expect([locale, headLinks(html)]).toEqual([locale, expected]);
+      expect([locale, headerLinks(response.headers()['link'] ?? '')]).toEqual([locale, expected]);
     }
   });
 }

@@ -36,7 +36,7 @@ test('the standalone server started with missing and malformed variables names e
   expect(message).not.toContain('local-idporten-secret'); // values are never echoed
 });
 
-test('the same artifact started with another APP_ORIGIN puts that origin in canonical links, the sitemap and robots.txt', async () => {
+test('the same artifact started with another APP_ORIGIN says so at start, and its links stay on the public origin it was built for', async () => {
   const dataDir = mkdtempSync(`${tmpdir()}/tofaktor-origin-`);
   const instance = await startInstance(3998, {
     APP_ORIGIN: 'https://tofaktor.test.example',
@@ -44,25 +44,28 @@ test('the same artifact started with another APP_ORIGIN puts that origin in cano
     DATABASE_URL: '',
   });
   try {
-    // A client's X-Forwarded-Host must not move the links either.
+    // Neither the instance's own origin nor a client's X-Forwarded-Host moves the links.
     const guide = await fetch(`${instance.url}/nb/aktiver`, { headers: { 'x-forwarded-host': 'evil.example' } });
     expect(guide.status).toBe(200);
     const link = guide.headers.get('link') ?? '';
-    expect(link).toContain('<https://tofaktor.test.example/nb/aktiver>; rel="canonical"');
-    expect(link).toContain('<https://tofaktor.test.example/en/activate>; rel="alternate"; hreflang="en"');
-    expect(link).toContain('<https://tofaktor.test.example/nb/aktiver>; rel="alternate"; hreflang="x-default"');
-    expect(link).not.toContain('localhost');
+    expect(link).toContain('<http://localhost:3000/nb/aktiver>; rel="canonical"');
+    expect(link).toContain('<http://localhost:3000/en/activate>; rel="alternate"; hreflang="en"');
+    expect(link).toContain('<http://localhost:3000/nb/aktiver>; rel="alternate"; hreflang="x-default"');
+    expect(link).not.toContain('tofaktor.test.example');
     expect(link).not.toContain('evil.example');
-    // The prerendered HTML (built without any origin) links origin-relative.
     const html = await guide.text();
-    expect(html).toContain('<link rel="canonical" href="/nb/aktiver"/>');
-    expect(html).not.toContain('localhost:3000');
+    expect(html).toContain('<link rel="canonical" href="http://localhost:3000/nb/aktiver"/>');
+    expect(html).not.toContain('evil.example');
 
     const sitemap = await (await fetch(`${instance.url}/sitemap.xml`)).text();
-    expect(sitemap).toContain('<loc>https://tofaktor.test.example/nb/aktiver</loc>');
-    expect(sitemap).not.toContain('localhost');
+    expect(sitemap).toContain('<loc>http://localhost:3000/nb/aktiver</loc>');
+    expect(sitemap).not.toContain('tofaktor.test.example');
     const robots = await (await fetch(`${instance.url}/robots.txt`)).text();
-    expect(robots).toContain('Sitemap: https://tofaktor.test.example/sitemap.xml');
+    expect(robots).toContain('Sitemap: http://localhost:3000/sitemap.xml');
+    // At start it said so once, naming both origins (the test build's public origin is the main test site's).
+    expect(instance.output()).toMatch(
+      /"event":"startup\.public-origin-mismatch","appOrigin":"https:\/\/tofaktor\.test\.example","publicOrigin":"http:\/\/localhost:3000"/,
+    );
     // In production without DATABASE_URL it said at start that it runs on the embedded database, one instance only.
     expect(instance.output()).toMatch(/"event":"startup\.embedded-database".*Run ONE instance only/);
   } finally {
