@@ -39,6 +39,7 @@ const nextConfig: NextConfig = {
     'rate-limiter-flexible',
     'prom-client',
     '@opentelemetry/api',
+    '@opentelemetry/core',
     '@opentelemetry/exporter-trace-otlp-http',
     '@opentelemetry/resources',
     '@opentelemetry/sdk-trace-base',

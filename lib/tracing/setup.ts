@@ -4,6 +4,7 @@
 // adds the reset, Graph and database spans. Every span leaves through RedactingExporter.
 import 'server-only';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
@@ -21,9 +22,10 @@ export function startTracing(settings: Config['traces']): { shutdown(): Promise<
     resource: resourceFromAttributes({ 'service.name': settings.serviceName }),
     spanProcessors: [new BatchSpanProcessor(new RedactingExporter(exporter))],
   });
-  // No propagator: a traceparent header from the internet is a header we did not configure to trust, so every
-  // request starts a trace of its own, and no trace context is sent on to Graph or ID-porten either.
-  provider.register({ propagator: null });
+  // W3C trace context only for Next's own hand-over inside one request (its proxy pass to its render pass, through
+  // request headers). A traceparent from the internet is a header we did not configure to trust: server/start.cjs
+  // removes it before Next sees it, so every request starts a trace of its own.
+  provider.register({ propagator: new W3CTraceContextPropagator() });
   shared.__tofaktorTracing = { shutdown: () => provider.shutdown() };
   return shared.__tofaktorTracing;
 }
