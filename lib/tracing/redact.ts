@@ -12,6 +12,9 @@ const SENSITIVE_NAME =
   /(token|secret|password|passwd|cookie|authori[sz]ation|credential|pid|national|e-?mail|mail|enduser|user\.|query|body|header|statement|url\.fragment)/i;
 // These names match the pattern above but carry only what we set ourselves.
 const KEPT_NAMES = new Set(['db.query.summary']);
+// The reset's reference is ours (a random UUID) and must stay whole: a UUID's last group can hold eleven digits.
+const REFERENCE = 'tofaktor.reset.reference';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const URL_LIKE = /\b(?:https?:\/\/[^\s"'<>]+|\/[^\s"'<>]*)/g;
 // A path word: letters, dashes, underscores, dots; and API versions such as v1.0. Anything else (ids, numbers,
@@ -59,7 +62,7 @@ export function redactAttributes(attributes: Attributes): Attributes {
   const kept: Attributes = {};
   for (const [name, value] of Object.entries(attributes)) {
     if (SENSITIVE_NAME.test(name) && !KEPT_NAMES.has(name)) continue;
-    kept[name] = redactValue(value);
+    kept[name] = name === REFERENCE && typeof value === 'string' && UUID.test(value) ? value : redactValue(value);
   }
   return kept;
 }

@@ -53,6 +53,16 @@ describe('trace redaction', () => {
     });
   });
 
+  it('keeps the reference whole, even when its last group looks like a national id', () => {
+    const reference = 'f3b1c1de-6b7e-4c39-9d5c-04866110781a';
+    expect(redactAttributes({ 'tofaktor.reset.reference': reference })).toEqual({
+      'tofaktor.reset.reference': reference,
+    });
+    expect(redactAttributes({ 'tofaktor.reset.reference': 'x 04866110781' })).toEqual({
+      'tofaktor.reset.reference': 'x [11 digits]',
+    });
+  });
+
   it('redacts a whole span: name, attributes, events and status', () => {
     const span = {
       name: `fetch GET ${lookup}`,
