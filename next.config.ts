@@ -37,7 +37,21 @@ const nextConfig: NextConfig = {
   outputFileTracingIncludes: { '/**': ['./lib/records/migrations/**/*'] },
   // pino and the database drivers are server-only Node packages; keep them out of the bundle. drizzle-orm too:
   // rate-limiter-flexible imports it at run time, and both must share one copy.
-  serverExternalPackages: ['pino', '@electric-sql/pglite', 'pg', 'drizzle-orm', 'rate-limiter-flexible'],
+  // prom-client and OpenTelemetry likewise: one copy each, loaded by Node, whichever chunk asks for it.
+  serverExternalPackages: [
+    'pino',
+    '@electric-sql/pglite',
+    'pg',
+    'drizzle-orm',
+    'rate-limiter-flexible',
+    'prom-client',
+    '@opentelemetry/api',
+    '@opentelemetry/core',
+    '@opentelemetry/exporter-trace-otlp-http',
+    '@opentelemetry/resources',
+    '@opentelemetry/sdk-trace-base',
+    '@opentelemetry/sdk-trace-node',
+  ],
   async headers() {
     // Build files and anything else the proxy does not see; pages get these and the CSP from proxy.ts.
     const { 'X-Frame-Options': frameOptions, ...others } = staticSecurityHeaders();

@@ -1,5 +1,6 @@
 // Reads and validates the environment once. The only module that touches process.env.
 // No `server-only` here: next.config.ts imports it to check the build settings, the scripts to check theirs.
+import { isIP } from 'node:net';
 import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 
@@ -259,6 +260,37 @@ const EnvSchema = z.object({
   ),
   // Enables the operators' audit lookup (POST /api/ops/records); unset keeps it switched off.
   OPS_API_TOKEN: z.preprocess(blankAsMissing, z.string().min(32, 'must be at least 32 characters').optional()),
+  // Prometheus metrics on a listener of their own (lib/metrics/server.ts); unset METRICS_PORT switches them off.
+  METRICS_PORT: z.preprocess(
+    blankAsMissing,
+    z.coerce
+      .number({ error: 'must be a port number' })
+      .int('must be a port number')
+      .min(1, 'must be a port number')
+      .max(65535, 'must be a port number')
+      .optional(),
+  ),
+  // Loopback by default: only something on this host (a Prometheus agent, a sidecar) can read them.
+  METRICS_HOST: z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      .trim()
+      .refine((value) => isIP(value) !== 0, 'must be an IP address (127.0.0.1, ::1, 0.0.0.0, ...)')
+      .default('127.0.0.1'),
+  ),
+  // Bearer token Prometheus must send (authorization: credentials); required unless METRICS_HOST is loopback.
+  METRICS_TOKEN: z.preprocess(blankAsMissing, z.string().min(32, 'must be at least 32 characters').optional()),
+  // OpenTelemetry traces over OTLP/HTTP (JSON) to this collector; unset exports nothing. Base URL: /v1/traces is added.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(blankAsMissing, webUrl().optional()),
+  OTEL_SERVICE_NAME: z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      .trim()
+      .regex(/^[\w.-]{1,64}$/, 'must be 1-64 letters, digits, dots, dashes or underscores')
+      .default('tofaktor'),
+  ),
   // Who may tell us the client's address: proxy-addr's trust list (addresses, CIDRs, loopback/linklocal/
   // uniquelocal) or a hop count. Unset: nobody, the socket's peer is the client.
   TRUSTED_PROXIES: z.preprocess(
@@ -333,8 +365,17 @@ function crossFieldProblems(raw: RawEnv): [variable: string, message: string][] 
     if (!has('CONSOLE_CLIENT_SECRET'))
       problems.push(['CONSOLE_CLIENT_SECRET', 'is required with CONSOLE_ENTRA_ISSUER']);
   }
+  if (
+    has('METRICS_PORT') &&
+    !has('METRICS_TOKEN') &&
+    !isLoopback(String(blankAsMissing(raw.METRICS_HOST) ?? '127.0.0.1').trim())
+  ) {
+    problems.push(['METRICS_TOKEN', 'is required when METRICS_HOST is not a loopback address']);
+  }
   return problems;
 }
+
+const isLoopback = (address: string) => /^127\./.test(address) || address === '::1' || address === '::ffff:127.0.0.1';
 
 function toConfig(env: Env) {
   return {
@@ -373,6 +414,12 @@ function toConfig(env: Env) {
     log: { level: env.LOG_LEVEL },
     serviceDeskUrl: env.SERVICE_DESK_URL,
     ops: { apiToken: env.OPS_API_TOKEN },
+    metrics: { port: env.METRICS_PORT, host: env.METRICS_HOST, token: env.METRICS_TOKEN },
+    traces: {
+      // Unset: no tracer provider at all, so nothing is exported and nothing tries to.
+      endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT ? withoutTrailingSlash(env.OTEL_EXPORTER_OTLP_ENDPOINT) : undefined,
+      serviceName: env.OTEL_SERVICE_NAME,
+    },
     security: { cspReportUri: env.CSP_REPORT_URI },
     testing: { errorProbe: env.ERROR_PROBE === 'on' },
     clientAddress: { trustedProxies: env.TRUSTED_PROXIES, header: env.CLIENT_ADDRESS_HEADER },

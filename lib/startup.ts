@@ -6,9 +6,11 @@ import { formatProblems, parseConfig } from '@/lib/config';
 import { lifecycle, onShutdown } from '@/lib/lifecycle';
 import { logger } from '@/lib/log';
 import { builtPublicOrigin } from '@/lib/i18n/public-origin';
-import { closeSharedDatabase } from '@/lib/records/database';
+import { startMetricsServer } from '@/lib/metrics/server';
+import { closeSharedDatabase, errorCode } from '@/lib/records/database';
 import { checkReadiness } from '@/lib/readiness';
 import { pinAuthUrlToAppOrigin } from '@/lib/session/auth-url';
+import { startTracing } from '@/lib/tracing/setup';
 
 export async function startServer(): Promise<void> {
   const parsed = parseConfig(process.env);
@@ -17,9 +19,18 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   const { config } = parsed;
+  // First, so that everything after it (the database's first statements included) can be traced.
+  const tracing = startTracing(config.traces);
+  if (tracing) onShutdown(tracing.shutdown);
   pinAuthUrlToAppOrigin(config.appOrigin);
   lifecycle().shutdownTimeoutMs = config.shutdown.timeoutSeconds * 1000;
   onShutdown(closeSharedDatabase);
+  // A metrics port that was asked for and cannot be had is a configuration problem, like a bad variable.
+  const metricsServer = await startMetricsServer(config.metrics).catch((error: unknown) => {
+    console.error(`METRICS_PORT: cannot listen on ${config.metrics.host}:${config.metrics.port} (${errorCode(error)})`);
+    process.exit(1);
+  });
+  if (metricsServer) onShutdown(() => new Promise<void>((resolve) => metricsServer.close(() => resolve())));
 
   // One build serves every environment, so an instance under another origin (a test or staging site) still
   // starts; its pages name the build's public origin as canonical, which is what operators must know.

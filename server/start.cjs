@@ -11,6 +11,7 @@ const http = require('node:http');
 const path = require('node:path');
 
 const SOCKET_ADDRESS_HEADER = 'x-tofaktor-socket-address';
+const TRACE_CONTEXT_HEADERS = ['traceparent', 'tracestate', 'baggage'];
 
 // Paths in settings are relative to where the operator started the server; server.js moves into its own folder.
 for (const name of ['PGLITE_DIR', 'ENTRA_CERTIFICATE_PATH']) {
@@ -52,6 +53,8 @@ http.createServer = function createTrackedServer(...args) {
   }
   server.prependListener('request', (req, res) => {
     req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';
+    // Trace context from outside is not trusted (lib/tracing/setup.ts): every request starts a trace of its own.
+    for (const name of TRACE_CONTEXT_HEADERS) delete req.headers[name];
     state.inFlight += 1;
     let finished = false;
     const finish = () => {

@@ -2,7 +2,10 @@
 // Graph's own messages are not kept (beyond recognising one), since they can echo request input such as $filter.
 import 'server-only';
 import { GraphError } from '@microsoft/microsoft-graph-client';
+import { SpanKind } from '@opentelemetry/api';
 import { z } from 'zod';
+import { observeGraphCall } from '@/lib/metrics/metrics';
+import { inSpan } from '@/lib/tracing/spans';
 
 export type DirectoryOperation =
   | 'token'
@@ -50,15 +53,34 @@ export async function callGraph<T>(
   request: () => Promise<unknown>,
   schema: z.ZodType<T>,
 ) {
-  let body: unknown;
-  try {
-    body = await request();
-  } catch (error) {
-    throw toDirectoryError(operation, error);
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new DirectoryError(operation, 0, 'unexpectedResponse', null);
-  return parsed.data;
+  // One span and one duration per call (the client's retries inside it): what the person waited for.
+  return inSpan(
+    `graph ${operation}`,
+    { kind: SpanKind.CLIENT, attributes: { 'graph.operation': operation } },
+    async (span) => {
+      const started = performance.now();
+      let status = 200;
+      try {
+        let body: unknown;
+        try {
+          body = await request();
+        } catch (error) {
+          const failure = toDirectoryError(operation, error);
+          status = failure.status;
+          throw failure;
+        }
+        const parsed = schema.safeParse(body);
+        if (!parsed.success) {
+          status = 0;
+          throw new DirectoryError(operation, 0, 'unexpectedResponse', null);
+        }
+        return parsed.data;
+      } finally {
+        if (status) span.setAttribute('http.response.status_code', status);
+        observeGraphCall(operation, status, (performance.now() - started) / 1000);
+      }
+    },
+  );
 }
 
 export function toDirectoryError(operation: DirectoryOperation, error: unknown): DirectoryError {

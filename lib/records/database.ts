@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Config } from '@/lib/config';
 import * as schema from '@/lib/records/schema';
+import { inStatementSpan } from '@/lib/tracing/spans';
 
 export type RecordsDatabase = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Backend = 'pglite' | 'postgres';
@@ -63,6 +64,7 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
   ]);
   await mkdir(dataDir, { recursive: true });
   const client = new PGlite(dataDir);
+  traceStatements(client);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   await client.exec(SUPPORT_TABLES_SQL);
@@ -90,6 +92,7 @@ async function openPostgres(
   const logIdleError = (error: Error) => console.error(`records database: idle connection lost (${errorCode(error)})`);
   pool.on('error', logIdleError);
   lockPool.on('error', logIdleError);
+  traceStatements(pool);
   const db = drizzle(pool, { schema });
 
   const withAdvisoryLock = async <T>(key: bigint, task: () => Promise<T>): Promise<T> => {
@@ -137,6 +140,16 @@ async function migrateLocked(open: OpenDatabase, schemaName: string | undefined)
     });
     await open.db.execute(sql.raw(SUPPORT_TABLES_SQL));
   });
+}
+
+/**
+ * One span per statement: drizzle sends every query of the records, the limiter and readiness through the
+ * client's query(), so wrapping that one method on this instance covers them (PGlite has no instrumentation of its
+ * own, and one way for both drivers keeps the spans alike).
+ */
+function traceStatements(client: { query: (...args: never[]) => unknown }): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  (client as { query: unknown }).query = (...args: unknown[]) => inStatementSpan(args[0], () => query(...args));
 }
 
 export type SchemaStatus = { current: true } | { current: false; missing: string[] };

@@ -3,6 +3,7 @@
 // with an in-memory insurance limiter that takes over, per process, while the database is unavailable.
 import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RecordsDatabase } from '@/lib/records/database';
+import { countRateLimitHit } from '@/lib/metrics/metrics';
 import { addressLimits } from '@/lib/records/address-limits';
 
 export interface AddressLimiter {
@@ -47,7 +48,10 @@ function limiterOver(limiter: RateLimiterAbstract, now: () => number): AddressLi
         await limiter.consume(key(address));
         return null;
       } catch (error) {
-        if (error instanceof RateLimiterRes) return retryAt(error);
+        if (error instanceof RateLimiterRes) {
+          countRateLimitHit('address');
+          return retryAt(error);
+        }
         throw error;
       }
     },

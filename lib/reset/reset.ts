@@ -12,6 +12,7 @@ import type {
 import { DirectoryError } from '@/lib/directory/errors';
 import { meetsAssurance } from '@/lib/idporten/assurance';
 import { securityEvent } from '@/lib/log';
+import { countAttempt, countNotice, countPassIssued, countRateLimitHit, countRefusal } from '@/lib/metrics/metrics';
 import { hashNationalId, type NationalId } from '@/lib/national-id';
 import type { NewRecord, RecordStore } from '@/lib/records/records';
 import type { AddressLimiter } from '@/lib/reset/address-limiter';
@@ -19,6 +20,7 @@ import { maskUpn } from '@/lib/reset/mask-upn';
 import { splitChoice } from '@/lib/reset/method-choice';
 import { composeNotice, noticeRecipients, type NoticeLocale, type ServiceDeskContact } from '@/lib/reset/notice';
 import { sharedPerPersonQueue, type PerPersonQueue } from '@/lib/reset/per-person-queue';
+import { inResetSpan } from '@/lib/tracing/spans';
 
 export type ResetPerson = {
   nationalId: NationalId;
@@ -128,6 +130,7 @@ async function checkPersonLimit(
 ): Promise<Refusal | null> {
   const count = await deps.records.countResetsSince(personHash, personWindowStart(now));
   if (count < settings.limitPerPerson) return null;
+  countRateLimitHit('person');
   // The window cannot be empty when the count reached the limit; a full window from now is the safe answer if it was.
   const retryAfter =
     (await personLimitRetryAt(personHash, deps.records, now)) ??
@@ -172,12 +175,23 @@ export async function previewReset(
   const now = deps.now?.() ?? new Date();
   const personHash = hashNationalId(person.nationalId, settings.hmacKey);
   const requestId = randomUUID();
+  return inResetSpan('reset preview', requestId, () => previewOnce(person, personHash, requestId, deps, settings, now));
+}
 
+async function previewOnce(
+  person: ResetPerson,
+  personHash: string,
+  requestId: string,
+  deps: ResetDeps,
+  settings: ResetSettings,
+  now: Date,
+): Promise<ResetPreview> {
   const refuse = async (refusal: Refusal): Promise<ResetPreview> => {
     if (refusal.reason !== 'rate-limited-address') {
       await record(deps, { requestId, outcome: 'refused', reason: refusal.reason, nationalIdHash: personHash });
     }
     securityEvent('reset.preview-refused', { requestId, personHash, reason: refusal.reason });
+    countRefusal('self-service', 'confirm-page', refusal.reason);
     return refusal;
   };
 
@@ -232,7 +246,9 @@ export async function resetTwoFactorFor(
 ): Promise<ResetOutcome> {
   const personHash = hashNationalId(person.nationalId, settings.hmacKey);
   const queue = deps.personQueue ?? sharedPerPersonQueue();
-  return queue.run(personHash, () => resetOnce(person, personHash, requestId, deps, settings, choice));
+  return inResetSpan('reset', requestId, () =>
+    queue.run(personHash, () => resetOnce(person, personHash, requestId, deps, settings, choice)),
+  );
 }
 
 async function resetOnce(
@@ -304,6 +320,7 @@ export async function recordAttempt(
     // Without the database the log line below is the only trace; the person still hears what really happened.
     securityEvent('reset.record-failed', { requestId, personHash, accountId, reason: failureReason(recordError) });
   }
+  countAttemptMetrics(extra.channel ?? 'self-service', outcome, after);
   securityEvent(`reset.${outcome.kind}`, {
     requestId,
     personHash,
@@ -319,6 +336,18 @@ export async function recordAttempt(
     noticeSent: after ? after.noticeSent : null,
   });
   return outcome;
+}
+
+/** The attempt in the metrics: one per record, like the record itself (never a person, account or pass). */
+function countAttemptMetrics(
+  channel: NonNullable<NewRecord['channel']>,
+  outcome: ResetOutcome,
+  after: AfterRemoval | null,
+): void {
+  countAttempt(channel, outcome.kind);
+  if (outcome.kind === 'refused') countRefusal(channel, 'reset', outcome.reason);
+  if (after?.pass.kind === 'issued') countPassIssued(channel);
+  if (after && after.noticeSent !== null) countNotice(channel, after.noticeSent);
 }
 
 async function attemptReset(

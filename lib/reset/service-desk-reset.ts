@@ -5,6 +5,7 @@
 import type { Directory, DirectoryAccount } from '@/lib/directory/directory';
 import { SEARCH_TEXT } from '@/lib/directory/directory';
 import { securityEvent } from '@/lib/log';
+import { countRateLimitHit } from '@/lib/metrics/metrics';
 import type { RecordStore } from '@/lib/records/records';
 import type { VerificationKind } from '@/lib/records/schema';
 import { maskUpn } from '@/lib/reset/mask-upn';
@@ -157,6 +158,7 @@ export async function resetByServiceDesk(
         settings.limitPerAgentPerHour
       ) {
         refuse('rate-limited-agent');
+        countRateLimitHit('agent');
       } else {
         const account = await deps.directory.getAccount(accountId);
         if (!account) refuse('no-account');

@@ -6,6 +6,7 @@ import { getConfig } from '@/lib/config';
 import { localeFromForm } from '@/lib/i18n/locale-form';
 import { getPathname } from '@/lib/i18n/navigation';
 import { logger } from '@/lib/log';
+import { countLoginFailure } from '@/lib/metrics/metrics';
 import { LOGIN_ERROR_PAGE } from './login-error-page';
 import { loginFailedPath, reasonForAuthError } from './login-failure';
 
@@ -23,13 +24,16 @@ export async function startIdportenLogin(formData: FormData): Promise<void> {
   } catch (error) {
     // Auth.js throws when it cannot start at all, typically because ID-porten's discovery did not answer.
     logger.error({ err: error, event: 'login-start-failed' }, 'could not start the ID-porten login');
+    countLoginFailure('unavailable');
     redirect(loginFailedPath(locale, 'unavailable'));
   }
   const url = new URL(destination, getConfig().appOrigin);
   if (url.origin === getConfig().appOrigin && url.pathname === LOGIN_ERROR_PAGE) {
     const code = url.searchParams.get('error');
     logger.error({ event: 'login-start-failed', authError: code }, 'could not start the ID-porten login');
-    redirect(loginFailedPath(locale, code === 'Configuration' ? 'unavailable' : reasonForAuthError(code)));
+    const reason = code === 'Configuration' ? 'unavailable' : reasonForAuthError(code);
+    countLoginFailure(reason);
+    redirect(loginFailedPath(locale, reason));
   }
   redirect(destination);
 }

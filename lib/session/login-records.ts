@@ -3,6 +3,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { getConfig } from '@/lib/config';
 import { securityEvent } from '@/lib/log';
+import { countLoginFailure, countRefusal } from '@/lib/metrics/metrics';
 import { hashNationalId, type NationalId } from '@/lib/national-id';
 import { getRecordStore } from '@/lib/reset/service';
 
@@ -14,6 +15,7 @@ export async function recordLoginRefusal(reason: LoginRefusalReason, nationalId:
   const records = await getRecordStore();
   await records.addRecord({ requestId, outcome: 'refused', reason, nationalIdHash });
   securityEvent('login-refused', { reason, requestId, nationalIdHash });
+  countLoginFailure(reason);
 }
 
 /** A request the reset action refused before looking at anything (a cross-site or origin-less POST). */
@@ -26,4 +28,5 @@ export async function recordRequestRefusal(
   const records = await getRecordStore();
   await records.addRecord({ requestId, outcome: 'refused', reason, nationalIdHash });
   securityEvent('reset.request-refused', { reason, requestId, nationalIdHash });
+  countRefusal('self-service', 'request', reason);
 }

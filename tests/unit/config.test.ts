@@ -208,3 +208,45 @@ describe('guide settings', () => {
     ]);
   });
 });
+
+describe('metrics and traces settings', () => {
+  it('leaves both off by default, the metrics listener on loopback when switched on', () => {
+    const off = parseConfig(validEnv);
+    if (!off.ok) throw new Error(off.problems.join('\n'));
+    expect(off.config.metrics).toEqual({ port: undefined, host: '127.0.0.1', token: undefined });
+    expect(off.config.traces).toEqual({ endpoint: undefined, serviceName: 'tofaktor' });
+    const on = parseConfig({
+      ...validEnv,
+      METRICS_PORT: '9464',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318/',
+    });
+    if (!on.ok) throw new Error(on.problems.join('\n'));
+    expect(on.config.metrics).toEqual({ port: 9464, host: '127.0.0.1', token: undefined });
+    expect(on.config.traces.endpoint).toBe('http://127.0.0.1:4318');
+  });
+
+  it('wants a token when the metrics listener is reachable from the network, and a collector on https', () => {
+    expect(problemsOf({ ...validEnv, METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' })).toEqual([
+      'METRICS_TOKEN: is required when METRICS_HOST is not a loopback address',
+    ]);
+    expect(
+      parseConfig({ ...validEnv, METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'x'.repeat(32) }).ok,
+    ).toBe(true);
+    expect(
+      problemsOf({
+        ...validEnv,
+        METRICS_PORT: '70000',
+        METRICS_HOST: 'metrics.example.org',
+        METRICS_TOKEN: 'short',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector.example.org:4318',
+        OTEL_SERVICE_NAME: 'tofaktor prod',
+      }),
+    ).toEqual([
+      'METRICS_PORT: must be a port number',
+      'METRICS_HOST: must be an IP address (127.0.0.1, ::1, 0.0.0.0, ...)',
+      'METRICS_TOKEN: must be at least 32 characters',
+      'OTEL_EXPORTER_OTLP_ENDPOINT: must use https (http is only allowed for localhost or 127.0.0.1)',
+      'OTEL_SERVICE_NAME: must be 1-64 letters, digits, dots, dashes or underscores',
+    ]);
+  });
+});

@@ -191,6 +191,10 @@ describe('fixture', () => {
       'desk-one-phone',
       'desk-protected',
       'desk-leak-check',
+      // issue 13: metrics and traces
+      'metrics-flow',
+      'metrics-graph-503',
+      'trace-flow',
     ];
     expect(people.map((p) => p.key).sort()).toEqual([...keys].sort());
     expect(new Set(people.map((p) => p.nationalId)).size).toBe(people.length);
@@ -227,6 +231,9 @@ describe('fixture', () => {
         'desk-one-phone',
         'desk-protected',
         'desk-leak-check',
+        'metrics-flow',
+        'metrics-graph-503',
+        'trace-flow',
       ];
       if (oneAuthenticator.includes(p.key)) expect(authenticators(p)).toBe(1);
       const special = [

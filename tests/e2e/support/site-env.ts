@@ -1,6 +1,12 @@
 // The site's settings in end-to-end runs, on top of dev/local-env.ts.
 export const E2E_OPS_TOKEN = 'e2e-ops-token-for-the-local-test-run-only-0123456789';
 export const E2E_LOG_FILE = 'data/e2e-site.log';
+/** The main site's metrics listener (loopback, with a token) and where it sends traces (a test listens there). */
+export const E2E_METRICS = {
+  url: 'http://127.0.0.1:9464/metrics',
+  token: 'e2e-metrics-token-for-the-local-test-run-0123456789',
+};
+export const E2E_OTLP_PORT = 4319;
 
 export function e2eSiteEnv(databaseUrl: string | undefined): Record<string, string> {
   return {
@@ -15,6 +21,20 @@ export function e2eSiteEnv(databaseUrl: string | undefined): Record<string, stri
     SERVICE_DESK_URL: 'https://www.oslomet.no/',
     // app/[locale]/error-probe throws, for the error-page test.
     ERROR_PROBE: 'on',
+  };
+}
+
+/**
+ * Metrics and traces of the main site only (a fixed port: one listener per machine). Spans are received only while
+ * the tracing test listens; the rest of the run's are dropped by the exporter, silently.
+ */
+export function e2eObservabilityEnv(): Record<string, string> {
+  return {
+    METRICS_PORT: '9464',
+    METRICS_TOKEN: E2E_METRICS.token,
+    OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${E2E_OTLP_PORT}`,
+    // A short batch delay, so the test does not wait the default 5 s for its spans.
+    OTEL_BSP_SCHEDULE_DELAY: '200',
   };
 }
 

@@ -4,6 +4,7 @@ import { cookies } from 'next/headers';
 import { getConfig } from '@/lib/config';
 import { negotiateLocale } from '@/lib/i18n/negotiate';
 import { securityEvent } from '@/lib/log';
+import { countLoginFailure } from '@/lib/metrics/metrics';
 import { localeOfCallbackUrl, loginFailedPath, reasonForAuthError } from '@/lib/session/login-failure';
 
 const CALLBACK_URL_COOKIES = ['__Secure-authjs.callback-url', 'authjs.callback-url'];
@@ -16,6 +17,7 @@ export async function GET(request: Request) {
   const locale = localeOfCallbackUrl(callbackUrl, appOrigin) ?? negotiateLocale(request.headers.get('accept-language'));
   const reason = reasonForAuthError(code);
   securityEvent('login-failed', { reason, authError: code?.slice(0, 40) ?? null });
+  countLoginFailure(reason);
   return new Response(null, {
     status: 303,
     headers: { Location: new URL(loginFailedPath(locale, reason), appOrigin).toString(), 'Cache-Control': 'no-store' },

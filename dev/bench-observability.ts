@@ -1,0 +1,139 @@
+// Benchmark (not a test): a guide's throughput with metrics and tracing switched off, and on (the metrics listener
+// scraped every few seconds, every span exported over OTLP/HTTP to a receiver that takes and drops them), in one
+// run. Both settings run as two instances of the same standalone build side by side, measured in turns
+// (off, on, off, on, ...) so that drift of a shared machine hits both alike; it prints each turn and the medians.
+// autocannon gets 127.0.0.1: it would try localhost's ::1, where the site (bound to 0.0.0.0) does not listen.
+// Run: npm run build && npm run bench:observability (starts the stand-ins on their usual ports)
+// BENCH_DURATION=10 seconds per turn, BENCH_ROUNDS=3, BENCH_CONNECTIONS=50
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { startOtlpReceiver } from '../tests/e2e/support/otlp-receiver';
+import { localSiteEnv } from './local-env';
+
+const GUIDE = '/nb/aktiver';
+const OFF_PORT = 3610;
+const ON_PORT = 3620;
+const METRICS_PORT = 9470;
+const RECEIVER_PORT = 4330;
+const METRICS_TOKEN = 'bench-metrics-token-for-this-run-only-0123456789';
+const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (
+      await fetch(url).then(
+        (response) => response.status < 500,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+async function throughput(url: string): Promise<number> {
+  // A generous timeout: on a busy shared machine a slow answer is a data point, not a failure.
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_SECONDS, timeout: 30 });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(
+      `${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors (${result.timeouts} timeouts) ` +
+        `of ${result.requests.total} requests`,
+    );
+  return result.requests.average;
+}
+
+/** What Prometheus would do, more often than it usually does (every 15 s or so). */
+function scrapeEvery(ms: number): () => void {
+  const timer = setInterval(() => {
+    void fetch(`http://127.0.0.1:${METRICS_PORT}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+      .then((response) => response.text())
+      .catch(() => undefined);
+  }, ms);
+  return () => clearInterval(timer);
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+async function main() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tofaktor-bench-observability-'));
+  const processes: ChildProcess[] = [];
+  // Takes every export and keeps nothing: the collector's cost is not the site's.
+  const receiver = await startOtlpReceiver(RECEIVER_PORT, { keep: false });
+  try {
+    // The stand-ins, as in a deployment where ID-porten answers (the proxy reads its discovery document for the CSP).
+    processes.push(spawn('node', ['--import', 'tsx', 'dev/stand-ins.ts'], { stdio: 'ignore' }));
+    await waitFor('http://127.0.0.1:4010/.well-known/openid-configuration');
+    const start = (port: number, extra: Record<string, string>) => {
+      const env = localSiteEnv({ PGLITE_DIR: path.join(dir, `pglite-${port}`), LOG_LEVEL: 'warn', ...extra });
+      const child = spawn('node', ['.next/standalone/start.cjs'], {
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          ...env,
+          PORT: String(port),
+          NODE_ENV: 'production',
+        },
+        stdio: 'ignore',
+      });
+      processes.push(child);
+      return waitFor(`http://localhost:${port}${GUIDE}`);
+    };
+    await Promise.all([
+      start(OFF_PORT, {}),
+      start(ON_PORT, {
+        METRICS_PORT: String(METRICS_PORT),
+        METRICS_TOKEN,
+        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${RECEIVER_PORT}`,
+      }),
+    ]);
+    // Warm both (first renders, route modules, the discovery document).
+    await autocannon({ url: `http://127.0.0.1:${OFF_PORT}${GUIDE}`, connections: 10, duration: 2 });
+    await autocannon({ url: `http://127.0.0.1:${ON_PORT}${GUIDE}`, connections: 10, duration: 2 });
+
+    const off: number[] = [];
+    const on: number[] = [];
+    console.log(
+      `autocannon -c ${CONNECTIONS} -d ${DURATION_SECONDS} on ${GUIDE}, ${ROUNDS} rounds, requests per second:`,
+    );
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      off.push(await throughput(`http://127.0.0.1:${OFF_PORT}${GUIDE}`));
+      const stopScraping = scrapeEvery(5_000);
+      on.push(await throughput(`http://127.0.0.1:${ON_PORT}${GUIDE}`));
+      stopScraping();
+      console.log(`  round ${round}: off ${off.at(-1)!.toFixed(0)}  on ${on.at(-1)!.toFixed(0)}`);
+    }
+    const ratio = median(on) / median(off);
+    console.log(`median: off ${median(off).toFixed(0)}, on ${median(on).toFixed(0)} (on / off = ${ratio.toFixed(3)})`);
+    const scrape = await fetch(`http://127.0.0.1:${METRICS_PORT}/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    // Proof that "on" was on: the listener answered and the receiver got exports.
+    console.log(`metrics listener answered ${scrape.status}; OTLP exports received: ${receiver.exportsReceived}`);
+  } finally {
+    // The sites close their databases on SIGTERM; the folder goes once they have exited.
+    await Promise.all(
+      processes.map(
+        (child) =>
+          new Promise((resolve) => {
+            if (child.exitCode !== null) return resolve(null);
+            child.once('exit', resolve);
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    await receiver.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
