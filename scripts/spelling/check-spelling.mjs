@@ -20,7 +20,7 @@ const nspell = require('nspell');
 export const LOCALES = ['nb', 'nn', 'en'];
 const DICTIONARY = { nb: 'dictionary-nb', nn: 'dictionary-nn', en: 'dictionary-en-gb' };
 // Words quoted from another language: Microsoft's English labels in brackets in Norwegian text, its Norwegian
-// labels in brackets in English text, and in nynorsk its bokmål labels (Microsoft has no nynorsk screens).
+// labels in brackets in English text, and in nynorsk its bokmål labels (quoted as Microsoft shows them).
 const QUOTED = { nb: ['en'], nn: ['nb', 'en'], en: ['nb'] };
 // Norwegian joins words into compounds that no dictionary lists; Hunspell's COMPOUNDMIN is 4 in both.
 const COMPOUND_MIN = 4;
