@@ -4,7 +4,7 @@
 // project's word list (content/spelling/). `node scripts/spelling/check-spelling.mjs [root]` prints each
 // unknown word with where it is and exits 1; tests/spelling proves that it fails on misspelt words. `root` is a
 // tree shaped like the repository (the repository itself by default); the word list is always the repository's.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,6 +112,14 @@ export function collectSegments(root) {
       out.push(
         ...svgSegments(readFileSync(join(pictures, file), 'utf8'), locale, relative(root, join(pictures, file))),
       );
+    }
+  }
+  // The accessibility statement's table: criterion names and notes, written per language in a data module.
+  const criteria = join(root, 'lib', 'accessibility', 'criteria.ts');
+  if (existsSync(criteria)) {
+    const source = readFileSync(criteria, 'utf8');
+    for (const [, locale, text] of source.matchAll(/\b(nb|nn|en): '((?:[^'\\]|\\.)*)'/g)) {
+      out.push(segment(text.replace(/\\'/g, "'"), locale, relative(root, criteria)));
     }
   }
   const shared = join(root, 'messages', 'global-error.json');
