@@ -1,6 +1,8 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { Metadata } from 'next';
 import { guidePathnames, loadGuide, type GuideKey } from '@/lib/content';
+import { formatDate } from '@/lib/i18n/date-format';
+import { withSoftHyphens } from '@/lib/i18n/soft-hyphens';
 import { pageMetadata } from '@/lib/i18n/metadata';
 import type { Locale } from '@/lib/i18n/routing';
 import { PageShell } from './page-shell';
@@ -23,15 +25,11 @@ export async function GuidePage(props: { locale: Locale; guide: GuideKey }) {
   setRequestLocale(props.locale);
   const { Content, metadata } = await loadGuide(props.locale, props.guide);
   const t = await getTranslations({ locale: props.locale, namespace: 'Guide' });
-  // The English pages use UK spelling, so UK dates too ("25 November 2026").
-  const dateLocale = props.locale === 'en' ? 'en-GB' : props.locale;
-  const lastChecked = new Intl.DateTimeFormat(dateLocale, { dateStyle: 'long', timeZone: 'Europe/Oslo' }).format(
-    new Date(`${metadata.lastChecked}T12:00:00Z`),
-  );
+  const lastChecked = formatDate(props.locale, new Date(`${metadata.lastChecked}T12:00:00Z`));
   return (
     <PageShell locale={props.locale} pathname={guidePathnames[props.guide]}>
       <article className="prose prose-slate max-w-none prose-a:text-sky-900 prose-headings:scroll-mt-4">
-        <h1 className="text-3xl hyphens-auto sm:text-4xl">{metadata.title}</h1>
+        <h1 className="text-3xl hyphens-auto sm:text-4xl">{withSoftHyphens(metadata.title)}</h1>
         <p className="text-sm text-slate-700">
           <time dateTime={metadata.lastChecked}>{t('lastChecked', { date: lastChecked })}</time>
         </p>

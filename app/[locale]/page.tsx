@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { PageShell } from '@/components/page-shell';
 import { LocalizedLink } from '@/components/localized-link';
 import { pageMetadata } from '@/lib/i18n/metadata';
+import { withSoftHyphens } from '@/lib/i18n/soft-hyphens';
 import { localeFromParams, type AppPathname } from '@/lib/i18n/routing';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -31,7 +32,7 @@ export default async function HomePage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: 'Home' });
   return (
     <PageShell locale={locale} pathname="/">
-      <h1 className="text-3xl font-bold hyphens-auto sm:text-4xl">{t('title')}</h1>
+      <h1 className="text-3xl font-bold hyphens-auto sm:text-4xl">{withSoftHyphens(t('title'))}</h1>
       <p className="mt-4 text-lg">{t('intro')}</p>
       <h2 className="sr-only">{t('choicesLabel')}</h2>
       <ul className="mt-8 grid gap-4 sm:grid-cols-2">
@@ -44,7 +45,7 @@ export default async function HomePage({ params }: Props) {
               className="block h-full rounded-lg border border-slate-300 bg-white p-5 no-underline shadow-sm hover:border-sky-800 hover:bg-sky-50"
             >
               <span className="block text-lg font-semibold text-sky-900 underline underline-offset-4">
-                {t(choice.title)}
+                {withSoftHyphens(t(choice.title))}
               </span>
               <span className="mt-2 block text-slate-800">{t(choice.text)}</span>
             </LocalizedLink>

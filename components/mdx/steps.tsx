@@ -1,5 +1,6 @@
 import { Children, isValidElement, type ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
+import { withSoftHyphens } from '@/lib/i18n/soft-hyphens';
 
 /** An ordered list of guide steps; each `Step` carries its own stable anchor. */
 export function Steps(props: { children: ReactNode }) {
@@ -27,7 +28,7 @@ export async function Step(props: { id: string; title: string; children?: ReactN
           <span className="sr-only">{t('stepNumber', { number })} </span>
           <span aria-hidden="true">{number}</span>
         </span>
-        <span>{props.title}</span>
+        <span>{withSoftHyphens(props.title)}</span>
       </h3>
       <div className="mt-2 [&>:first-child]:mt-0 [&>:last-child]:mb-0">{props.children}</div>
       <p className="mb-0 mt-2 text-sm">

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { formatDate } from '@/lib/i18n/date-format';
 import type { Locale } from '@/lib/i18n/routing';
 import { methodName, type MethodView } from './method-list';
 
@@ -8,7 +9,6 @@ import { methodName, type MethodView } from './method-list';
  */
 export async function MethodChoice(props: { locale: Locale; methods: MethodView[] }) {
   const t = await getTranslations({ locale: props.locale, namespace: 'ResetFlow' });
-  const format = await getFormatter({ locale: props.locale });
   return (
     <fieldset className="mt-3">
       <legend className="text-lg font-semibold">{t('chooseLegend')}</legend>
@@ -31,7 +31,7 @@ export async function MethodChoice(props: { locale: Locale; methods: MethodView[
                 <span className="font-semibold">{methodName(t, method)}</span>
                 {method.createdAt ? (
                   <span className="block text-slate-700">
-                    {t('methodAdded', { date: format.dateTime(new Date(method.createdAt), { dateStyle: 'long' }) })}
+                    {t('methodAdded', { date: formatDate(props.locale, new Date(method.createdAt)) })}
                   </span>
                 ) : null}
               </span>

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { formatDate } from '@/lib/i18n/date-format';
 import type { Locale } from '@/lib/i18n/routing';
 
 /** What the reset removes (or removed), named so a person recognises their own phones. */
@@ -22,7 +23,6 @@ export function methodName(t: ResetFlowT, method: Pick<MethodView, 'type' | 'lab
 
 export async function MethodList(props: { locale: Locale; methods: MethodView[]; testId?: string }) {
   const t = await getTranslations({ locale: props.locale, namespace: 'ResetFlow' });
-  const format = await getFormatter({ locale: props.locale });
   return (
     <ul className="mt-3 space-y-2" data-testid={props.testId}>
       {props.methods.map((method) => (
@@ -30,7 +30,7 @@ export async function MethodList(props: { locale: Locale; methods: MethodView[];
           <span className="font-semibold">{methodName(t, method)}</span>
           {method.createdAt ? (
             <span className="block text-slate-700">
-              {t('methodAdded', { date: format.dateTime(new Date(method.createdAt), { dateStyle: 'long' }) })}
+              {t('methodAdded', { date: formatDate(props.locale, new Date(method.createdAt)) })}
             </span>
           ) : null}
         </li>

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { formatDateTime } from '@/lib/i18n/date-format';
 import { getConfig } from '@/lib/config';
 import type { Locale } from '@/lib/i18n/routing';
 import type { RefusalReason } from '@/lib/reset/service';
@@ -25,7 +26,6 @@ function retryTime(retryAfter: string | undefined): Date {
 /** Why the site will not reset, that nothing was changed, and what the person can do now. */
 export async function RefusalNotice(props: { locale: Locale; reason: RefusalReason; retryAfter?: string }) {
   const t = await getTranslations({ locale: props.locale, namespace: 'ResetFlow' });
-  const format = await getFormatter({ locale: props.locale });
   const config = getConfig();
   const [title, text] = texts[props.reason];
   const retryAt = retryTime(props.retryAfter);
@@ -38,7 +38,7 @@ export async function RefusalNotice(props: { locale: Locale; reason: RefusalReas
         {t(text, {
           minutes: Math.round(config.reset.maxLoginAgeSeconds / 60),
           limit: config.reset.limitPerPerson,
-          time: format.dateTime(retryAt, { dateStyle: 'medium', timeStyle: 'short' }),
+          time: formatDateTime(props.locale, retryAt),
         })}
       </p>
       {fixedByNewLogin.includes(props.reason) ? <LoginAgainForm locale={props.locale} /> : null}

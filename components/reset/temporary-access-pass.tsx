@@ -1,5 +1,7 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { ServiceDesk } from '@/components/service-desk';
+import { getConfig } from '@/lib/config';
+import { formatDateTime } from '@/lib/i18n/date-format';
 import type { Locale } from '@/lib/i18n/routing';
 import { hasExpired } from '@/lib/reset/pass-expiry';
 import { OneTimePass } from './one-time-pass';
@@ -20,10 +22,9 @@ export async function TemporaryAccessPassNotice(props: {
   expiresAt: Date | null;
 }) {
   const t = await getTranslations({ locale: props.locale, namespace: 'ResetFlow' });
-  const format = await getFormatter({ locale: props.locale });
-  const time = props.expiresAt
-    ? format.dateTime(props.expiresAt, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' })
-    : '';
+  const time = props.expiresAt ? formatDateTime(props.locale, props.expiresAt) : '';
+  // Graph made the pass with this setting; say "only once" only when it is true.
+  const usableOnce = getConfig().tap.usableOnce;
   const mysignins = (
     <p className="mt-3">
       <a href={MYSIGNINS} className="underline underline-offset-4">
@@ -65,7 +66,8 @@ export async function TemporaryAccessPassNotice(props: {
     <OneTimePass reference={props.reference} fallback={issuedBefore}>
       <PassCard title={t('tapTitle')} intro={t('tapIntro')} label={t('tapLabel')} pass={props.pass} oneTime>
         <p className="mt-3 font-semibold">
-          {t('tapExpires', { time })} {t('tapOnce')}
+          {t('tapExpires', { time })}
+          {usableOnce ? <> {t('tapOnce')}</> : null}
         </p>
         <h3 className="mt-4 text-xl font-semibold">{t('tapStepsTitle')}</h3>
         <ol className="mt-2 list-decimal space-y-1 pl-6">

@@ -3,6 +3,7 @@
 // reference, and tells someone who did not do this to contact the service desk at once. It never carries a
 // Temporary Access Pass or a national identity number.
 import type { AuthMethodType, MailMessage } from '@/lib/directory/directory';
+import { formatDateTime } from '@/lib/i18n/date-format';
 
 /** Every language an e-mail can be written in; `nn` is ready for the site's nynorsk pages. */
 export const NOTICE_LOCALES = ['nb', 'nn', 'en'] as const;
@@ -93,7 +94,7 @@ export const NOTICE_TEMPLATES: Record<NoticeLocale, Template> = {
   },
   en: {
     intlLocale: 'en-GB',
-    subject: 'Two-factor was reset on your OsloMet account',
+    subject: 'Two-factor authentication was reset on your OsloMet account',
     greeting: (name) => `Hello ${name},`,
     happened: (when) =>
       `Two-factor authentication on your OsloMet account was reset on ${when}. Whoever did it signed in with ID-porten on the two-factor website.`,
@@ -135,11 +136,7 @@ export function noticeRecipients(mail: string | null, otherMails: readonly strin
 
 export function composeNotice(facts: NoticeFacts, to: string[]): MailMessage {
   const t = NOTICE_TEMPLATES[facts.locale];
-  const when = new Intl.DateTimeFormat(t.intlLocale, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Oslo',
-  }).format(facts.at);
+  const when = formatDateTime(facts.locale, facts.at);
   const contact = [
     t.contact.web(facts.serviceDesk.url),
     facts.serviceDesk.email ? t.contact.email(facts.serviceDesk.email) : null,

@@ -33,7 +33,7 @@ test.describe('in English', () => {
       'will.other@example.org',
     ]);
     expect(mail[0]?.toRecipients).toEqual([before.mail, ...before.otherMails]);
-    expect(mail[0]?.subject).toBe('Two-factor was reset on your OsloMet account');
+    expect(mail[0]?.subject).toBe('Two-factor authentication was reset on your OsloMet account');
     expect(mail[0]?.content).toContain('Hello Will Noticeson,');
     expect(mail[0]?.content).toContain('- Microsoft Authenticator on "iPhone 16"');
     expect(mail[0]?.content).toContain(`Reference: ${reference}`);

@@ -6,9 +6,19 @@ import { person } from './support/people';
 import { recordsOf } from './support/records';
 
 const variants: { locale: Locale; javaScriptEnabled: boolean; key: string; success: RegExp }[] = [
-  { locale: 'en', javaScriptEnabled: true, key: 'two-authenticators-en', success: /Two-factor has been reset/ },
+  {
+    locale: 'en',
+    javaScriptEnabled: true,
+    key: 'two-authenticators-en',
+    success: /Two-factor authentication has been reset/,
+  },
   { locale: 'nb', javaScriptEnabled: false, key: 'two-authenticators-nojs', success: /Tofaktor er nullstilt/ },
-  { locale: 'en', javaScriptEnabled: false, key: 'two-authenticators-nojs-en', success: /Two-factor has been reset/ },
+  {
+    locale: 'en',
+    javaScriptEnabled: false,
+    key: 'two-authenticators-nojs-en',
+    success: /Two-factor authentication has been reset/,
+  },
 ];
 
 for (const variant of variants) {

@@ -282,7 +282,7 @@ describe('resetTwoFactorFor with a choice, a pass and a notice', () => {
     const [{ sender, message }] = directory.mail as [{ sender: string; message: MailMessage }];
     expect(sender).toBe('tofaktor-noreply@oslomet.no');
     expect(message.to).toEqual(['kari.nordmann@oslomet.no', 'kari@example.com']);
-    expect(message.subject).toBe('Two-factor was reset on your OsloMet account');
+    expect(message.subject).toBe('Two-factor authentication was reset on your OsloMet account');
     expect(message.text).toContain('Reference: ref-123');
     expect(message.text).toContain('- Microsoft Authenticator on "Phone app-1"');
     expect(message.text).toContain('- Passkey in Microsoft Authenticator on "Phone app-1"');

@@ -1,10 +1,11 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ConsoleGate, consoleMetadata } from '@/components/console/console-gate';
 import { methodName } from '@/components/reset/method-list';
 import { filterRange, parseAuditFilter, type AuditFilter, type AuditFilterInput } from '@/lib/console/audit-filter';
 import { accountIdForUsername } from '@/lib/console/desk-service';
 import { consolePageAccess } from '@/lib/console/page-access';
 import type { ConsoleSession } from '@/lib/console/session';
+import { intlLocale } from '@/lib/i18n/date-format';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
 import { CHANNELS, OUTCOMES } from '@/lib/records/schema';
 import { getRecordStore } from '@/lib/reset/service';
@@ -105,7 +106,6 @@ async function AuditBody(props: { locale: Locale; session: ConsoleSession; input
   const { locale, session } = props;
   const t = await getTranslations({ locale, namespace: 'Console' });
   const tr = await getTranslations({ locale, namespace: 'ResetFlow' });
-  const format = await getFormatter({ locale });
   const agent = session.roles.includes('agent');
   const filter = parseAuditFilter(props.input);
   // One person's history is the agent's: it looks the username up in the directory.
@@ -172,11 +172,11 @@ async function AuditBody(props: { locale: Locale; session: ConsoleSession; input
                   data-channel={record.channel}
                 >
                   <td className={cell}>
-                    {format.dateTime(record.createdAt, {
+                    {new Intl.DateTimeFormat(intlLocale(locale), {
                       dateStyle: 'short',
                       timeStyle: 'medium',
                       timeZone: 'Europe/Oslo',
-                    })}
+                    }).format(record.createdAt)}
                   </td>
                   <td className={cell}>{t(`channel_${record.channel}`)}</td>
                   <td className={cell}>

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ConsoleGate, consoleMetadata } from '@/components/console/console-gate';
 import { ConsoleSignInForm } from '@/components/console/console-forms';
 import { LocalizedLink } from '@/components/localized-link';
@@ -6,6 +6,7 @@ import { MethodList } from '@/components/reset/method-list';
 import { PassCard } from '@/components/reset/pass-card';
 import { consolePageAccess } from '@/lib/console/page-access';
 import type { ConsoleSession } from '@/lib/console/session';
+import { formatDateTime } from '@/lib/i18n/date-format';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
 import type { ResetRecord } from '@/lib/records/schema';
 import { takePassForDisplay } from '@/lib/reset/pass-handover';
@@ -28,7 +29,6 @@ export async function generateMetadata({ params }: Props) {
 async function PassForAgent(props: { locale: Locale; record: ResetRecord; pass: string | null }) {
   const { locale, record, pass } = props;
   const t = await getTranslations({ locale, namespace: 'Console' });
-  const format = await getFormatter({ locale });
   if (record.tapIssued === null) return null;
   if (!record.tapIssued)
     return (
@@ -36,9 +36,7 @@ async function PassForAgent(props: { locale: Locale; record: ResetRecord; pass: 
         {t('tapNotIssued')}
       </p>
     );
-  const time = record.tapExpiresAt
-    ? format.dateTime(record.tapExpiresAt, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' })
-    : '';
+  const time = record.tapExpiresAt ? formatDateTime(locale, record.tapExpiresAt) : '';
   if (!pass)
     return (
       <p className="mt-4" data-testid="tap-issued-before">
