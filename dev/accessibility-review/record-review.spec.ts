@@ -1,11 +1,10 @@
-// Not a test: the recorder of the manual accessibility review (content/accessibility-review/). It runs only with
-// RECORD_ACCESSIBILITY_REVIEW=1 and writes screenshots, the keyboard's path and the accessibility tree of a few
-// pages; a person then looks at them and writes down what they found. Run it again for the next review.
+// Not a test: the recorder of the manual accessibility review (content/accessibility-review/), run with
+// `npm run review:accessibility` (its own Playwright config, outside the test suite). It writes screenshots, the
+// keyboard's path and the accessibility tree of a few pages; a person then looks at them and writes down what they
+// found. Run it again for the next review (REVIEW_DATE=YYYY-MM-DD).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, type Page } from '@playwright/test';
-
-test.skip(!process.env.RECORD_ACCESSIBILITY_REVIEW, 'records the manual review only when asked to');
 
 const out = join(__dirname, '..', '..', 'content', 'accessibility-review', process.env.REVIEW_DATE ?? '2026-12-03');
 const shot = (page: Page, name: string) => page.screenshot({ path: join(out, `${name}.png`) });
