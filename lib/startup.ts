@@ -6,6 +6,7 @@ import { formatProblems, parseConfig } from '@/lib/config';
 import { lifecycle, onShutdown } from '@/lib/lifecycle';
 import { logger } from '@/lib/log';
 import { closeSharedDatabase } from '@/lib/records/database';
+import { consoleStartupWarnings } from '@/lib/console/startup-warnings';
 import { checkReadiness } from '@/lib/readiness';
 import { pinAuthUrlToAppOrigin } from '@/lib/session/auth-url';
 
@@ -27,6 +28,8 @@ export async function startServer(): Promise<void> {
         'directory); set DATABASE_URL to a PostgreSQL server for several instances.',
     );
   }
+
+  for (const warning of consoleStartupWarnings(config)) logger.warn({ event: warning.event }, warning.message);
 
   // Not fatal: an instance whose database is away or behind starts, reports not-ready and recovers by itself.
   const { ready, checks } = await checkReadiness();
