@@ -14,6 +14,7 @@ import { negotiateLocale } from '@/lib/i18n/negotiate';
 import { isKnownPagePath } from '@/lib/i18n/known-paths';
 import { httpErrorResponse, type HttpErrorKey } from '@/lib/i18n/http-error-text';
 import { isLocale, routing, type Locale } from '@/lib/i18n/routing';
+import { isConsolePage } from '@/lib/console/page-paths';
 import { logger } from '@/lib/log';
 import { prerenderedScriptHashes } from '@/lib/prerendered-script-hashes';
 import {
@@ -40,6 +41,7 @@ const NO_SCRIPTS: ScriptPolicy = { hashes: [] };
 const REFUSAL_TEXT: Record<GuardRefusal['status'], HttpErrorKey> = {
   400: 'badRequest',
   403: 'forbidden',
+  405: 'badRequest',
   411: 'badRequest',
   413: 'tooLarge',
 };
@@ -107,6 +109,14 @@ export default async function proxy(request: NextRequest) {
       return httpErrorResponse(refusal.status, REFUSAL_TEXT[refusal.status], localeOf(request), plainHeaders);
     }
     return withHeaders(NextResponse.next(), securityHeaders({ ...policy, scripts: API_SCRIPTS }));
+  }
+  if (isConsolePage(pathname) && request.method !== 'GET' && request.method !== 'HEAD') {
+    // The console's pages only show; its forms post to /api/servicedesk/*. A POST here (a server action of another
+    // page forwarded through it, any body at all) is refused before Next would run it.
+    logGuardRefusal(request, { status: 405, reason: 'console-page-not-a-form-target' });
+    const response = httpErrorResponse(405, 'badRequest', localeOf(request), plainHeaders);
+    response.headers.set('Allow', 'GET, HEAD');
+    return response;
   }
   if (request.method === 'POST') {
     const refusal = await refusePagePost(request);

@@ -35,6 +35,8 @@ export const GRAPH_APP_ROLES = [
   'Mail.Send',
   // The service desk console: checkMemberGroups (protected accounts). The user search needs only User.Read.All.
   'GroupMember.Read.All',
+  // The service desk console: who holds a role of the console's app (servicePrincipals/appRoleAssignedTo).
+  'Application.Read.All',
 ] as const;
 
 /** The stand-in's service mailbox that may send the notices. */

@@ -11,17 +11,17 @@ import { SessionTokenSchema } from '@/lib/session/session-token';
 // The site's forms post a language, an action id and a handful of registration ids.
 export const MAX_ACTION_BODY_BYTES = 64 * 1024;
 
-export type GuardRefusal = { status: 400 | 403 | 411 | 413; reason: string };
+export type GuardRefusal = { status: 400 | 403 | 405 | 411 | 413; reason: string };
 
 const FORM_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
-// With JavaScript, Next posts an action's arguments as text/plain (React's encodeReply), or as a form.
-const ACTION_TYPES = [...FORM_TYPES, 'text/plain'];
+// Every action of this site takes its form (with JavaScript too: React then posts the arguments as multipart, as they
+// hold the FormData). Next's other encoding, text/plain JSON, only ever carries arguments no action here accepts, and
+// an object or array there makes Next answer 500: refused as not a form.
+const ACTION_TYPES = FORM_TYPES;
 
 async function hasReadableBody(request: NextRequest, type: string): Promise<boolean> {
   try {
-    const copy = request.clone();
-    if (FORM_TYPES.includes(type)) await copy.formData();
-    else JSON.parse(await copy.text());
+    if (FORM_TYPES.includes(type)) await request.clone().formData();
     return true;
   } catch {
     return false;

@@ -8,6 +8,7 @@ import { logger } from '@/lib/log';
 import { builtPublicOrigin } from '@/lib/i18n/public-origin';
 import { startMetricsServer } from '@/lib/metrics/server';
 import { closeSharedDatabase, errorCode } from '@/lib/records/database';
+import { consoleStartupWarnings } from '@/lib/console/startup-warnings';
 import { checkReadiness } from '@/lib/readiness';
 import { pinAuthUrlToAppOrigin } from '@/lib/session/auth-url';
 import { startTracing } from '@/lib/tracing/setup';
@@ -50,6 +51,8 @@ export async function startServer(): Promise<void> {
         'directory); set DATABASE_URL to a PostgreSQL server for several instances.',
     );
   }
+
+  for (const warning of consoleStartupWarnings(config)) logger.warn({ event: warning.event }, warning.message);
 
   // Not fatal: an instance whose database is away or behind starts, reports not-ready and recovers by itself.
   const { ready, checks } = await checkReadiness();

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
+import { LanguageSwitcher } from '@/components/language-switcher';
 import { LocalizedLink } from '@/components/localized-link';
-import { PageShell } from '@/components/page-shell';
+import type { ConsoleRole } from '@/lib/console/console-token';
 import type { ConsoleSession } from '@/lib/console/session';
 import type { AppPathname, Locale } from '@/lib/i18n/routing';
 import { ConsoleSignOutForm } from './console-forms';
@@ -13,7 +14,11 @@ const NAV = [
   { pathname: '/servicedesk/statistics', key: 'navStatistics', roles: ['auditor'] },
 ] as const;
 
-/** Every console page's frame: the site's shell plus who is signed in, the console's own navigation and sign-out. */
+/**
+ * Every console page's frame, apart from the public site's: a header of its own (who is signed in, with which role,
+ * the console's navigation, sign-out and the languages), a main area as wide as the desk's tables need, and no
+ * public guide navigation or "contact the service desk" footer, which speak to the desk's callers, not the desk.
+ */
 export async function ConsoleShell(props: {
   locale: Locale;
   pathname: AppPathname;
@@ -21,63 +26,126 @@ export async function ConsoleShell(props: {
   session: ConsoleSession | null;
   children: ReactNode;
 }) {
-  const t = await getTranslations({ locale: props.locale, namespace: 'Console' });
-  const { session } = props;
+  const { locale, session } = props;
+  const t = await getTranslations({ locale, namespace: 'Console' });
+  const site = await getTranslations({ locale, namespace: 'Site' });
+  const roleName = (role: ConsoleRole) => (role === 'agent' ? t('roleAgent') : t('roleAuditor'));
   return (
-    <PageShell locale={props.locale} pathname={props.pathname} query={props.query}>
-      {session ? (
-        <div className="mb-6 rounded border border-slate-300 bg-slate-50 p-3">
-          <p data-testid="console-signed-in">{t('signedInAs', { name: session.name, username: session.username })}</p>
-          <p className="text-slate-700">
-            {t('roles', {
-              roles: session.roles.map((role) => (role === 'agent' ? t('roleAgent') : t('roleAuditor'))).join(', '),
-            })}
-          </p>
-          <div className="mt-2 flex flex-wrap items-center gap-2">
-            <nav aria-label={t('navLabel')}>
-              <ul className="flex flex-wrap gap-1">
-                {NAV.filter((item) => item.roles.some((role) => session.roles.includes(role))).map((item) => (
-                  <li key={item.pathname}>
-                    <LocalizedLink
-                      href={item.pathname}
-                      locale={props.locale}
-                      aria-current={props.pathname === item.pathname ? 'page' : undefined}
-                      className="inline-flex min-h-11 items-center rounded px-3 underline underline-offset-4 aria-[current=page]:bg-sky-100 aria-[current=page]:font-semibold"
-                    >
-                      {t(item.key)}
-                    </LocalizedLink>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-            <ConsoleSignOutForm locale={props.locale} />
+    <>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-3 focus:font-semibold"
+      >
+        {site('skipToContent')}
+      </a>
+      <header className="border-b-4 border-sky-800 bg-slate-50">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+          <LocalizedLink
+            href="/servicedesk"
+            locale={locale}
+            className="text-xl font-bold no-underline hover:underline"
+            data-testid="console-home-link"
+          >
+            {t('shellName')} <span className="font-normal text-slate-700">· {site('owner')}</span>
+          </LocalizedLink>
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+            {session ? (
+              <>
+                <p data-testid="console-signed-in" className="leading-tight">
+                  <span className="font-semibold">{session.name}</span>{' '}
+                  <span className="text-slate-700">({session.username})</span>
+                  <span className="block text-sm text-slate-700" data-testid="console-roles">
+                    {t('roles', { roles: session.roles.map(roleName).join(', ') })}
+                  </span>
+                </p>
+                <ConsoleSignOutForm locale={locale} />
+              </>
+            ) : null}
+            <LanguageSwitcher locale={locale} pathname={props.pathname} query={props.query} />
           </div>
         </div>
-      ) : null}
-      {props.children}
-    </PageShell>
+        {session ? (
+          <nav aria-label={t('navLabel')} className="mx-auto max-w-7xl px-2 pb-2">
+            <ul className="flex flex-wrap gap-1">
+              {NAV.filter((item) => item.roles.some((role) => session.roles.includes(role))).map((item) => (
+                <li key={item.pathname}>
+                  <LocalizedLink
+                    href={item.pathname}
+                    locale={locale}
+                    aria-current={props.pathname === item.pathname ? 'page' : undefined}
+                    className="inline-flex min-h-11 items-center rounded px-3 underline underline-offset-4 aria-[current=page]:bg-sky-100 aria-[current=page]:font-semibold"
+                  >
+                    {t(item.key)}
+                  </LocalizedLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 focus:outline-none">
+        {props.children}
+      </main>
+      <footer className="mx-auto max-w-7xl border-t border-slate-300 px-4 py-4 text-sm">
+        <LocalizedLink
+          href="/accessibility"
+          locale={locale}
+          className="inline-flex min-h-6 underline underline-offset-4"
+        >
+          {site('accessibilityStatement')}
+        </LocalizedLink>
+      </footer>
+    </>
   );
 }
 
-/** The 403 content: why this member of staff cannot see or do this, in plain words. */
-export async function ConsoleForbidden(props: { locale: Locale; reason: string | undefined }) {
+/** What each role may do in the console, in plain words: the refusal pages tell the member of staff theirs. */
+export async function RoleAllows(props: { locale: Locale; roles: readonly ConsoleRole[] }) {
   const t = await getTranslations({ locale: props.locale, namespace: 'Console' });
+  return (
+    <ul className="mt-3 list-disc space-y-1 pl-6" data-testid="console-role-allows">
+      {props.roles.map((role) => (
+        <li key={role}>{role === 'agent' ? t('allowsAgent') : t('allowsAuditor')}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** The 403 content: why this member of staff cannot see or do this, and, for a role, what that role allows. */
+export async function ConsoleForbidden(props: {
+  locale: Locale;
+  reason: string | undefined;
+  session: ConsoleSession | null;
+}) {
+  const t = await getTranslations({ locale: props.locale, namespace: 'Console' });
+  const { reason, session } = props;
   const text =
-    props.reason === 'no-mfa'
+    reason === 'no-mfa'
       ? t('forbiddenNoMfa')
-      : props.reason === 'wrong-tenant'
+      : reason === 'wrong-tenant'
         ? t('forbiddenWrongTenant')
-        : props.reason === 'role'
-          ? t('forbiddenRole')
-          : props.reason === 'login-failed'
+        : reason === 'role'
+          ? session && !session.roles.includes('agent')
+            ? t('forbiddenRoleAuditor')
+            : session && !session.roles.includes('auditor')
+              ? t('forbiddenRoleAgent')
+              : t('forbiddenRole')
+          : reason === 'login-failed'
             ? t('forbiddenLoginFailed')
             : t('forbiddenNoRole');
   return (
-    <section aria-labelledby="forbidden-title" data-testid={`console-forbidden-${props.reason ?? 'no-role'}`}>
+    <section
+      aria-labelledby="forbidden-title"
+      className="max-w-3xl"
+      data-testid={`console-forbidden-${reason ?? 'no-role'}`}
+    >
       <h1 id="forbidden-title" className="text-3xl font-bold">
         {t('forbiddenTitle')}
       </h1>
-      <p className="mt-4">{text}</p>
+      <p className="mt-4" data-testid="console-forbidden-text">
+        {text}
+      </p>
+      {reason === 'role' && session ? <RoleAllows locale={props.locale} roles={session.roles} /> : null}
       <p className="mt-4">
         <LocalizedLink href="/servicedesk" locale={props.locale} className="underline underline-offset-4">
           {t('backToConsole')}

@@ -1,5 +1,7 @@
 // The statistics as a server-rendered SVG (stacked bars per day by outcome) and the same numbers as a table.
-// No client code, no inline styles (the CSP allows none): colours are SVG presentation attributes.
+// No client code, no inline styles (the CSP allows none): colours are SVG presentation attributes. The SVG scales
+// with its box, so below the md breakpoint its labels would shrink under 12 px: narrow screens get one HTML line
+// per day instead (text at the page's size, a small bar beside it), from the same numbers.
 import { OUTCOMES, CHANNELS, type RecordChannel, type RecordOutcome } from '@/lib/records/schema';
 import type { Statistics } from '@/lib/console/statistics';
 
@@ -27,6 +29,8 @@ export type StatisticsLabels = {
   total: string;
   outcomes: Record<RecordOutcome, string>;
   channels: Record<RecordChannel, string>;
+  narrowHint: string;
+  dayCount: (count: number) => string;
 };
 
 export function StatisticsChart(props: { stats: Statistics; labels: StatisticsLabels }) {
@@ -40,7 +44,7 @@ export function StatisticsChart(props: { stats: Statistics; labels: StatisticsLa
       viewBox={`0 0 ${WIDTH} ${LEGEND_Y + 24}`}
       role="img"
       aria-labelledby="chart-title chart-desc"
-      className="mt-4 h-auto w-full"
+      className="mt-4 hidden h-auto w-full max-w-4xl md:block"
       data-testid="statistics-chart"
     >
       <title id="chart-title">{labels.chartTitle}</title>
@@ -86,7 +90,7 @@ export function StatisticsChart(props: { stats: Statistics; labels: StatisticsLa
                 x={(x + barWidth / 2).toFixed(2)}
                 y={PLOT_TOP + PLOT_HEIGHT + 16}
                 textAnchor="middle"
-                fontSize="11"
+                fontSize="12"
                 fill="#1e293b"
               >
                 {day.day.slice(5)}
@@ -104,6 +108,60 @@ export function StatisticsChart(props: { stats: Statistics; labels: StatisticsLa
         </g>
       ))}
     </svg>
+  );
+}
+
+/** The narrow screens' chart: a line per day with the date and total as text and the day's bar stacked by outcome. */
+export function StatisticsNarrowChart(props: { stats: Statistics; labels: StatisticsLabels }) {
+  const { stats, labels } = props;
+  const max = Math.max(1, ...stats.days.map((day) => day.total));
+  return (
+    <figure className="mt-4 md:hidden" data-testid="statistics-narrow-chart">
+      <figcaption className="text-sm">{labels.narrowHint}</figcaption>
+      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        {OUTCOMES.map((outcome) => (
+          <li key={outcome} className="flex items-center gap-1">
+            <svg viewBox="0 0 10 10" className="h-3 w-3" aria-hidden="true" focusable="false">
+              <rect width="10" height="10" fill={OUTCOME_COLOURS[outcome]} />
+            </svg>
+            {labels.outcomes[outcome]}
+          </li>
+        ))}
+      </ul>
+      <ol className="mt-2 space-y-1 text-sm">
+        {stats.days.map((day) => {
+          let x = 0;
+          return (
+            <li key={day.day} data-day={day.day} className="grid grid-cols-[6rem_1fr_6rem] items-center gap-2">
+              <span>{day.day}</span>
+              <svg
+                viewBox="0 0 100 10"
+                preserveAspectRatio="none"
+                className="h-4 w-full"
+                aria-hidden="true"
+                focusable="false"
+              >
+                {OUTCOMES.filter((outcome) => day.byOutcome[outcome] > 0).map((outcome) => {
+                  const width = (day.byOutcome[outcome] / max) * 100;
+                  x += width;
+                  return (
+                    <rect
+                      key={outcome}
+                      x={(x - width).toFixed(2)}
+                      y="0"
+                      width={width.toFixed(2)}
+                      height="10"
+                      fill={OUTCOME_COLOURS[outcome]}
+                    />
+                  );
+                })}
+              </svg>
+              <span className="text-right">{labels.dayCount(day.total)}</span>
+            </li>
+          );
+        })}
+      </ol>
+    </figure>
   );
 }
 

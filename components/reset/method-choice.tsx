@@ -5,15 +5,20 @@ import { methodName, type MethodView } from './method-list';
 
 /**
  * The removable registrations as checkboxes named `method`, all ticked: a plain form field, so the choice works
- * without JavaScript. The server action trusts none of it beyond what the account really has.
+ * without JavaScript. The server action trusts none of it beyond what the account really has. The console words
+ * the legend and hint for the agent (`texts`); the default speaks to the person.
  */
-export async function MethodChoice(props: { locale: Locale; methods: MethodView[] }) {
+export async function MethodChoice(props: {
+  locale: Locale;
+  methods: MethodView[];
+  texts?: { legend: string; hint: string };
+}) {
   const t = await getTranslations({ locale: props.locale, namespace: 'ResetFlow' });
   return (
     <fieldset className="mt-3">
-      <legend className="text-lg font-semibold">{t('chooseLegend')}</legend>
+      <legend className="text-lg font-semibold">{props.texts?.legend ?? t('chooseLegend')}</legend>
       <p className="mt-1" id="choose-hint">
-        {t('chooseHint')}
+        {props.texts?.hint ?? t('chooseHint')}
       </p>
       <ul className="mt-3 space-y-2" data-testid="methods-to-remove">
         {props.methods.map((method) => (

@@ -12,6 +12,7 @@ import { SignJWT, jwtVerify, generateKeyPair, exportJWK, decodeJwt, errors as jo
 import type { JWK } from 'jose';
 import { z } from 'zod';
 import fixtureJson from './fixture.json';
+import { appRoleAssignedTo, STAFF_PEOPLE } from './console-app';
 import {
   ENTRA_CLIENT_ID,
   ENTRA_CLIENT_SECRET,
@@ -189,6 +190,7 @@ const ROLES_WRITE_METHODS = ['UserAuthenticationMethod.ReadWrite.All'];
 const ROLES_REVOKE = ['User.RevokeSessions.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'];
 const ROLES_WRITE_TAP = ['UserAuthMethod-TAP.ReadWrite.All', 'UserAuthenticationMethod.ReadWrite.All'];
 const ROLES_SEND_MAIL = ['Mail.Send'];
+const ROLES_READ_DIR = ['Directory.Read.All', 'Directory.ReadWrite.All'];
 // checkMemberGroups on another user, app-only: group memberships need GroupMember.Read.All (or a Directory role).
 const ROLES_MEMBER_GROUPS = ['GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
 
@@ -484,7 +486,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   const kid = randomUUID();
   const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
 
-  let users = seedUsers(options.extraPeople);
+  let users = seedUsers([...STAFF_PEOPLE, ...(options.extraPeople ?? [])]);
   let mailbox: CapturedMail[] = [];
   let tapPolicy: TapPolicy = { ...DEFAULT_TAP_POLICY };
   let latencyMs = 0;
@@ -858,6 +860,26 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     if (lower.length === 1 && lower[0] === '$batch') {
       if (m !== 'POST') return methodNotAllowed();
       return batch(req);
+    }
+
+    // GET /servicePrincipals(appId='…')/appRoleAssignedTo: who holds a role of the console's app (console-app.ts).
+    // Application.Read.All is its least privileged permission; paged with $top and @odata.nextLink like Graph.
+    const servicePrincipal = /^servicePrincipals\(appId='([^']*)'\)$/i.exec(seg[0] ?? '');
+    if (servicePrincipal && lower.length === 2 && lower[1] === 'approleassignedto') {
+      if (m !== 'GET') return methodNotAllowed();
+      const denied = requireRole(req, roles, ['Application.Read.All', 'Application.ReadWrite.All', ...ROLES_READ_DIR]);
+      if (denied) return denied;
+      const all = appRoleAssignedTo(servicePrincipal[1]!);
+      if (!all) return notFound(req, `appId=${servicePrincipal[1]}`);
+      const top = Math.min(Number(/^\d{1,3}$/.exec(url.searchParams.get('$top') ?? '')?.[0] ?? 100) || 100, 999);
+      const skip = Number(/^\d{1,4}$/.exec(url.searchParams.get('$skiptoken') ?? '')?.[0] ?? 0);
+      const next = new URL(url.href.replace('http://graph.local', 'https://graph.microsoft.com'));
+      next.searchParams.set('$skiptoken', String(skip + top));
+      return ok({
+        '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#servicePrincipals('${all[0]?.resourceId}')/appRoleAssignedTo`,
+        value: all.slice(skip, skip + top),
+        ...(skip + top < all.length ? { '@odata.nextLink': next.toString() } : {}),
+      });
     }
 
     if (lower[0] !== 'users') {
@@ -1330,7 +1352,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
 
   async function admin(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
     if (pathname === '/_admin/reset' && req.method === 'POST') {
-      users = seedUsers(options.extraPeople);
+      users = seedUsers([...STAFF_PEOPLE, ...(options.extraPeople ?? [])]);
       mailbox = [];
       tapPolicy = { ...DEFAULT_TAP_POLICY };
       latencyMs = 0;

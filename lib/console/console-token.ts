@@ -27,6 +27,8 @@ export const ConsoleTokenSchema = z.object({
   mfa: z.literal(true),
   /** epoch seconds: when the member of staff last signed in at Entra (auth_time, else the token's iat). */
   authTime: z.number().int().positive(),
+  /** The server-side session record (lib/records/console-sessions.ts) this cookie belongs to. */
+  sid: z.string().min(1),
 });
 export type ConsoleToken = z.output<typeof ConsoleTokenSchema>;
 
@@ -36,7 +38,7 @@ export type LoginRefusal = 'wrong-tenant' | 'no-mfa' | 'no-role';
 export function judgeStaffLogin(
   claims: StaffClaims,
   tenantId: string,
-): { ok: true; token: ConsoleToken } | { ok: false; reason: LoginRefusal } {
+): { ok: true; token: Omit<ConsoleToken, 'sid'> } | { ok: false; reason: LoginRefusal } {
   if (claims.tid.toLowerCase() !== tenantId.toLowerCase()) return { ok: false, reason: 'wrong-tenant' };
   if (!claims.amr.includes('mfa')) return { ok: false, reason: 'no-mfa' };
   const roles = (Object.keys(CONSOLE_ROLES) as ConsoleRole[]).filter((role) =>
@@ -62,4 +64,9 @@ export function judgeStaffLogin(
 export function isFreshLogin(authTime: number, maxAgeSeconds: number, now: Date): boolean {
   const age = now.getTime() / 1000 - authTime;
   return Number.isFinite(age) && age <= maxAgeSeconds && age >= -60;
+}
+
+/** Whether the session's lifetime, counted from the Entra login, is over at `now`. */
+export function isPastLifetime(authTime: number, maxAgeSeconds: number, now: Date): boolean {
+  return now.getTime() / 1000 - authTime > maxAgeSeconds;
 }

@@ -26,6 +26,7 @@ function deskSettings(): ServiceDeskSettings {
     maxLoginAgeSeconds: config.console.resetMaxLoginAgeSeconds,
     limitPerAgentPerHour: config.console.limitPerAgentPerHour,
     protectedGroupIds: config.console.protectedGroupIds,
+    consoleAppId: config.console.clientId,
     tap: config.tap,
     notice: config.notice,
   };
@@ -56,4 +57,9 @@ export const ACCOUNT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 export async function accountIdForUsername(username: string): Promise<string | null> {
   const account = await (await deskDeps()).directory.getAccount(username);
   return account?.id ?? null;
+}
+
+/** The agent as the desk domain needs them, from the console session. */
+export function agentOf(session: { oid: string; username: string; name: string; authTime: number }): Agent {
+  return { oid: session.oid, username: session.username, name: session.name, authTime: session.authTime };
 }

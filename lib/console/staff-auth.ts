@@ -10,6 +10,7 @@ import { isLocale, routing, type Locale } from '@/lib/i18n/routing';
 import { securityEvent } from '@/lib/log';
 import { pinAuthUrlToAppOrigin } from '@/lib/session/auth-url';
 import { judgeStaffLogin, StaffClaimsSchema, type LoginRefusal } from './console-token';
+import { getConsoleSessionStore } from './session-store';
 
 export const STAFF_AUTH_BASE_PATH = '/api/staff-auth';
 export const STAFF_PROVIDER_ID = 'entra';
@@ -109,12 +110,15 @@ function staffAuthConfig(request: Request | undefined): NextAuthConfig {
         }
         return true;
       },
-      jwt({ token, account, profile }) {
+      async jwt({ token, account, profile }) {
         if (!account || !profile) return token;
         const verdict = judgeStaffLogin(StaffClaimsSchema.parse(profile), config.entra.tenantId);
         if (!verdict.ok) throw new Error('refused login reached the jwt callback');
+        // The session's record: it ends at sign-out, and in any case at the lifetime counted from the Entra login.
+        const expiresAt = new Date((verdict.token.authTime + config.console.sessionMaxAgeSeconds) * 1000);
+        const sid = await (await getConsoleSessionStore()).startSession(verdict.token.oid, expiresAt);
         securityEvent('console.login', { agentId: verdict.token.oid, roles: verdict.token.roles.join(',') });
-        return { ...verdict.token };
+        return { ...verdict.token, sid };
       },
       session({ session }) {
         return { expires: session.expires, user: {} } as typeof session;

@@ -10,6 +10,7 @@ import { createGraphClient } from '@/lib/directory/graph-client';
 import {
   GRAPH_FIDO2_TYPE,
   GRAPH_METHOD_TYPES,
+  GraphAppRoleAssignmentListSchema,
   GraphAuthMethodListSchema,
   GraphCheckMemberGroupsSchema,
   GraphRevokeResponseSchema,
@@ -47,6 +48,8 @@ export type TemporaryAccessPassRequest = { lifetimeInMinutes: number; isUsableOn
 /** The pass lives only in this value, in memory, on its way to the person's screen. */
 export type IssuedTemporaryAccessPass = { pass: string; expiresAt: Date; isUsableOnce: boolean };
 export type MailMessage = { subject: string; text: string; to: string[] };
+/** One holder of an app's role: a user, a group (its direct members hold the role) or a service principal. */
+export type AppRoleAssignee = { principalId: string; principalType: string; appRoleId: string };
 
 export interface Directory {
   findAccountsByNationalId(id: NationalId): Promise<DirectoryAccount[]>;
@@ -63,6 +66,8 @@ export interface Directory {
   getAccount(idOrUsername: string): Promise<DirectoryAccount | null>;
   /** The asked groups the account is a member of, transitively (Graph checkMemberGroups, at most 20 ids). */
   memberGroupsAmong(accountId: string, groupIds: readonly string[]): Promise<string[]>;
+  /** Service desk: every assignment of a role of the app with this application (client) id. */
+  appRoleAssignees(appId: string): Promise<AppRoleAssignee[]>;
 }
 
 /** What a service desk search may contain: letters (any script), digits and the characters of a username. */
@@ -224,7 +229,9 @@ const ACCOUNT_FIELDS = ['id', 'displayName', 'userPrincipalName', 'mail', 'other
 const odataString = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 /** Directory calls of the service desk console; the same client and typed errors as the reset's. */
-function serviceDeskCalls(client: Client): Pick<Directory, 'searchAccounts' | 'getAccount' | 'memberGroupsAmong'> {
+function serviceDeskCalls(
+  client: Client,
+): Pick<Directory, 'searchAccounts' | 'getAccount' | 'memberGroupsAmong' | 'appRoleAssignees'> {
   return {
     async searchAccounts(text, limit) {
       // Checked again here: the text goes into an OData $filter.
@@ -268,8 +275,45 @@ function serviceDeskCalls(client: Client): Pick<Directory, 'searchAccounts' | 'g
       const asked = new Set(groupIds.map((id) => id.toLowerCase()));
       return result.value.filter((id) => asked.has(id.toLowerCase()));
     },
+
+    // Least privilege: Application.Read.All reads the app's assignments; the users' own appRoleAssignments
+    // would need Directory.Read.All.
+    async appRoleAssignees(appId) {
+      if (!APP_ID.test(appId)) throw new DirectoryError('list-app-role-assignments', 0, 'invalidAppId', null);
+      const assignees: AppRoleAssignee[] = [];
+      let page = await callGraph(
+        'list-app-role-assignments',
+        () =>
+          client
+            .api(`/servicePrincipals(appId='${appId}')/appRoleAssignedTo`)
+            .select(['principalId', 'principalType', 'appRoleId'])
+            .top(999)
+            .get(),
+        GraphAppRoleAssignmentListSchema,
+      );
+      for (let pages = 1; ; pages += 1) {
+        assignees.push(
+          ...page.value.map((item) => ({
+            principalId: item.principalId,
+            principalType: item.principalType ?? '',
+            appRoleId: item.appRoleId,
+          })),
+        );
+        const next = page['@odata.nextLink'];
+        if (!next) return assignees;
+        // A cap against a server that pages forever: far beyond any desk's size at 999 a page.
+        if (pages >= 50) throw new DirectoryError('list-app-role-assignments', 0, 'tooManyPages', null);
+        page = await callGraph(
+          'list-app-role-assignments',
+          () => client.api(next).get(),
+          GraphAppRoleAssignmentListSchema,
+        );
+      }
+    },
   };
 }
+
+const APP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The production wiring: one token provider and one Graph client for this directory. */
 export function createGraphDirectory(

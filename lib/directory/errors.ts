@@ -17,7 +17,8 @@ export type DirectoryOperation =
   | 'send-mail'
   | 'search-accounts'
   | 'get-account'
-  | 'check-member-groups';
+  | 'check-member-groups'
+  | 'list-app-role-assignments';
 
 export class DirectoryError extends Error {
   constructor(

@@ -51,5 +51,16 @@ export const GraphTemporaryAccessPassSchema = z.looseObject({
 /** POST /users/{id}/checkMemberGroups: the subset of the asked group ids the user is a (transitive) member of. */
 export const GraphCheckMemberGroupsSchema = z.object({ value: z.array(z.string()) });
 
+/**
+ * GET /servicePrincipals(appId='…')/appRoleAssignedTo: who holds a role of that app, users and groups alike. Groups
+ * count for their direct members only (Entra's rule for app role assignment); paged with @odata.nextLink.
+ */
+export const GraphAppRoleAssignmentListSchema = z.object({
+  '@odata.nextLink': z.string().optional(),
+  value: z.array(
+    z.looseObject({ principalId: z.string().min(1), principalType: z.string().nullable(), appRoleId: z.string() }),
+  ),
+});
+
 export type GraphUser = z.output<typeof GraphUserSchema>;
 export type GraphAuthMethod = z.output<typeof GraphAuthMethodSchema>;

@@ -58,6 +58,9 @@ export const resetRecords = pgTable(
     verificationKind: text('verification_kind', { enum: VERIFICATION_KINDS }),
     /** The desk's ticket reference, when the agent gave one. */
     ticketReference: text('ticket_reference'),
+    // Added in 0003 (issue 16). Older service desk rows show the agent's object id only.
+    /** The agent's display name from the staff login, as it was at the time of the attempt. */
+    agentName: text('agent_name'),
   },
   (table) => [
     // The per-person rate limit counts recent resets by hash.
@@ -77,6 +80,25 @@ export const endedSessions = pgTable('ended_sessions', {
   sid: text('sid').primaryKey(),
   endedAt: timestamp('ended_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Service desk console sessions (issue 16): a row per staff login, checked on every console request, so that signing
+ * out (or the end of the lifetime) ends the session on the server, and a copied cookie is dead on every instance.
+ */
+export const consoleSessions = pgTable(
+  'console_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The member of staff's Entra object id (oid). */
+    agentId: text('agent_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The Entra login time plus the console's session lifetime: the session is over then, whatever the cookie says. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Set by sign-out. */
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (table) => [index('console_sessions_expires_idx').on(table.expiresAt)],
+);
 
 export type ResetRecord = typeof resetRecords.$inferSelect;
 export type NewResetRecord = typeof resetRecords.$inferInsert;

@@ -62,7 +62,8 @@ export type ResetOutcome =
   | { kind: 'refused'; reason: RefusalReason | ServiceDeskRefusalReason; retryAfter?: string };
 
 /** Refusals of the service desk console's reset (lib/reset/service-desk-reset.ts). */
-export type ServiceDeskRefusalReason = 'stale-staff-login' | 'rate-limited-agent' | 'protected-account' | 'no-account';
+export type ServiceDeskRefusalReason =
+  'stale-staff-login' | 'rate-limited-agent' | 'own-account' | 'staff-account' | 'protected-account' | 'no-account';
 
 /**
  * What the person asked for. `chosenMethodIds` are the form's ticked ids (untrusted; null = every removable
@@ -290,7 +291,7 @@ export async function recordAttempt(
   progress: Attempt,
   identity: { requestId: string; nationalIdHash: string | null } & Pick<
     NewRecord,
-    'channel' | 'agentId' | 'verificationKind' | 'ticketReference'
+    'channel' | 'agentId' | 'agentName' | 'verificationKind' | 'ticketReference'
   >,
 ): Promise<ResetOutcome> {
   const { requestId, nationalIdHash: personHash, ...extra } = identity;

@@ -1,7 +1,8 @@
 // The service desk's assisted reset: an agent, signed in to the console, resets a person the desk has identified.
 // The same removal as self-service (removeChosenMethods: re-read, only the chosen, default method last, honest
 // partial outcomes, pass and notice) and the same one record per attempt, with the desk's own checks in front:
-// a fresh staff login, a per-agent limit, and no reset of a protected account (members of configured groups).
+// a fresh staff login, a per-agent limit, no reset of the agent's own account or of anyone who holds a console
+// role (staff never reset staff), and no reset of a protected account (members of configured groups).
 import type { Directory, DirectoryAccount } from '@/lib/directory/directory';
 import { SEARCH_TEXT } from '@/lib/directory/directory';
 import { securityEvent } from '@/lib/log';
@@ -24,7 +25,14 @@ import {
 import type { AuthMethod } from '@/lib/directory/directory';
 
 /** The agent as the console session knows them. */
-export type Agent = { oid: string; /** epoch seconds of the staff login */ authTime: number };
+export type Agent = {
+  oid: string;
+  /** The agent's user principal name and display name from the staff login. */
+  username: string;
+  name: string;
+  /** epoch seconds of the staff login */
+  authTime: number;
+};
 /** How the desk verified the person: the document kind and, optionally, the desk's ticket. Never a document number. */
 export type Verification = { kind: VerificationKind; ticketReference: string | null };
 
@@ -39,6 +47,8 @@ export type ServiceDeskSettings = Pick<ResetSettings, 'tap' | 'notice'> & {
   maxLoginAgeSeconds: number;
   limitPerAgentPerHour: number;
   protectedGroupIds: readonly string[];
+  /** The console's own app registration (client id): whoever holds one of its roles is staff. */
+  consoleAppId: string;
 };
 
 /** What a search shows of a match: enough to pick the right person, not a directory dump. */
@@ -77,15 +87,50 @@ const maskAccount = (account: DirectoryAccount): MaskedAccount => ({
 export type DeskPreview =
   | { kind: 'ready'; account: MaskedAccount; methods: AuthMethod[] }
   | { kind: 'nothing-to-remove'; account: MaskedAccount }
-  | { kind: 'refused'; reason: 'no-account' | 'protected-account' }
+  | { kind: 'refused'; reason: 'no-account' | AccountRefusal }
   | { kind: 'directory-error' };
 
-async function isProtected(
+/** Why the desk may not reset an account at all, whatever the agent has checked. */
+export type AccountRefusal = 'own-account' | 'staff-account' | 'protected-account';
+
+// Graph's id of an assignment without a role ("default access"): the app's own roles are the ones that count.
+const DEFAULT_ACCESS_ROLE = '00000000-0000-0000-0000-000000000000';
+// checkMemberGroups takes at most 20 group ids a call.
+const GROUPS_PER_CALL = 20;
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+async function memberOfAny(directory: Directory, accountId: string, groupIds: readonly string[]): Promise<boolean> {
+  for (let start = 0; start < groupIds.length; start += GROUPS_PER_CALL) {
+    const chunk = groupIds.slice(start, start + GROUPS_PER_CALL);
+    if ((await directory.memberGroupsAmong(accountId, chunk)).length > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the account is out of the desk's reach: the agent's own (by object id or username), one that holds a role
+ * of the console's app (assigned to the account itself, or to a group it is a member of; checkMemberGroups counts
+ * nested groups too, so this refuses a little more than Entra would grant), or a member of a protected group.
+ * Checked on every preview and every reset, from the directory, whatever the protected-group setting says.
+ */
+export async function accountRefusal(
+  agent: Pick<Agent, 'oid' | 'username'>,
   account: DirectoryAccount,
-  deps: Pick<ServiceDeskDeps, 'directory'>,
-  settings: ServiceDeskSettings,
-) {
-  return (await deps.directory.memberGroupsAmong(account.id, settings.protectedGroupIds)).length > 0;
+  directory: Directory,
+  settings: Pick<ServiceDeskSettings, 'protectedGroupIds' | 'consoleAppId'>,
+): Promise<AccountRefusal | null> {
+  if (same(account.id, agent.oid) || same(account.userPrincipalName, agent.username)) return 'own-account';
+  const roles = (await directory.appRoleAssignees(settings.consoleAppId)).filter(
+    (assignment) => assignment.appRoleId !== DEFAULT_ACCESS_ROLE,
+  );
+  const holders = (type: string) =>
+    roles.filter((assignment) => assignment.principalType === type).map((assignment) => assignment.principalId);
+  if (holders('User').some((id) => same(id, account.id))) return 'staff-account';
+  if (await memberOfAny(directory, account.id, [...new Set(holders('Group').map((id) => id.toLowerCase()))]))
+    return 'staff-account';
+  if (await memberOfAny(directory, account.id, settings.protectedGroupIds)) return 'protected-account';
+  return null;
 }
 
 /**
@@ -102,17 +147,19 @@ export async function previewDeskReset(
   try {
     const account = await deps.directory.getAccount(accountId);
     if (!account) return { kind: 'refused', reason: 'no-account' };
-    if (await isProtected(account, deps, settings)) {
+    const refusal = await accountRefusal(agent, account, deps.directory, settings);
+    if (refusal) {
       const progress = newAttempt();
-      progress.outcome = { kind: 'refused', reason: 'protected-account' };
+      progress.outcome = { kind: 'refused', reason: refusal };
       progress.accountId = account.id;
       await recordAttempt(deps, progress, {
         requestId,
         nationalIdHash: null,
         channel: 'service-desk',
         agentId: agent.oid,
+        agentName: agent.name,
       });
-      return { kind: 'refused', reason: 'protected-account' };
+      return { kind: 'refused', reason: refusal };
     }
     const methods = await deps.directory.listRemovableMethods(account.id);
     return methods.length === 0
@@ -164,7 +211,8 @@ export async function resetByServiceDesk(
         if (!account) refuse('no-account');
         else {
           progress.accountId = account.id;
-          if (await isProtected(account, deps, settings)) refuse('protected-account');
+          const refusal = await accountRefusal(agent, account, deps.directory, settings);
+          if (refusal) refuse(refusal);
           else
             await removeChosenMethods(
               account,
@@ -188,6 +236,7 @@ export async function resetByServiceDesk(
       nationalIdHash: null,
       channel: 'service-desk',
       agentId: agent.oid,
+      agentName: agent.name,
       verificationKind: verification.kind,
       ticketReference: verification.ticketReference,
     });

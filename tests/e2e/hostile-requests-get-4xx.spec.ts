@@ -136,3 +136,24 @@ for (const hostile of cases) {
     expect(next.status).toBe(200);
   });
 }
+
+// The arguments of a real server action of the site, as an object or an array instead of its form (issue 16).
+for (const [name, body] of [
+  ['an object', '{"locale":"en"}'],
+  ['an array', '[{"locale":"en"}]'],
+] as const) {
+  test(`${name} posted as text to a real server action gets 400, and the next request is served`, async () => {
+    const html = await (await fetch(`${SITE}/en/reset`)).text();
+    const action = /name="\$ACTION_ID_([0-9a-f]+)"/.exec(html)?.[1];
+    expect(action).toBeDefined();
+    const response = await raw({
+      method: 'POST',
+      path: '/en/reset',
+      headers: { ...actionHeaders, 'content-type': 'text/plain;charset=UTF-8', 'next-action': action! },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).not.toMatch(/\bat \S+:\d+:\d+|Error:|node_modules/);
+    expect((await raw({ method: 'GET', path: '/en' })).status).toBe(200);
+  });
+}

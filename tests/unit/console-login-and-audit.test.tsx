@@ -2,7 +2,12 @@
 // The console's rules for a staff login, the audit filter parsing, and the statistics: computed counts, and the
 // chart's bars against the table's cells rendered from the same numbers.
 import { renderToStaticMarkup } from 'react-dom/server';
-import { StatisticsChart, StatisticsTable, type StatisticsLabels } from '@/components/console/statistics-chart';
+import {
+  StatisticsChart,
+  StatisticsNarrowChart,
+  StatisticsTable,
+  type StatisticsLabels,
+} from '@/components/console/statistics-chart';
 import { filterRange, parseAuditFilter } from '@/lib/console/audit-filter';
 import { isFreshLogin, judgeStaffLogin, StaffClaimsSchema } from '@/lib/console/console-token';
 import { computeStatistics, type StatisticsRecord } from '@/lib/console/statistics';
@@ -158,6 +163,8 @@ describe('statistics', () => {
       total: 'Total',
       outcomes,
       channels: { 'self-service': 'Self', 'service-desk': 'Desk' },
+      narrowHint: 'One line a day',
+      dayCount: (count) => `${count} attempts`,
     };
     const svg = renderToStaticMarkup(<StatisticsChart stats={stats} labels={labels} />);
     const table = renderToStaticMarkup(<StatisticsTable stats={stats} labels={labels} />);
@@ -178,5 +185,18 @@ describe('statistics', () => {
     expect(bars.reduce((sum, bar) => sum + bar.count, 0)).toBe(stats.total);
     const perUnit = bars[0]!.height / bars[0]!.count;
     for (const bar of bars) expect(bar.height).toBeCloseTo(bar.count * perUnit, 1);
+
+    // The narrow screens' lines: the day's total as text, the bar as long as the total in proportion to the busiest day.
+    const narrow = renderToStaticMarkup(<StatisticsNarrowChart stats={stats} labels={labels} />);
+    expect(narrow).not.toContain('style=');
+    const lines = [...narrow.matchAll(/<li data-day="([^"]+)"[^>]*>(.*?)<\/li>/g)];
+    expect(lines).toHaveLength(30);
+    const busiest = Math.max(...stats.days.map((day) => day.total));
+    for (const [, day, inner] of lines) {
+      const total = stats.days.find((row) => row.day === day)!.total;
+      expect(inner).toContain(`${total} attempts`);
+      const width = [...inner!.matchAll(/width="([\d.]+)"/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+      expect(width).toBeCloseTo((total / busiest) * 100, 0);
+    }
   });
 });

@@ -7,6 +7,9 @@ import { localSiteEnv } from '../../dev/local-env';
 import { parseConfig } from '@/lib/config';
 import { createGraphDirectory } from '@/lib/directory/directory';
 import { DirectoryError } from '@/lib/directory/errors';
+import { accountRefusal } from '@/lib/reset/service-desk-reset';
+import { CONSOLE_CLIENT_ID } from '../../dev/credentials';
+import { STAFF } from '../../dev/entra/staff';
 
 jest.setTimeout(40_000);
 
@@ -63,6 +66,45 @@ describe('the console against the Graph stand-in', () => {
       [],
     );
     expect(await directory().memberGroupsAmong('d1d1d1d1-0000-4000-8000-000000000201', [])).toEqual([]);
+  });
+});
+
+describe("staff never reset staff: the console app's role holders from Graph", () => {
+  const member = (key: string) => STAFF.find((candidate) => candidate.key === key)!;
+
+  it("lists the console app's assignments in Graph's shape: the desk's group, the auditor, default access", async () => {
+    const assignees = await directory().appRoleAssignees(CONSOLE_CLIENT_ID);
+    expect(assignees).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ principalType: 'Group', principalId: '5a5a5a5a-0000-4000-8000-00000000de51' }),
+        expect.objectContaining({ principalType: 'User', principalId: member('auditor').oid }),
+        {
+          principalType: 'User',
+          principalId: member('no-role').oid,
+          appRoleId: '00000000-0000-0000-0000-000000000000',
+        },
+      ]),
+    );
+    const requests = (await (await fetch(`${graph.url}/_admin/requests`)).json()) as { requests: { path: string }[] };
+    expect(requests.requests.map((request) => decodeURIComponent(request.path))).toContainEqual(
+      expect.stringContaining(`/v1.0/servicePrincipals(appId='${CONSOLE_CLIENT_ID}')/appRoleAssignedTo?`),
+    );
+    await expect(directory().appRoleAssignees("x')/../users")).rejects.toBeInstanceOf(DirectoryError);
+  });
+
+  it('refuses the agent themself, the auditor (direct role), the other agent (role through the group), a protected admin', async () => {
+    const agent = { oid: member('agent').oid, username: member('agent').preferredUsername };
+    const settings = { protectedGroupIds: PROTECTED_GROUP_IDS, consoleAppId: CONSOLE_CLIENT_ID };
+    const verdict = async (idOrUsername: string, as = agent) =>
+      accountRefusal(as, (await directory().getAccount(idOrUsername))!, directory(), settings);
+    expect(await verdict(member('agent').oid)).toBe('own-account');
+    expect(await verdict(member('agent').preferredUsername, { ...agent, oid: 'another-oid' })).toBe('own-account');
+    expect(await verdict(member('auditor').oid)).toBe('staff-account');
+    expect(await verdict(member('agent-no-mfa').oid)).toBe('staff-account');
+    expect(await verdict('per.administratorsen@oslomet.no')).toBe('protected-account');
+    // Default access is not a role, and a person is not staff.
+    expect(await verdict(member('no-role').oid)).toBeNull();
+    expect(await verdict('kari.skrankesen@oslomet.no')).toBeNull();
   });
 });
 

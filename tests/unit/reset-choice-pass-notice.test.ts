@@ -50,6 +50,7 @@ class FakeDirectory implements Directory {
   searchAccounts = async (): Promise<DirectoryAccount[]> => [];
   getAccount = async (): Promise<DirectoryAccount | null> => null;
   memberGroupsAmong = async (): Promise<string[]> => [];
+  appRoleAssignees = async () => [];
   methods: AuthMethod[] = [
     method('app-1'),
     method('key-1', 'microsoftAuthenticatorPasskey', 'Phone app-1'),

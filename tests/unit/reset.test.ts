@@ -61,6 +61,7 @@ class FakeDirectory implements Directory {
   searchAccounts = async (): Promise<DirectoryAccount[]> => [];
   getAccount = async (): Promise<DirectoryAccount | null> => null;
   memberGroupsAmong = async (): Promise<string[]> => [];
+  appRoleAssignees = async () => [];
   accounts: DirectoryAccount[] = [ACCOUNT];
   methods: AuthMethod[] = [method('m1'), method('m2')];
   failRemoval = new Map<string, string>();
@@ -122,6 +123,7 @@ class FakeRecords {
       agentId: null,
       verificationKind: null,
       ticketReference: null,
+      agentName: null,
       ...stored,
       chosen: stored.chosen ?? [],
       ignored: stored.ignored ?? [],

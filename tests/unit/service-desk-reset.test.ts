@@ -1,7 +1,7 @@
 /** @jest-environment node */
 // The service desk's reset domain with a fake directory and records: the desk's own checks (fresh login, per-agent
 // limit, protected groups) in front of the shared removal, and one record naming channel, agent and verification.
-import type { AuthMethod, Directory, DirectoryAccount } from '@/lib/directory/directory';
+import type { AppRoleAssignee, AuthMethod, Directory, DirectoryAccount } from '@/lib/directory/directory';
 import type { NewRecord } from '@/lib/records/records';
 import { createPerPersonQueue } from '@/lib/reset/per-person-queue';
 import {
@@ -13,7 +13,14 @@ import {
 } from '@/lib/reset/service-desk-reset';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
-const AGENT = { oid: 'agent-1', authTime: NOW.getTime() / 1000 - 60 };
+const AGENT = {
+  oid: 'agent-1',
+  username: 'anne.agent@oslomet.no',
+  name: 'Anne Agent',
+  authTime: NOW.getTime() / 1000 - 60,
+};
+const CONSOLE_APP = '66666666-7777-8888-9999-aaaaaaaaaaaa';
+const AGENT_ROLE = 'a0a0a0a0-0000-4000-8000-00000000a9e1';
 const PROTECTED_GROUP = '9a9a9a9a-0000-4000-8000-00000000ad01';
 const ACCOUNT: DirectoryAccount = {
   id: 'acc-1',
@@ -34,6 +41,11 @@ class FakeDirectory implements Directory {
   groups: string[] = [];
   calls: string[] = [];
   found: DirectoryAccount[] = [ACCOUNT];
+  assignees: AppRoleAssignee[] = [];
+  async appRoleAssignees(appId: string) {
+    this.calls.push(`roles:${appId}`);
+    return this.assignees;
+  }
   async searchAccounts(text: string, limit: number) {
     this.calls.push(`search:${text}:${limit}`);
     return this.found.slice(0, limit);
@@ -44,6 +56,7 @@ class FakeDirectory implements Directory {
   }
   async memberGroupsAmong(_id: string, groupIds: readonly string[]) {
     this.calls.push('groups');
+    if (groupIds.length > 20) throw new Error('Graph takes at most 20 group ids');
     return this.groups.filter((group) => groupIds.includes(group));
   }
   async listRemovableMethods() {
@@ -86,6 +99,7 @@ const settings: ServiceDeskSettings = {
   maxLoginAgeSeconds: 900,
   limitPerAgentPerHour: 2,
   protectedGroupIds: [PROTECTED_GROUP],
+  consoleAppId: CONSOLE_APP,
   tap: { enabled: true, lifetimeMinutes: 60, usableOnce: true },
 };
 const passport = { kind: 'passport' as const, ticketReference: 'INC001' };
@@ -113,6 +127,7 @@ describe('assisted reset', () => {
       requestId: 'req-1',
       channel: 'service-desk',
       agentId: 'agent-1',
+      agentName: 'Anne Agent',
       verificationKind: 'passport',
       ticketReference: 'INC001',
       nationalIdHash: null,
@@ -150,9 +165,65 @@ describe('assisted reset', () => {
     });
   });
 
+  it.each([
+    ['their own account, by object id', { ...AGENT, oid: ACCOUNT.id }, 'own-account'],
+    ['their own account, by username', { ...AGENT, username: 'KARI.skrankesen@oslomet.no' }, 'own-account'],
+  ] as const)('refuses and records the agent resetting %s', async (_case, agent, reason) => {
+    const { directory, records, deps } = setup();
+    const outcome = await resetByServiceDesk(agent, ACCOUNT.id, passport, 'own', deps, settings, {
+      chosenMethodIds: ['m1'],
+      locale: 'nb',
+    });
+    expect(outcome).toEqual({ kind: 'refused', reason });
+    expect(directory.calls.some((call) => call === 'list' || call.startsWith('remove'))).toBe(false);
+    expect(records.records[0]).toMatchObject({ outcome: 'refused', reason, agentName: 'Anne Agent' });
+  });
+
+  it('refuses an account holding a console role directly or through a group, whatever the protected groups are', async () => {
+    const choice = { chosenMethodIds: ['m1'], locale: 'nb' as const };
+    const direct = setup();
+    direct.directory.assignees = [{ principalId: ACCOUNT.id, principalType: 'User', appRoleId: AGENT_ROLE }];
+    const noProtectedGroups = { ...settings, protectedGroupIds: [] };
+    expect(await resetByServiceDesk(AGENT, ACCOUNT.id, passport, 'r1', direct.deps, noProtectedGroups, choice)).toEqual(
+      { kind: 'refused', reason: 'staff-account' },
+    );
+    expect(direct.directory.calls).toContain(`roles:${CONSOLE_APP}`);
+
+    // The desk's group holds the role; the account is one of 25 role groups' members (two checkMemberGroups calls).
+    const viaGroup = setup();
+    const groups = Array.from(
+      { length: 25 },
+      (_, i) => `6a6a6a6a-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`,
+    );
+    viaGroup.directory.assignees = groups.map((id) => ({
+      principalId: id,
+      principalType: 'Group',
+      appRoleId: AGENT_ROLE,
+    }));
+    viaGroup.directory.groups = [groups[24]!];
+    expect(
+      await resetByServiceDesk(AGENT, ACCOUNT.id, passport, 'r2', viaGroup.deps, noProtectedGroups, choice),
+    ).toEqual({ kind: 'refused', reason: 'staff-account' });
+    expect(viaGroup.directory.calls.filter((call) => call.startsWith('remove'))).toEqual([]);
+    expect(viaGroup.records.records[0]).toMatchObject({ reason: 'staff-account', accountId: ACCOUNT.id });
+  });
+
+  it("does not count an assignment without a role (default access), nor another account's role", async () => {
+    const { deps, directory } = setup();
+    directory.assignees = [
+      { principalId: ACCOUNT.id, principalType: 'User', appRoleId: '00000000-0000-0000-0000-000000000000' },
+      { principalId: 'someone-else', principalType: 'User', appRoleId: AGENT_ROLE },
+    ];
+    const outcome = await resetByServiceDesk(AGENT, ACCOUNT.id, passport, 'r3', deps, settings, {
+      chosenMethodIds: ['m1'],
+      locale: 'nb',
+    });
+    expect(outcome.kind).toBe('success');
+  });
+
   it('refuses a staff login older than the setting without asking the directory, and records it', async () => {
     const { directory, records, deps } = setup();
-    const stale = { oid: 'agent-1', authTime: NOW.getTime() / 1000 - 901 };
+    const stale = { ...AGENT, authTime: NOW.getTime() / 1000 - 901 };
     const outcome = await resetByServiceDesk(stale, ACCOUNT.id, passport, 'req-4', deps, settings, {
       chosenMethodIds: ['m1'],
       locale: 'nb',
@@ -207,6 +278,19 @@ describe('assisted reset', () => {
 });
 
 describe('preview and search', () => {
+  it("shows a colleague holding a console role as refused and records the attempt once, with the agent's name", async () => {
+    const { directory, records, deps } = setup();
+    directory.assignees = [{ principalId: ACCOUNT.id, principalType: 'User', appRoleId: AGENT_ROLE }];
+    expect(await previewDeskReset(AGENT, ACCOUNT.id, 'p-0', deps, settings)).toEqual({
+      kind: 'refused',
+      reason: 'staff-account',
+    });
+    expect(records.records).toEqual([
+      expect.objectContaining({ reason: 'staff-account', agentId: 'agent-1', agentName: 'Anne Agent' }),
+    ]);
+    expect(directory.calls).not.toContain('list');
+  });
+
   it('shows a protected account as refused and records the attempt once', async () => {
     const { directory, records, deps } = setup();
     directory.groups = [PROTECTED_GROUP];

@@ -22,6 +22,7 @@ export const SEED_ROWS: SeedRow[] = [
 
 export const SEED_FILE = 'data/e2e-console-seed.json';
 export const SEED_AGENT = '5e5e5e5e-0000-4000-8000-0000000005ee';
+export const SEED_AGENT_NAME = 'Sara Seedsen';
 
 /** The UTC day `daysAgo` days before `now`, YYYY-MM-DD. */
 export const dayAgo = (now: Date, daysAgo: number) =>

@@ -20,6 +20,8 @@ export type AuditRecord = {
   noticeSent: boolean | null;
   channel: 'self-service' | 'service-desk';
   agentId: string | null;
+  /** The agent's display name at the time of the attempt (service desk attempts since migration 0003). */
+  agentName: string | null;
   verificationKind: string | null;
   ticketReference: string | null;
 };

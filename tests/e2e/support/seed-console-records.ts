@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { getConfig } from '@/lib/config';
 import { openDatabase } from '@/lib/records/database';
 import { createRecordStore } from '@/lib/records/records';
-import { dayAgo, SEED_AGENT, SEED_FILE, SEED_ROWS } from './console-seed';
+import { dayAgo, SEED_AGENT, SEED_AGENT_NAME, SEED_FILE, SEED_ROWS } from './console-seed';
 
 async function main() {
   const now = new Date();
@@ -22,6 +22,7 @@ async function main() {
         nationalIdHash: row.channel === 'self-service' ? `seedhash-${randomUUID()}` : null,
         channel: row.channel,
         agentId: row.channel === 'service-desk' ? SEED_AGENT : null,
+        agentName: row.channel === 'service-desk' ? SEED_AGENT_NAME : null,
         verificationKind: row.channel === 'service-desk' ? 'passport' : null,
       });
     }

@@ -15,6 +15,8 @@ export function e2eSiteEnv(databaseUrl: string | undefined): Record<string, stri
     DATABASE_URL: databaseUrl ?? '',
     // Every test comes from 127.0.0.1; the per-address limit has its own unit test.
     RESET_LIMIT_PER_ADDRESS: '1000',
+    // One agent (Anne) makes every console attempt of the run; the per-agent limit has its own unit test.
+    CONSOLE_RESET_LIMIT_PER_AGENT: '1000',
     // The highest level, so that a substantial login can show the refusal for a too-low level.
     IDPORTEN_ACR: 'idporten-loa-high',
     OPS_API_TOKEN: E2E_OPS_TOKEN,

@@ -123,7 +123,8 @@ async function AuditBody(props: { locale: Locale; session: ConsoleSession; input
           accountId: accountId ?? undefined,
           limit: AUDIT_LIMIT,
         });
-  const cell = 'border border-slate-300 px-2 py-1 align-top';
+  // Long codes (references, object ids, refusal reasons) break anywhere: the table fits the width, no sideways scroll.
+  const cell = 'border border-slate-300 px-2 py-1 align-top break-words';
   return (
     <>
       <Filters locale={locale} filter={filter} agent={agent} />
@@ -140,7 +141,7 @@ async function AuditBody(props: { locale: Locale; session: ConsoleSession; input
         <p className="mt-2">{t('auditEmpty')}</p>
       ) : (
         <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-labelledby="audit-caption">
-          <table className="border-collapse text-sm" data-testid="audit-table">
+          <table className="w-full border-collapse text-sm" data-testid="audit-table">
             <caption id="audit-caption" className="text-left font-semibold">
               {t('auditCaption')}
             </caption>
@@ -184,20 +185,25 @@ async function AuditBody(props: { locale: Locale; session: ConsoleSession; input
                     {record.reason ? (
                       <>
                         {' '}
-                        <code>({record.reason})</code>
+                        <code className="break-all">({record.reason})</code>
                       </>
                     ) : null}
                   </td>
                   <td className={cell}>{record.removed.map((method) => methodName(tr, method)).join(', ')}</td>
-                  <td className={cell}>
-                    <code>{record.agentId ?? ''}</code>
+                  <td className={cell} data-testid="audit-agent">
+                    {record.agentName ? <span className="block font-semibold">{record.agentName}</span> : null}
+                    {record.agentId ? (
+                      <span className="block text-xs break-all text-slate-700">
+                        {t('agentObjectId', { id: record.agentId })}
+                      </span>
+                    ) : null}
                   </td>
                   <td className={cell}>
                     {record.verificationKind ? t(`verification_${record.verificationKind}`) : ''}
                     {record.ticketReference ? ` (${record.ticketReference})` : ''}
                   </td>
                   <td className={cell}>
-                    <code>{record.requestId}</code>
+                    <code className="text-xs break-all">{record.requestId}</code>
                   </td>
                 </tr>
               ))}

@@ -34,7 +34,7 @@ export default async function ConsoleForbiddenPage({ params, searchParams }: Pro
       query={reason ? { reason } : undefined}
       session={session}
     >
-      <ConsoleForbidden locale={locale} reason={reason} />
+      <ConsoleForbidden locale={locale} reason={reason} session={session} />
       {/* A login without MFA, or one that failed, can be fixed by logging in again. */}
       {!session && (reason === 'no-mfa' || reason === 'login-failed') ? <ConsoleSignInForm locale={locale} /> : null}
     </ConsoleShell>

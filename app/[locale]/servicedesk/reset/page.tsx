@@ -7,7 +7,7 @@ import { MethodChoice } from '@/components/reset/method-choice';
 import { SubmitButton } from '@/components/submit-button';
 import { getConfig } from '@/lib/config';
 import { isFreshLogin } from '@/lib/console/console-token';
-import { ACCOUNT_ID, previewForAgent } from '@/lib/console/desk-service';
+import { ACCOUNT_ID, agentOf, previewForAgent } from '@/lib/console/desk-service';
 import { consolePageAccess } from '@/lib/console/page-access';
 import type { ConsoleSession } from '@/lib/console/session';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
@@ -44,7 +44,7 @@ async function ResetBody(props: { locale: Locale; session: ConsoleSession; accou
       </>
     );
 
-  const preview = await previewForAgent({ oid: session.oid, authTime: session.authTime }, account, randomUUID());
+  const preview = await previewForAgent(agentOf(session), account, randomUUID());
   if (preview.kind === 'directory-error')
     return (
       <>
@@ -53,51 +53,61 @@ async function ResetBody(props: { locale: Locale; session: ConsoleSession; accou
       </>
     );
   if (preview.kind === 'refused') {
-    return preview.reason === 'protected-account' ? (
-      <section aria-labelledby="protected-title" className="mt-6" data-testid="refusal-protected-account">
-        <h2 id="protected-title" className="text-2xl font-semibold">
-          {t('protectedTitle')}
+    if (preview.reason === 'no-account')
+      return (
+        <>
+          <p className="mt-4">{t('noAccount')}</p>
+          {newSearch}
+        </>
+      );
+    // Why the desk may never reset this account, worded for the agent; the refusal is already recorded.
+    const refusal = {
+      'own-account': { title: t('ownTitle'), text: t('ownText') },
+      'staff-account': { title: t('staffTitle'), text: t('staffText') },
+      'protected-account': { title: t('protectedTitle'), text: t('protectedText') },
+    }[preview.reason];
+    return (
+      <section aria-labelledby="refusal-title" className="mt-6 max-w-3xl" data-testid={`refusal-${preview.reason}`}>
+        <h2 id="refusal-title" className="text-2xl font-semibold">
+          {refusal.title}
         </h2>
-        <p className="mt-3">{t('protectedText')}</p>
+        <p className="mt-3">{refusal.text}</p>
         {newSearch}
       </section>
-    ) : (
-      <>
-        <p className="mt-4">{t('noAccount')}</p>
-        {newSearch}
-      </>
     );
   }
 
-  const config = getConfig().console;
-  const fresh = isFreshLogin(session.authTime, config.resetMaxLoginAgeSeconds, new Date());
+  const config = getConfig();
+  const fresh = isFreshLogin(session.authTime, config.console.resetMaxLoginAgeSeconds, new Date());
   const errorIds = invalid.filter((field) => field === 'verification' || field === 'ticket');
+  const step = 'mt-8 border-t border-slate-300 pt-6';
   return (
-    <>
-      <AccountSummary locale={locale} account={preview.account} />
+    <div className="max-w-3xl">
+      <AccountSummary locale={locale} account={preview.account} heading={t('stepWho')}>
+        <p className="mt-2 text-slate-700">{t('stepWhoHint')}</p>
+      </AccountSummary>
       {preview.kind === 'nothing-to-remove' ? (
-        <section aria-labelledby="nothing-heading" className="mt-8" data-testid="nothing-to-remove">
+        <section aria-labelledby="nothing-heading" className={step} data-testid="nothing-to-remove">
           <h2 id="nothing-heading" className="text-2xl font-semibold">
             {tr('nothingTitle')}
           </h2>
           {newSearch}
         </section>
       ) : !fresh ? (
-        <section aria-labelledby="stale-heading" className="mt-8" data-testid="console-stale-login">
+        <section aria-labelledby="stale-heading" className={step} data-testid="console-stale-login">
           <h2 id="stale-heading" className="text-2xl font-semibold">
             {t('staleTitle')}
           </h2>
-          <p className="mt-2">{t('staleText', { minutes: Math.round(config.resetMaxLoginAgeSeconds / 60) })}</p>
+          <p className="mt-2">{t('staleText', { minutes: Math.round(config.console.resetMaxLoginAgeSeconds / 60) })}</p>
           <ConsoleSignInForm locale={locale} label={t('signInAgain')} returnTo="/servicedesk/reset" account={account} />
         </section>
       ) : (
-        <section aria-labelledby="methods-heading" className="mt-8">
-          <h2 id="methods-heading" className="text-2xl font-semibold">
-            {tr('methodsHeading')}
-          </h2>
+        <form method="post" action="/api/servicedesk/reset" data-testid="desk-procedure">
+          <input type="hidden" name="locale" value={locale} />
+          <input type="hidden" name="account" value={account} />
           {errorIds.length > 0 ? (
-            <div role="alert" className="mt-4 rounded border-2 border-red-700 p-4" data-testid="console-form-errors">
-              <h3 className="text-lg font-semibold">{t('invalidSummary')}</h3>
+            <div role="alert" className="mt-6 rounded border-2 border-red-700 p-4" data-testid="console-form-errors">
+              <h2 className="text-lg font-semibold">{t('invalidSummary')}</h2>
               <ul className="mt-2 list-disc pl-6">
                 {errorIds.map((field) => (
                   <li key={field}>
@@ -112,10 +122,11 @@ async function ResetBody(props: { locale: Locale; session: ConsoleSession; accou
               </ul>
             </div>
           ) : null}
-          <form method="post" action="/api/servicedesk/reset" className="mt-4">
-            <input type="hidden" name="locale" value={locale} />
-            <input type="hidden" name="account" value={account} />
-            <fieldset aria-describedby="verification-hint">
+          <section aria-labelledby="check-heading" className={step}>
+            <h2 id="check-heading" className="text-2xl font-semibold">
+              {t('stepCheck')}
+            </h2>
+            <fieldset aria-describedby="verification-hint" className="mt-3">
               <legend className="text-lg font-semibold">{t('verificationLegend')}</legend>
               <p id="verification-hint" className="mt-1">
                 {t('verificationHint')}
@@ -156,16 +167,34 @@ async function ResetBody(props: { locale: Locale; session: ConsoleSession; accou
                 className="mt-1 min-h-11 w-full max-w-xs rounded border border-slate-500 px-3"
               />
             </div>
-            <div className="mt-6">
-              <MethodChoice locale={locale} methods={preview.methods} />
-            </div>
-            <div className="mt-6">
-              <SubmitButton label={t('resetButton')} pendingLabel={t('resetPending')} />
-            </div>
-          </form>
-        </section>
+          </section>
+          <section aria-labelledby="methods-heading" className={step}>
+            <h2 id="methods-heading" className="text-2xl font-semibold">
+              {t('stepRemove')}
+            </h2>
+            <MethodChoice
+              locale={locale}
+              methods={preview.methods}
+              texts={{ legend: t('deskChooseLegend'), hint: t('deskChooseHint') }}
+            />
+          </section>
+          <section aria-labelledby="next-heading" className={step} data-testid="desk-what-happens-next">
+            <h2 id="next-heading" className="text-2xl font-semibold">
+              {t('stepNext')}
+            </h2>
+            <ul className="mt-3 list-disc space-y-1 pl-6">
+              <li>{t('nextSignedOut')}</li>
+              {config.notice.senderMailbox ? <li>{t('nextNotice')}</li> : null}
+              <li>{config.tap.enabled ? t('nextPass') : t('nextNoPass')}</li>
+              <li>{t('nextPassword')}</li>
+            </ul>
+          </section>
+          <div className="mt-8">
+            <SubmitButton label={t('resetButton')} pendingLabel={t('resetPending')} />
+          </div>
+        </form>
       )}
-    </>
+    </div>
   );
 }
 

@@ -14,7 +14,14 @@ import { getRecordStore } from '@/lib/reset/service';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ ref?: string }> };
 
-const DESK_REFUSALS = ['stale-staff-login', 'rate-limited-agent', 'protected-account', 'no-account'] as const;
+const DESK_REFUSALS = [
+  'stale-staff-login',
+  'rate-limited-agent',
+  'own-account',
+  'staff-account',
+  'protected-account',
+  'no-account',
+] as const;
 
 export async function generateMetadata({ params }: Props) {
   return consoleMetadata(

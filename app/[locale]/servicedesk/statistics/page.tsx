@@ -1,6 +1,11 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ConsoleGate, consoleMetadata } from '@/components/console/console-gate';
-import { StatisticsChart, StatisticsTable, type StatisticsLabels } from '@/components/console/statistics-chart';
+import {
+  StatisticsChart,
+  StatisticsNarrowChart,
+  StatisticsTable,
+  type StatisticsLabels,
+} from '@/components/console/statistics-chart';
 import { consolePageAccess } from '@/lib/console/page-access';
 import { computeStatistics, statisticsStart } from '@/lib/console/statistics';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
@@ -36,6 +41,8 @@ async function StatisticsBody(props: { locale: Locale }) {
     channels: Object.fromEntries(
       CHANNELS.map((channel) => [channel, t(`channel_${channel}`)]),
     ) as StatisticsLabels['channels'],
+    narrowHint: t('statsNarrowHint'),
+    dayCount: (count) => t('statsDayCount', { count }),
   };
   const cell = 'border border-slate-300 px-2 py-1';
   return (
@@ -48,6 +55,7 @@ async function StatisticsBody(props: { locale: Locale }) {
       </p>
       <h2 className="mt-8 text-2xl font-semibold">{t('statsChartTitle')}</h2>
       <StatisticsChart stats={stats} labels={labels} />
+      <StatisticsNarrowChart stats={stats} labels={labels} />
       <StatisticsTable stats={stats} labels={labels} />
       <h2 className="mt-8 text-2xl font-semibold">{t('statsReasonsCaption')}</h2>
       {stats.refusalReasons.length === 0 ? (

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { ACCOUNT_ID, resetForAgent } from '@/lib/console/desk-service';
+import { ACCOUNT_ID, agentOf, resetForAgent } from '@/lib/console/desk-service';
 import { isSameOrigin, refusedOrigin, requireConsoleRole, seeOther } from '@/lib/console/request-guard';
 import { getPathname } from '@/lib/i18n/navigation';
 import { localeFromForm } from '@/lib/i18n/locale-form';
@@ -51,7 +51,7 @@ export async function POST(request: NextRequest): Promise<Response> {
 
   const requestId = randomUUID();
   const outcome = await resetForAgent(
-    { oid: session.oid, authTime: session.authTime },
+    agentOf(session),
     account,
     { kind: verification, ticketReference: ticket },
     requestId,

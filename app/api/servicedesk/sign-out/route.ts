@@ -1,6 +1,6 @@
-// Ends the console session (the console's cookie only; an ID-porten session of the same browser is untouched), then
-// signs the member of staff out of Entra ID, which sends the browser back to /api/servicedesk/signed-out. When Entra
-// cannot be reached, the console session is ended all the same and the front page says so.
+// Ends the console session (its record on the server, then the console's cookie; an ID-porten session of the same
+// browser is untouched), then signs the member of staff out of Entra ID, which sends the browser back to
+// /api/servicedesk/signed-out. When Entra cannot be reached, the console session is ended all the same.
 import type { NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config';
 import {
@@ -11,6 +11,7 @@ import {
 } from '@/lib/console/entra-logout';
 import { refusedOrigin, isSameOrigin, seeOther } from '@/lib/console/request-guard';
 import { getConsoleSession } from '@/lib/console/session';
+import { getConsoleSessionStore } from '@/lib/console/session-store';
 import { staffSignOut } from '@/lib/console/staff-auth';
 import { localeFromForm } from '@/lib/i18n/locale-form';
 import { logger, securityEvent } from '@/lib/log';
@@ -20,6 +21,8 @@ export async function POST(request: NextRequest): Promise<Response> {
   const locale = localeFromForm(await request.formData());
   const session = await getConsoleSession();
   if (session) {
+    // The record first: from here on a copy of the cookie is refused on every instance, even if the browser keeps it.
+    await (await getConsoleSessionStore()).endSession(session.sid, new Date());
     await staffSignOut({ redirect: false });
     securityEvent('console.logout', { agentId: session.oid });
   }
