@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { localSiteEnv } from './local-env';
-import { ensureNginx } from './testing/nginx';
+import { ensureNginx, nginxConfigFile } from './testing/nginx';
 
 const SITE_PORT = 3600;
 const CACHE_PORT = 8480;
@@ -34,23 +34,9 @@ async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
 }
 
 function nginxConfig(dir: string): string {
-  // As root, nginx would hand its workers to "nobody", who cannot write to this temporary directory.
-  const user = process.getuid?.() === 0 ? 'user root;' : '';
-  return `
-${user}
-daemon off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  proxy_cache_path ${dir}/cache levels=1:2 keys_zone=site:10m max_size=100m inactive=10m use_temp_path=off;
+  return nginxConfigFile(
+    dir,
+    `  proxy_cache_path ${dir}/cache levels=1:2 keys_zone=site:10m max_size=100m inactive=10m use_temp_path=off;
   types { text/html html; }
   upstream keepalive_site { server 127.0.0.1:${SITE_PORT}; keepalive 64; }
   server {
@@ -68,9 +54,8 @@ http {
     listen 127.0.0.1:${FILE_PORT};
     root ${dir}/www;
     location / { default_type text/html; }
-  }
-}
-`;
+  }`,
+  );
 }
 
 async function throughput(url: string): Promise<number> {

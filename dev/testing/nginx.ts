@@ -15,3 +15,25 @@ export function ensureNginx(): string {
   if (installed.status !== 0) throw new Error('could not install nginx-light');
   return '/usr/sbin/nginx';
 }
+
+/** A whole nginx.conf that runs in the foreground and writes only under `dir`, around an `http` block's body. */
+export function nginxConfigFile(dir: string, httpBody: string): string {
+  // As root, nginx would hand its workers to "nobody", who cannot write to this temporary directory.
+  const user = process.getuid?.() === 0 ? 'user root;' : '';
+  return `${user}
+daemon off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+${httpBody}
+}
+`;
+}

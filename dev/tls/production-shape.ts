@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { ENTRA_TENANT_ID, ENTRA_STANDIN_DEFAULT_PORT, GRAPH_DEFAULT_PORT, IDPORTEN_DEFAULT_PORT } from '../credentials';
 import { localSiteEnv } from '../local-env';
+import { nginxConfigFile } from '../testing/nginx';
 
 export const PUBLIC_HOST = 'tofaktor.test';
 export const PUBLIC_ORIGIN = `https://${PUBLIC_HOST}`;
@@ -57,21 +58,9 @@ export function productionSiteEnv(bind: BindAddress, pgliteDir: string): Record<
 /** nginx as the TLS-terminating reverse proxy, in the foreground, writing only under `dir`. */
 export function nginxConfig(dir: string, bind: BindAddress): string {
   const { keyFile, certFile } = certificatePaths();
-  return `daemon off;
-worker_processes 1;
-# As root, nginx would hand its workers to "nobody", who cannot read this temporary directory.
-user root;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/client_body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  server {
+  return nginxConfigFile(
+    dir,
+    `  server {
     listen 127.0.0.1:443 ssl;
     listen [::1]:443 ssl;
     server_name ${PUBLIC_HOST};
@@ -91,7 +80,6 @@ http {
       proxy_buffer_size 16k;
       proxy_buffers 8 16k;
     }
-  }
-}
-`;
+  }`,
+  );
 }
