@@ -36,9 +36,9 @@ const review = (section: string): Evidence => ({ review: `${MANUAL_REVIEW}#${sec
 const axe = [guides, flow, choice, consolePages];
 
 const noMedia: Words = {
-  nb: 'Nettstedet har ingen lyd eller video. Videoveiledningen er en lenke til en video et annet sted.',
-  nn: 'Nettstaden har ingen lyd eller video. Videorettleiinga er ei lenkje til ein video ein annan stad.',
-  en: 'The site has no audio or video of its own. The video guide is a link to a video elsewhere.',
+  nb: 'Nettstedet har ingen lyd eller video. Videoer vi lenker til, ligger på andre nettsteder.',
+  nn: 'Nettstaden har ingen lyd eller video. Videoar vi lenkjer til, ligg på andre nettstader.',
+  en: 'The site has no audio or video of its own. Videos we link to are on other sites.',
 };
 
 export const CRITERIA: Criterion[] = [
@@ -68,9 +68,9 @@ export const CRITERIA: Criterion[] = [
     status: 'not-tested',
     evidence: [],
     note: {
-      nb: 'Nettstedet har ingen video selv. Vi har ikke kontrollert om videoveiledningen vi lenker til, er tekstet.',
-      nn: 'Nettstaden har ingen video sjølv. Vi har ikkje kontrollert om videorettleiinga vi lenkjer til, er teksta.',
-      en: 'The site has no video of its own. We have not checked whether the video guide we link to has captions.',
+      nb: 'Nettstedet har ingen video selv. Vi har ikke kontrollert om videoer vi lenker til, er tekstet.',
+      nn: 'Nettstaden har ingen video sjølv. Vi har ikkje kontrollert om videoar vi lenkjer til, er teksta.',
+      en: 'The site has no video of its own. We have not checked whether videos we link to have captions.',
     },
   },
   {

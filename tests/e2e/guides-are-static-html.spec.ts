@@ -15,8 +15,10 @@ function stepTitles(source: string): string[] {
 function faqQuestions(source: string): string[] {
   return [...source.matchAll(/<Faq\s[^>]*\bquestion="([^"]+)"/g)].map((match) => match[1] ?? '');
 }
+// Soft hyphens in long compounds (lib/i18n/soft-hyphens.ts) are invisible: compare the text without them.
 const decode = (html: string) =>
   html
+    .replace(/\u00ad|&shy;/g, '')
     .replace(/&#x27;|&#39;/g, "'")
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&');
