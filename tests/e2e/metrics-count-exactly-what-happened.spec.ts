@@ -54,13 +54,13 @@ test('the scripted sequence moves each counter by exactly its amount; the text n
   await graphAdmin.reset();
 
   // Refusals on the confirm page, and logins that never became a session.
-  await loginFromResetGuide(page, person('no-account').nationalId);
+  await loginFromResetGuide(page, person('metrics-no-account').nationalId);
   await expect(page.getByTestId('refusal-no-account')).toBeVisible();
-  await loginFromResetGuide(page, person('shared-number').nationalId);
+  await loginFromResetGuide(page, person('metrics-shared-number').nationalId);
   await expect(page.getByTestId('refusal-several-accounts')).toBeVisible();
-  await loginFromResetGuide(page, person('stale-login').nationalId, { minutesAgo: 15 });
+  await loginFromResetGuide(page, person('metrics-stale-login').nationalId, { minutesAgo: 15 });
   await expect(page.getByTestId('refusal-stale-login')).toBeVisible();
-  await loginFromResetGuide(page, person('low-assurance').nationalId, { acr: 'idporten-loa-substantial' });
+  await loginFromResetGuide(page, person('metrics-low-assurance').nationalId, { acr: 'idporten-loa-substantial' });
   await expect(page.getByTestId('refusal-low-assurance')).toBeVisible();
   await loginFromResetGuide(page, person('two-authenticators').nationalId, { noPid: true });
   await expect(page.getByTestId('no-national-id')).toBeVisible();

@@ -195,6 +195,10 @@ describe('fixture', () => {
       'metrics-flow',
       'metrics-graph-503',
       'trace-flow',
+      'metrics-no-account',
+      'metrics-shared-number',
+      'metrics-stale-login',
+      'metrics-low-assurance',
     ];
     expect(people.map((p) => p.key).sort()).toEqual([...keys].sort());
     expect(new Set(people.map((p) => p.nationalId)).size).toBe(people.length);
@@ -240,6 +244,8 @@ describe('fixture', () => {
         'nothing-to-remove',
         'no-account',
         'shared-number',
+        'metrics-no-account',
+        'metrics-shared-number',
         'authenticator-default-with-oath',
         'one-authenticator',
         'five-authenticators',
