@@ -25,18 +25,11 @@ export async function AccessibilityCriteria() {
         <caption className="mb-2 text-left font-semibold">{t('caption')}</caption>
         <thead>
           <tr>
-            <th scope="col" className={cell}>
-              {t('criterion')}
-            </th>
-            <th scope="col" className={cell}>
-              {t('status')}
-            </th>
-            <th scope="col" className={cell}>
-              {t('evidence')}
-            </th>
-            <th scope="col" className={cell}>
-              {t('note')}
-            </th>
+            {(['criterion', 'status', 'evidence', 'note'] as const).map((column) => (
+              <th key={column} scope="col" className={cell}>
+                {t(column)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>

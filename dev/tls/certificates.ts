@@ -2,8 +2,7 @@
 // tests: nginx terminates TLS for the public origin with it, and the stand-ins serve https with it. Nothing here
 // is committed or reused: every run makes a new key pair in a folder of its own.
 import { spawnSync } from 'node:child_process';
-import { createHash, createPublicKey } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export type TestCertificates = {
@@ -12,8 +11,6 @@ export type TestCertificates = {
   caFile: string;
   keyFile: string;
   certFile: string;
-  /** base64 SHA-256 of the server key's SubjectPublicKeyInfo: Chromium's --ignore-certificate-errors-spki-list. */
-  spkiHash: string;
 };
 
 function openssl(args: string[], cwd: string): void {
@@ -71,12 +68,10 @@ export function makeTestCertificates(dir: string, hostNames: string[]): TestCert
     dir,
   );
   const keyFile = path.join(dir, 'server.key');
-  const spki = createPublicKey(readFileSync(keyFile)).export({ type: 'spki', format: 'der' });
   return {
     dir,
     caFile: path.join(dir, 'ca.pem'),
     keyFile,
     certFile: path.join(dir, 'server.pem'),
-    spkiHash: createHash('sha256').update(spki).digest('base64'),
   };
 }

@@ -2,7 +2,7 @@
 // bound to TLS_BIND (127.0.0.1, 0.0.0.0, ::), the stand-ins on https. Every page in every language answers
 // through the proxy, every redirect stays on the https public origin, the whole self-service and console flows
 // complete, every cookie is Secure and prefixed, every response carries HSTS and a CSP without an http: source.
-import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
 import { PUBLIC_ORIGIN } from '../../dev/tls/production-shape';
 import { consolePaths, loginToConsole, openResetFor } from '../e2e/support/console';
 import { graphAdmin, passes, removable } from '../e2e/support/graph-admin';
@@ -35,7 +35,7 @@ function expectDeployedHeaders(response: APIResponse, where: string): void {
 }
 
 /** Follows redirects one by one: each must stay on the https public origin. Returns the last response. */
-async function getFollowingRedirects(request: import('@playwright/test').APIRequestContext, path: string) {
+async function getFollowingRedirects(request: APIRequestContext, path: string) {
   let url = new URL(path, PUBLIC_ORIGIN);
   for (let hop = 0; hop < 5; hop++) {
     const response = await request.get(url.href, { maxRedirects: 0 });

@@ -50,7 +50,6 @@ export function runProductionShape(files: string[]): number {
       env: {
         ...process.env,
         TLS_BIND: bind,
-        TLS_SPKI_HASH: certificates.spkiHash,
         NODE_EXTRA_CA_CERTS: certificates.caFile,
         E2E_SITE_ORIGIN: PUBLIC_ORIGIN,
         E2E_GRAPH_ORIGIN: standInOrigins.graph,
