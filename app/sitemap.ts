@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next';
 import { builtPublicOrigin } from '@/lib/i18n/public-origin';
-import { guidePathnames } from '@/lib/content';
+import { guidePathnames } from '@/lib/guide-paths';
 import { absoluteUrl } from '@/lib/i18n/metadata';
 import { routing, type AppPathname } from '@/lib/i18n/routing';
 

@@ -283,6 +283,16 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.preprocess(blankAsMissing, z.string().min(32, 'must be at least 32 characters').optional()),
   // OpenTelemetry traces over OTLP/HTTP (JSON) to this collector; unset exports nothing. Base URL: /v1/traces is added.
   OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(blankAsMissing, webUrl().optional()),
+  // Share of plain public page views (guides, home, static files) that are traced; everything else always is
+  // (lib/tracing/sampler.ts). 0.01 = one in a hundred; 1 = all.
+  OTEL_TRACES_GUIDE_RATIO: z.preprocess(
+    blankAsMissing,
+    z.coerce
+      .number({ error: 'must be a number from 0 to 1' })
+      .min(0, 'must be a number from 0 to 1')
+      .max(1, 'must be a number from 0 to 1')
+      .default(0.01),
+  ),
   OTEL_SERVICE_NAME: z.preprocess(
     blankAsMissing,
     z
@@ -419,6 +429,7 @@ function toConfig(env: Env) {
       // Unset: no tracer provider at all, so nothing is exported and nothing tries to.
       endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT ? withoutTrailingSlash(env.OTEL_EXPORTER_OTLP_ENDPOINT) : undefined,
       serviceName: env.OTEL_SERVICE_NAME,
+      guideRatio: env.OTEL_TRACES_GUIDE_RATIO,
     },
     security: { cspReportUri: env.CSP_REPORT_URI },
     testing: { errorProbe: env.ERROR_PROBE === 'on' },

@@ -1,18 +1,10 @@
 // The guide registry: which guides exist, where they live in each language, and how to load them.
 import type { ComponentType } from 'react';
 import { z } from 'zod';
-import type { AppPathname, Locale } from '@/lib/i18n/routing';
+import type { Locale } from '@/lib/i18n/routing';
+import { guideKeys, guidePathnames, type GuideKey } from '@/lib/guide-paths';
 
-export const guideKeys = ['activate', 'reset', 'external-users', 'faq', 'accessibility'] as const;
-export type GuideKey = (typeof guideKeys)[number];
-
-export const guidePathnames = {
-  activate: '/activate',
-  reset: '/reset',
-  'external-users': '/external-users',
-  faq: '/faq',
-  accessibility: '/accessibility',
-} as const satisfies Record<GuideKey, AppPathname>;
+export { guideKeys, guidePathnames, type GuideKey };
 
 export const GuideMetadataSchema = z.object({
   title: z.string().min(1),

@@ -10,6 +10,7 @@ import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import type { Config } from '@/lib/config';
 import { RedactingExporter } from '@/lib/tracing/redact';
+import { requestSampler } from '@/lib/tracing/sampler';
 
 const shared = globalThis as typeof globalThis & { __tofaktorTracing?: { shutdown(): Promise<void> } };
 
@@ -20,6 +21,8 @@ export function startTracing(settings: Config['traces']): { shutdown(): Promise<
   const provider = new NodeTracerProvider({
     // Only the service's name: the default detectors would add the command line and the host's details.
     resource: resourceFromAttributes({ 'service.name': settings.serviceName }),
+    // Ours, not OTEL_TRACES_SAMPLER's: settings are read and checked in one place (lib/config.ts).
+    sampler: requestSampler(settings.guideRatio),
     spanProcessors: [new BatchSpanProcessor(new RedactingExporter(exporter))],
   });
   // W3C trace context only for Next's own hand-over inside one request (its proxy pass to its render pass, through

@@ -214,7 +214,7 @@ describe('metrics and traces settings', () => {
     const off = parseConfig(validEnv);
     if (!off.ok) throw new Error(off.problems.join('\n'));
     expect(off.config.metrics).toEqual({ port: undefined, host: '127.0.0.1', token: undefined });
-    expect(off.config.traces).toEqual({ endpoint: undefined, serviceName: 'tofaktor' });
+    expect(off.config.traces).toEqual({ endpoint: undefined, serviceName: 'tofaktor', guideRatio: 0.01 });
     const on = parseConfig({
       ...validEnv,
       METRICS_PORT: '9464',
@@ -223,6 +223,18 @@ describe('metrics and traces settings', () => {
     if (!on.ok) throw new Error(on.problems.join('\n'));
     expect(on.config.metrics).toEqual({ port: 9464, host: '127.0.0.1', token: undefined });
     expect(on.config.traces.endpoint).toBe('http://127.0.0.1:4318');
+  });
+
+  it('takes a share of guide views to trace from 0 to 1', () => {
+    const all = parseConfig({ ...validEnv, OTEL_TRACES_GUIDE_RATIO: '1' });
+    if (!all.ok) throw new Error(all.problems.join('\n'));
+    expect(all.config.traces.guideRatio).toBe(1);
+    expect(problemsOf({ ...validEnv, OTEL_TRACES_GUIDE_RATIO: '2' })).toEqual([
+      'OTEL_TRACES_GUIDE_RATIO: must be a number from 0 to 1',
+    ]);
+    expect(problemsOf({ ...validEnv, OTEL_TRACES_GUIDE_RATIO: 'half' })).toEqual([
+      'OTEL_TRACES_GUIDE_RATIO: must be a number from 0 to 1',
+    ]);
   });
 
   it('wants a token when the metrics listener is reachable from the network, and a collector on https', () => {
