@@ -18,6 +18,9 @@ const config = [
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Plain links on purpose: pages are static HTML in a shared cache, and next/link would ship its router code
+      // and prefetch every link in view (components/localized-link.tsx).
+      '@next/next/no-html-link-for-pages': 'off',
     },
   },
   {

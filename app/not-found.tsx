@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import nb from '@/messages/nb.json';
 import './globals.css';
 
@@ -16,7 +15,7 @@ export default function RootNotFound() {
           <h1 className="text-3xl font-bold">{nb.NotFound.title}</h1>
           <p className="mt-4">{nb.NotFound.description}</p>
           <p className="mt-4">
-            <Link href="/nb">{nb.NotFound.home}</Link>
+            <a href="/nb">{nb.NotFound.home}</a>
           </p>
         </main>
       </body>

@@ -1,16 +1,16 @@
-import NextLink from 'next/link';
 import type { ComponentProps } from 'react';
 import { getPathname } from '@/lib/i18n/navigation';
 import type { AppPathname, Locale } from '@/lib/i18n/routing';
 
 /**
- * A link to a page in a given language. The href is resolved on the server, so no i18n provider
- * or locale hook is needed in the browser.
+ * A link to a page in a given language, resolved on the server. A plain `<a>`, not next/link: the guides are
+ * static HTML in a shared cache, so a full page load is fast, and next/link would ship its router code and
+ * prefetch every link in view on every page.
  */
 export function LocalizedLink(
-  props: Omit<ComponentProps<typeof NextLink>, 'href'> & { locale: Locale; href: AppPathname; hash?: string },
+  props: Omit<ComponentProps<'a'>, 'href'> & { locale: Locale; href: AppPathname; hash?: string },
 ) {
   const { locale, href, hash, ...rest } = props;
   const path = getPathname({ locale, href });
-  return <NextLink {...rest} href={hash ? `${path}#${hash}` : path} />;
+  return <a {...rest} href={hash ? `${path}#${hash}` : path} />;
 }
