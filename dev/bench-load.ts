@@ -1,11 +1,14 @@
 // Benchmark (not a test): C simulated people at once (default 50, `-- --concurrency N`) go through login with the
 // ID-porten stand-in → the confirm page → "Reset now", against the standalone artifact: one instance on PGlite,
 // then two instances on one PostgreSQL database behind a round-robin balancer (needs DATABASE_URL). Every Graph
-// call costs 250 ms. Prints resets per second and the p50/p99 time of the reset action (POST → redirect).
+// call costs 250 ms. Prints resets per second, the p50/p99 time of the reset action (POST → redirect), and the
+// site's own CPU time per person (from its processes' /proc/<pid>/stat): a figure that does not depend on the
+// stand-ins or the load generator sharing the machine.
 // Run inside a private network namespace (it uses ports 3000, 3101, 3102, 4010, 4020):
 //   unshare -n sh -c 'ip link set lo up && npm run bench:load'
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isNationalId } from '../lib/national-id';
@@ -77,10 +80,21 @@ async function login(browser: HttpBrowser, nationalId: string): Promise<void> {
     throw new Error(`not on the confirm page after login (${browser.url})`);
 }
 
+const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** User + system CPU seconds the site's processes have used so far (Linux). */
+function cpuSeconds(instances: Instance[]): number {
+  return instances.reduce((sum, instance) => {
+    // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
+    const fields = readFileSync(`/proc/${instance.process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return sum + (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  }, 0);
+}
+
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
-async function run(label: string, people: FixturePerson[], graphUrl: string) {
+async function run(label: string, people: FixturePerson[], graphUrl: string, site: Instance[]) {
   await fetch(`${graphUrl}/_admin/reset`, { method: 'POST' });
   await fetch(`${graphUrl}/_admin/faults`, {
     method: 'POST',
@@ -89,9 +103,11 @@ async function run(label: string, people: FixturePerson[], graphUrl: string) {
   });
   const browsers = people.map(() => new HttpBrowser());
 
+  const cpuAtStart = cpuSeconds(site);
   const loginStarted = performance.now();
   await Promise.all(people.map((person, index) => login(browsers[index] as HttpBrowser, person.nationalId)));
   const loginSeconds = (performance.now() - loginStarted) / 1000;
+  const cpuAfterLogins = cpuSeconds(site);
 
   const durations: number[] = [];
   let failures = 0;
@@ -106,12 +122,18 @@ async function run(label: string, people: FixturePerson[], graphUrl: string) {
     }),
   );
   const resetSeconds = (performance.now() - resetStarted) / 1000;
+  const cpuAtEnd = cpuSeconds(site);
   durations.sort((a, b) => a - b);
   const successes = people.length - failures;
   console.log(
     `${label.padEnd(34)} logins ${loginSeconds.toFixed(1)} s | confirm+reset phase ${resetSeconds.toFixed(1)} s: ` +
       `${(successes / resetSeconds).toFixed(1)} resets/s, reset action (POST → result page) p50 ${percentile(durations, 50).toFixed(0)} ms, ` +
       `p99 ${percentile(durations, 99).toFixed(0)} ms, ${successes}/${people.length} succeeded`,
+  );
+  const perPerson = (seconds: number) => `${((seconds * 1000) / people.length).toFixed(0)} ms`;
+  console.log(
+    `${''.padEnd(34)} site CPU per person: login ${perPerson(cpuAfterLogins - cpuAtStart)}, ` +
+      `confirm page + reset ${perPerson(cpuAtEnd - cpuAfterLogins)}`,
   );
 }
 
@@ -128,7 +150,7 @@ async function main() {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'tofaktor-bench-load-'));
     const single = await startInstance(3000, { ...siteEnv, DATABASE_URL: '', PGLITE_DIR: dataDir });
     instances.push(single);
-    await run('one instance, PGlite', people.slice(0, concurrency), graph.url);
+    await run('one instance, PGlite', people.slice(0, concurrency), graph.url, [single]);
     await single.stop();
     rmSync(dataDir, { recursive: true, force: true });
 
@@ -148,7 +170,7 @@ async function main() {
       instances.push(a, b);
       const balancer = await startLoadBalancer(3000, { a: a.url, b: b.url });
       balancer.defaultInstance = 'round-robin';
-      await run('two instances, PostgreSQL', people.slice(concurrency), graph.url);
+      await run('two instances, PostgreSQL', people.slice(concurrency), graph.url, [a, b]);
       await balancer.close();
       await Promise.all([a.stop(), b.stop()]);
     } finally {
