@@ -1,10 +1,10 @@
 // How much JavaScript a guide page makes the browser download (transferred, compressed bytes).
 import { expect, test } from '@playwright/test';
 
-// Next's runtime + React are all of it but the language link's click handler and the error page: 90.6 kB
-// measured (npm run bench:guides: 88.5 KiB; a bare Next page of the same versions loads 133.8 KiB). next/link or
-// next-intl's navigation module on a page would add their router and formatjs code and break this budget.
-const BUDGET_BYTES = 110_000;
+// Next's runtime + React are all of it but the language link's click handler and the error page: 138.3 kB
+// transferred here, 462 kB uncompressed. next-intl's navigation module (its client Link and formatjs) or next/link
+// on a page would add ≈ 12 kB and break this budget; npm run bench:guides compares with a bare Next page.
+const BUDGET_BYTES = 145_000;
 
 for (const path of ['/nb/aktiver', '/en/faq']) {
   test(`${path} loads at most ${BUDGET_BYTES / 1000} kB of JavaScript`, async ({ page }, testInfo) => {
