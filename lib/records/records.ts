@@ -37,10 +37,12 @@ export interface RecordStore {
   /** When the oldest counted reset in the window happened: tells a rate-limited person when to come back. */
   firstResetSince(nationalIdHash: string, since: Date): Promise<Date | null>;
   /**
-   * Marks the attempt's Temporary Access Pass as shown, once: true for the first caller only, and only while the
-   * pass is valid. The result page shows the pass only when this says true, so a reload never shows it again.
+   * Closes the attempt's Temporary Access Pass for display ("I have written it down"), once: true for the first
+   * caller only, and only while the pass is valid. The result page shows the pass only while it is open.
    */
   claimPassDisplay(requestId: string, nationalIdHash: string, now: Date): Promise<boolean>;
+  /** Closes every open pass of the person (sign-out): none of them is shown again. */
+  closeOpenPasses(nationalIdHash: string, now: Date): Promise<void>;
   endSession(sid: string): Promise<void>;
   isSessionEnded(sid: string): Promise<boolean>;
   listRecords(): Promise<ResetRecord[]>;
@@ -55,11 +57,12 @@ export interface RecordStore {
   listAttempts(filter: AttemptFilter): Promise<ResetRecord[]>;
 }
 
+// A new pass on its own (issue 17) changed the account too, so it counts like a reset.
 const countedResets = (nationalIdHash: string, since: Date) =>
   and(
     eq(resetRecords.nationalIdHash, nationalIdHash),
     gte(resetRecords.createdAt, since),
-    inArray(resetRecords.outcome, [...COUNTED_OUTCOMES]),
+    or(inArray(resetRecords.outcome, [...COUNTED_OUTCOMES]), eq(resetRecords.tapIssued, true)),
   );
 
 export function createRecordStore(db: RecordsDatabase): RecordStore {
@@ -109,6 +112,19 @@ export function createRecordStore(db: RecordsDatabase): RecordStore {
         )
         .returning({ id: resetRecords.id });
       return rows.length === 1;
+    },
+
+    async closeOpenPasses(nationalIdHash, now) {
+      await db
+        .update(resetRecords)
+        .set({ tapShownAt: now })
+        .where(
+          and(
+            eq(resetRecords.nationalIdHash, nationalIdHash),
+            eq(resetRecords.tapIssued, true),
+            isNull(resetRecords.tapShownAt),
+          ),
+        );
     },
 
     async endSession(sid) {

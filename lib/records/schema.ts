@@ -61,6 +61,9 @@ export const resetRecords = pgTable(
     // Added in 0003 (issue 16). Older service desk rows show the agent's object id only.
     /** The agent's display name from the staff login, as it was at the time of the attempt. */
     agentName: text('agent_name'),
+    // Added in 0004 (issue 17). Older rows name nothing kept.
+    /** What still works for sign-in after the attempt: registrations left unticked, and kinds the site never removes. */
+    kept: jsonb('kept').$type<RemovedMethod[]>().notNull().default([]),
   },
   (table) => [
     // The per-person rate limit counts recent resets by hash.

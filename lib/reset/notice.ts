@@ -47,11 +47,13 @@ export const NOTICE_TEMPLATES: Record<NoticeLocale, Template> = {
       microsoftAuthenticator: (label) => `Microsoft Authenticator på «${label}»`,
       microsoftAuthenticatorPasskey: (label) => `Passnøkkel i Microsoft Authenticator på «${label}»`,
       softwareOath: () => 'Kodegenerator-app (engangskoder)',
+      phone: (label) => `Telefonnummer som slutter på ${label} (SMS og anrop)`,
     },
     unnamed: {
       microsoftAuthenticator: 'Microsoft Authenticator',
       microsoftAuthenticatorPasskey: 'Passnøkkel i Microsoft Authenticator',
       softwareOath: 'Kodegenerator-app (engangskoder)',
+      phone: 'Telefonnummer (SMS og anrop)',
     },
     reference: (ref) => `Referanse: ${ref}`,
     notYou:
@@ -75,11 +77,13 @@ export const NOTICE_TEMPLATES: Record<NoticeLocale, Template> = {
       microsoftAuthenticator: (label) => `Microsoft Authenticator på «${label}»`,
       microsoftAuthenticatorPasskey: (label) => `Passnøkkel i Microsoft Authenticator på «${label}»`,
       softwareOath: () => 'Kodegenerator-app (eingongskodar)',
+      phone: (label) => `Telefonnummer som sluttar på ${label} (SMS og oppringing)`,
     },
     unnamed: {
       microsoftAuthenticator: 'Microsoft Authenticator',
       microsoftAuthenticatorPasskey: 'Passnøkkel i Microsoft Authenticator',
       softwareOath: 'Kodegenerator-app (eingongskodar)',
+      phone: 'Telefonnummer (SMS og oppringing)',
     },
     reference: (ref) => `Referanse: ${ref}`,
     notYou:
@@ -103,11 +107,13 @@ export const NOTICE_TEMPLATES: Record<NoticeLocale, Template> = {
       microsoftAuthenticator: (label) => `Microsoft Authenticator on "${label}"`,
       microsoftAuthenticatorPasskey: (label) => `Passkey in Microsoft Authenticator on "${label}"`,
       softwareOath: () => 'Code generator app (one-time codes)',
+      phone: (label) => `Phone number ending in ${label} (text message and call)`,
     },
     unnamed: {
       microsoftAuthenticator: 'Microsoft Authenticator',
       microsoftAuthenticatorPasskey: 'Passkey in Microsoft Authenticator',
       softwareOath: 'Code generator app (one-time codes)',
+      phone: 'Phone number (text message and call)',
     },
     reference: (ref) => `Reference: ${ref}`,
     notYou:

@@ -9,6 +9,7 @@ import { createSharedAddressLimiter, type AddressLimiter } from '@/lib/reset/add
 import type { PerPersonQueue } from '@/lib/reset/per-person-queue';
 import { createPersonLock } from '@/lib/reset/person-lock';
 import {
+  issueNewPassFor,
   personLimitRetryAt,
   previewReset,
   resetTwoFactorFor,
@@ -75,6 +76,10 @@ export async function resetTwoFactorForSession(
   choice: ResetChoice,
 ): Promise<ResetOutcome> {
   return resetTwoFactorFor(person, requestId, await resetDeps(), resetSettings(), choice);
+}
+
+export async function issueNewPassForSession(person: ResetPerson, requestId: string): Promise<ResetOutcome> {
+  return issueNewPassFor(person, requestId, await resetDeps(), resetSettings());
 }
 
 /**

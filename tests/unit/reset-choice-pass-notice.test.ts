@@ -78,6 +78,9 @@ class FakeDirectory implements Directory {
   async listRemovableMethods() {
     return [...this.methods];
   }
+  async listMethods() {
+    return { removable: await this.listRemovableMethods(), kept: [] };
+  }
   async removeMethods(_accountId: string, methods: AuthMethod[]): Promise<RemovalReport> {
     this.deleted.push(...methods.map((m) => m.id));
     this.methods = this.methods.filter((m) => !methods.includes(m));

@@ -10,6 +10,8 @@ import { getPathname } from '@/lib/i18n/navigation';
 import { getIdportenDiscovery } from '@/lib/idporten/discovery';
 import { LOGOUT_AUTOSUBMIT_SCRIPT } from '@/lib/security-headers';
 import { securityEvent } from '@/lib/log';
+import { hashNationalId } from '@/lib/national-id';
+import { handoverCookieName } from '@/lib/reset/pass-handover';
 import { getRecordStore } from '@/lib/reset/service';
 import { endableSessionId, getResetSession } from '@/lib/session/reset-session';
 
@@ -25,11 +27,17 @@ export async function POST(request: Request) {
   // First of all, end the session where every instance looks: a copy of the cookie is dead from now on,
   // whether or not ID-porten's front-channel call ever arrives.
   const endableId = session ? endableSessionId(session) : undefined;
-  if (endableId) await (await getRecordStore()).endSession(endableId);
+  const records = await getRecordStore();
+  if (endableId) await records.endSession(endableId);
+  // Signing out is one of the two ways a pass leaves the screen for good (the other is "I have written it down").
+  if (session) await records.closeOpenPasses(hashNationalId(session.pid, config.records.hmacKey), new Date());
   await signOut({ redirect: false });
   securityEvent('logout', { initiatedBy: 'person' });
+  const secure = config.appOrigin.startsWith('https://');
+  const dropPass = `${handoverCookieName(secure)}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
   if (!session?.idToken) {
-    return Response.redirect(new URL(getPathname({ locale, href: '/reset/signed-out' }), config.appOrigin), 303);
+    const signedOut = new URL(getPathname({ locale, href: '/reset/signed-out' }), config.appOrigin);
+    return new Response(null, { status: 303, headers: { location: signedOut.toString(), 'set-cookie': dropPass } });
   }
 
   const { end_session_endpoint: endSession } = await getIdportenDiscovery();
@@ -48,6 +56,7 @@ export async function POST(request: Request) {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
       'referrer-policy': 'no-referrer',
+      'set-cookie': dropPass,
     },
   });
 }
