@@ -41,14 +41,18 @@ export function OneTimePass(props: { reference: string; fallback: ReactNode; chi
   return <div ref={wrapper}>{hidden ? props.fallback : props.children}</div>;
 }
 
-/** The "I have written it down" form: a plain POST (works without JavaScript) that also closes the pass here. */
-export function AcknowledgePassForm(props: {
-  reference: string;
-  action: (formData: FormData) => Promise<void>;
-  children: ReactNode;
-}) {
+/**
+ * The "I have written it down" form: a plain POST to a route handler, so the browser loads a fresh document (without
+ * or with JavaScript); it also closes the pass in this document for Next's router cache.
+ */
+export function AcknowledgePassForm(props: { reference: string; children: ReactNode }) {
   return (
-    <form action={props.action} onSubmit={() => closePassInThisDocument(props.reference)} className="mt-4">
+    <form
+      method="post"
+      action="/api/reset/pass-written-down"
+      onSubmit={() => closePassInThisDocument(props.reference)}
+      className="mt-4"
+    >
       {props.children}
     </form>
   );

@@ -36,8 +36,6 @@ export async function TemporaryAccessPassNotice(props: {
   expiresAt: Date | null;
   /** The person pressed "I have written it down" or signed out since. */
   writtenDown: boolean;
-  /** The server action behind "I have written it down" (the route's own action, passed down). */
-  acknowledge: (formData: FormData) => Promise<void>;
 }) {
   const t = await getTranslations({ locale: props.locale, namespace: 'ResetFlow' });
   const time = props.expiresAt ? formatDateTime(props.locale, props.expiresAt) : '';
@@ -98,7 +96,7 @@ export async function TemporaryAccessPassNotice(props: {
           <li>{t('tapStep3')}</li>
         </ol>
         <MysigninsLink locale={props.locale} />
-        <AcknowledgePassForm reference={props.reference} action={props.acknowledge}>
+        <AcknowledgePassForm reference={props.reference}>
           <input type="hidden" name="locale" value={props.locale} />
           <input type="hidden" name="ref" value={props.reference} />
           <p className="mb-3">{t('tapWrittenDownHint')}</p>

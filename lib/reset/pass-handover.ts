@@ -102,12 +102,6 @@ export async function handOverPass(
   );
 }
 
-/** Deletes the sealed pass (server actions and route handlers only). */
-export async function dropHandedOverPass(): Promise<void> {
-  const [{ cookies }, { getConfig }] = await Promise.all([import('next/headers'), import('@/lib/config')]);
-  (await cookies()).delete(handoverCookieName(getConfig().appOrigin.startsWith('https://')));
-}
-
 /**
  * The person's own pass for their result page, as often as they come back, while the record says it is still open
  * (not written down, not signed out, not expired) and the cookie opens for this attempt and this session.

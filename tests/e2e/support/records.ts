@@ -24,6 +24,8 @@ export type AuditRecord = {
   agentName: string | null;
   verificationKind: string | null;
   ticketReference: string | null;
+  /** What still worked for sign-in after the attempt (issue 17). */
+  kept: { id: string; type: string; label: string }[];
 };
 
 async function lookup(body: { nationalId: string } | { since: string }): Promise<AuditRecord[]> {

@@ -1,8 +1,7 @@
 'use server';
-// The reset itself, a new pass, and "I have written it down". Treated as public HTTP endpoints: everything they
-// need comes from the signed session, never from the form — the form only says which language to answer in, which
-// of the account's registrations to remove (checked against the account's own list on the server), or which of the
-// person's own attempts the pass belongs to (checked against the records).
+// The reset itself and a new pass. Treated as public HTTP endpoints: everything they
+// need comes from the signed session, never from the form — the form only says which language to answer in and which
+// of the account's registrations to remove (checked against the account's own list on the server).
 import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -11,18 +10,11 @@ import { getPathname } from '@/lib/i18n/navigation';
 import { localeFromForm } from '@/lib/i18n/locale-form';
 import type { Locale } from '@/lib/i18n/routing';
 import { logger } from '@/lib/log';
-import { hashNationalId } from '@/lib/national-id';
 import { chosenIdsFromForm } from '@/lib/reset/method-choice';
-import { dropHandedOverPass, handOverPass } from '@/lib/reset/pass-handover';
-import {
-  getRecordStore,
-  issueNewPassForSession,
-  resetTwoFactorForSession,
-  type ResetOutcome,
-} from '@/lib/reset/service';
+import { handOverPass } from '@/lib/reset/pass-handover';
+import { issueNewPassForSession, resetTwoFactorForSession, type ResetOutcome } from '@/lib/reset/service';
 import { checkCallerOrigin } from '@/lib/session/caller-origin';
 import { recordRequestRefusal } from '@/lib/session/login-records';
-import { findOwnRecord } from '@/lib/session/own-record';
 import { getClientAddress, getResetSession, passBinding, passKeepSeconds } from '@/lib/session/reset-session';
 import type { SessionToken } from '@/lib/session/session-token';
 
@@ -81,16 +73,4 @@ export async function requestNewPass(formData: FormData): Promise<void> {
   await handOverIssuedPass(outcome, requestId, session);
   logger.info({ requestId, outcome: outcome.kind }, 'new pass action finished');
   redirect(resultPath(locale, requestId));
-}
-
-/** "I have written it down": the pass of the person's own attempt is closed for good, and its cookie deleted. */
-export async function acknowledgePass(formData: FormData): Promise<void> {
-  const locale = localeFromForm(formData);
-  const session = await checkedSession(locale);
-  const record = await findOwnRecord(session, formData.get('ref'));
-  if (!record) redirect(confirmPath(locale));
-  const personHash = hashNationalId(session.pid, getConfig().records.hmacKey);
-  await (await getRecordStore()).claimPassDisplay(record.requestId, personHash, new Date());
-  await dropHandedOverPass();
-  redirect(`${resultPath(locale, record.requestId)}#next-heading`);
 }

@@ -18,7 +18,7 @@ import { keptPassForDisplay } from '@/lib/reset/pass-handover';
 import { personLimitRetryAfter, type RefusalReason } from '@/lib/reset/service';
 import { findOwnRecord } from '@/lib/session/own-record';
 import { getResetSession, passBinding } from '@/lib/session/reset-session';
-import { acknowledgePass, resetTwoFactor } from '../confirm/actions';
+import { resetTwoFactor } from '../confirm/actions';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ ref?: string }> };
 
@@ -226,7 +226,6 @@ export default async function ResetResultPage({ params, searchParams }: Props) {
         pass={pass}
         expiresAt={record.tapExpiresAt}
         writtenDown={record.tapShownAt !== null}
-        acknowledge={acknowledgePass}
       />
     ) : null;
   // The record keeps the reason, not the time; a person over the daily limit is told when it lifts.
