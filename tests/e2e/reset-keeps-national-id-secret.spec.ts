@@ -137,8 +137,15 @@ test.describe('without JavaScript', () => {
       expect(Buffer.from(cookie.value, 'base64url').toString('latin1')).not.toContain(pass);
     }
 
-    // Without JavaScript, too, back from the next page does not bring the pass back (no-store: the browser asks again).
+    // The pass stays on this session's result page (a reload shows it again) until "I have written it down"
+    // (issue 17); after that press no answer carries it, not even back from the next page.
     const resultUrl = page.url();
+    await page.reload();
+    await expect(page.getByTestId('tap-value')).toHaveText(pass);
+    const answersBeforePress = siteResponses.length;
+    await page.getByRole('button', { name: 'Jeg har skrevet det ned' }).click();
+    await expect(page.getByTestId('tap-issued-before')).toBeVisible();
+    expect((await context.cookies('http://localhost:3000')).map((cookie) => cookie.name)).not.toContain('tofaktor-tap');
     await page.getByRole('link', { name: 'Gå til veiledningen for aktivering' }).click();
     await page.waitForURL(/\/nb\/aktiver/);
     await page.goBack();
@@ -156,11 +163,13 @@ test.describe('without JavaScript', () => {
       (response) =>
         response.body === null && (response.status < 300 || response.status >= 400) && !browserIcon(response.url),
     );
-    // Every body was read back, and exactly one answer carried the pass: the first view of the result page.
+    // Every body was read back; the pass was only ever in views of the result page, and in none after the press.
     expect(unreadable).toEqual([]);
     expect(carrying.map((response) => [response.method, new URL(response.url).pathname])).toEqual([
       ['GET', '/nb/nullstill/resultat'],
+      ['GET', '/nb/nullstill/resultat'],
     ]);
+    expect(responses.slice(answersBeforePress).filter((response) => response.body?.includes(pass))).toEqual([]);
 
     for (const url of seenUrls) expect(decodeURIComponent(url)).not.toContain(pass);
 
