@@ -81,7 +81,7 @@ test('a full reset and sign-out expose the number nowhere the browser or the log
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the Temporary Access Pass appears in exactly one response, and in no URL, cookie in clear, log line, record or e-mail', async ({
+  test('the Temporary Access Pass appears only in views of the result page until it is written down, and in no URL, cookie in clear, log line, record or e-mail', async ({
     page,
     context,
   }) => {
