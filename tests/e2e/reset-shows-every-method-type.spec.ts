@@ -38,7 +38,7 @@ test('every method type is shown, a phone number can be removed, and nothing kep
   for (const name of [
     'Sikkerhetsnøkkel «YubiKey på nøkkelringen»',
     'Kodebrikke (engangskoder)',
-    'Innlogging på Macen «MacBook Air» (plattformlegitimasjon)',
+    'Innlogging på Mac «MacBook Air» (plattformlegitimasjon)',
     'Windows Hello for Business på «LAPTOP-ALMA»',
     'QR-kode med PIN-kode',
     'Ekstern innloggingsmetode «Partnerpålogging»',
