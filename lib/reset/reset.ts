@@ -19,7 +19,13 @@ import type { NewRecord, RecordStore } from '@/lib/records/records';
 import type { AddressLimiter } from '@/lib/reset/address-limiter';
 import { maskUpn } from '@/lib/reset/mask-upn';
 import { splitChoice } from '@/lib/reset/method-choice';
-import { composeNotice, noticeRecipients, type NoticeLocale, type ServiceDeskContact } from '@/lib/reset/notice';
+import {
+  composeNotice,
+  noticeRecipients,
+  type NoticeChannel,
+  type NoticeLocale,
+  type ServiceDeskContact,
+} from '@/lib/reset/notice';
 import { sharedPerPersonQueue, type PerPersonQueue } from '@/lib/reset/per-person-queue';
 import { inResetSpan } from '@/lib/tracing/spans';
 
@@ -79,7 +85,12 @@ export type ServiceDeskRefusalReason =
  * What the person asked for. `chosenMethodIds` are the form's ticked ids (untrusted; null = every removable
  * registration, for internal callers such as the benchmark); `locale` is the language of the notice.
  */
-export type ResetChoice = { chosenMethodIds: readonly string[] | null; locale: NoticeLocale };
+export type ResetChoice = {
+  chosenMethodIds: readonly string[] | null;
+  locale: NoticeLocale;
+  /** Who did it, as the notice says (self-service when absent). */
+  channel?: NoticeChannel;
+};
 
 export type ResetDeps = {
   directory: Directory;
@@ -98,7 +109,12 @@ export type ResetSettings = {
   /** Temporary Access Pass after a reset that removed everything removable; off when absent. */
   tap?: { enabled: boolean; lifetimeMinutes: number; usableOnce: boolean };
   /** The notice e-mail; off when there is no sender mailbox. */
-  notice?: { senderMailbox: string | undefined; serviceDesk: ServiceDeskContact };
+  notice?: {
+    senderMailbox: string | undefined;
+    serviceDesk: ServiceDeskContact;
+    /** The "this wasn't me" page in a language; the notice links to it when present. */
+    notMeUrl?: (locale: NoticeLocale) => string;
+  };
 };
 
 type Refusal = { kind: 'refused'; reason: RefusalReason; retryAfter?: string };
@@ -455,7 +471,7 @@ export async function removeChosenMethods(
     everythingRemoved
       ? issuePass(deps.directory, account.id, settings, context)
       : Promise.resolve<PassOutcome>({ kind: 'not-due' }),
-    sendNotice(deps.directory, account, removed, settings, choice.locale, requestId, now, context),
+    sendNotice(deps.directory, account, removed, settings, choice, requestId, now, context),
   ]);
   const after = { sessionsRevoked, pass, noticeSent, ignored };
   if (notRemoved.length === 0) return settle({ kind: 'success', removed, ...after });
@@ -566,7 +582,7 @@ async function sendNotice(
   account: DirectoryAccount,
   removed: AuthMethod[],
   settings: Pick<ResetSettings, 'notice'>,
-  locale: NoticeLocale,
+  choice: ResetChoice,
   requestId: string,
   at: Date,
   context: EventContext,
@@ -580,12 +596,14 @@ async function sendNotice(
   }
   const message = composeNotice(
     {
-      locale,
+      locale: choice.locale,
       displayName: account.displayName,
       removed,
       at,
       reference: requestId,
       serviceDesk: settings.notice.serviceDesk,
+      channel: choice.channel,
+      notMeUrl: settings.notice.notMeUrl?.(choice.locale),
     },
     to,
   );

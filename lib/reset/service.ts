@@ -2,6 +2,7 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
 import { createGraphDirectory, type Directory } from '@/lib/directory/directory';
+import { getPathname } from '@/lib/i18n/navigation';
 import { hashNationalId, type NationalId } from '@/lib/national-id';
 import { getSharedDatabase } from '@/lib/records/database';
 import { createRecordStore, type RecordStore } from '@/lib/records/records';
@@ -54,6 +55,15 @@ async function resetDeps(): Promise<ResetDeps> {
   };
 }
 
+/** The notice's settings, with the absolute address of the "this wasn't me" page in each language. */
+export function noticeSettings(): NonNullable<ResetSettings['notice']> {
+  const config = getConfig();
+  return {
+    ...config.notice,
+    notMeUrl: (locale) => new URL(getPathname({ locale, href: '/reset/not-me' }), config.appOrigin).toString(),
+  };
+}
+
 function resetSettings(): ResetSettings {
   const config = getConfig();
   return {
@@ -62,7 +72,7 @@ function resetSettings(): ResetSettings {
     limitPerPerson: config.reset.limitPerPerson,
     hmacKey: config.records.hmacKey,
     tap: config.tap,
-    notice: config.notice,
+    notice: noticeSettings(),
   };
 }
 
