@@ -1131,6 +1131,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     return graphError(req, 400, 'BadRequest', `Resource not found for the segment '${seg[seg.length - 1] ?? ''}'.`);
   }
 
+  const registerMethodSchema = z.object({ nationalId: z.string(), displayName: z.string().min(1) });
+
   const tapRequestSchema = z.looseObject({
     lifetimeInMinutes: z.number().int().optional(),
     isUsableOnce: z.boolean().optional(),
@@ -1493,6 +1495,30 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       if (!parsed.success) return sendJson(res, 400, { error: 'invalid TAP policy', issues: parsed.error.issues });
       tapPolicy = { ...tapPolicy, ...parsed.data };
       return sendJson(res, 200, tapPolicy);
+    }
+    // A registration made outside the site (someone at mysignins.microsoft.com): tests add one after a reset.
+    if (pathname === '/_admin/register-method' && req.method === 'POST') {
+      let json: unknown;
+      try {
+        json = JSON.parse((await readBody(req)) || '{}');
+      } catch {
+        return sendJson(res, 400, { error: 'body must be JSON' });
+      }
+      const parsed = registerMethodSchema.safeParse(json);
+      if (!parsed.success) return sendJson(res, 400, { error: 'invalid registration', issues: parsed.error.issues });
+      const user = users.find((u) => u.nationalId === parsed.data.nationalId);
+      if (!user) return sendJson(res, 404, { error: 'no such person' });
+      const method: FixtureMethod = {
+        id: randomUUID(),
+        type: 'microsoftAuthenticator',
+        displayName: parsed.data.displayName,
+        deviceTag: 'SoftwareTokenActivated',
+        phoneAppVersion: '6.2401.0119',
+        createdDateTime: new Date().toISOString(),
+        isDefault: false,
+      };
+      user.methods = [...user.methods, method];
+      return sendJson(res, 200, method);
     }
     if (pathname === '/_admin/faults' && req.method === 'GET') {
       return sendJson(res, 200, { latencyMs, rules });

@@ -66,6 +66,8 @@ export interface Directory {
   /** Never throws for a single method: what could not be removed is reported with a short reason. */
   removeMethods(accountId: string, methods: AuthMethod[]): Promise<RemovalReport>;
   revokeSessions(accountId: string): Promise<boolean>;
+  /** Deletes a Temporary Access Pass ("this wasn't me": an unused pass must not stay usable). 404 counts as gone. */
+  deleteTemporaryAccessPass(accountId: string, passId: string): Promise<void>;
   /** Graph replaces an existing pass of the account with the new one. */
   createTemporaryAccessPass(accountId: string, request: TemporaryAccessPassRequest): Promise<IssuedTemporaryAccessPass>;
   sendMail(senderMailbox: string, message: MailMessage): Promise<void>;
@@ -232,6 +234,15 @@ export function createDirectory(client: Client, settings: Settings): Directory {
         GraphRevokeResponseSchema,
       );
       return result.value;
+    },
+
+    async deleteTemporaryAccessPass(accountId, passId) {
+      const path = `${userPath(accountId)}/authentication/temporaryAccessPassMethods/${encodeURIComponent(passId)}`;
+      try {
+        await callGraph('delete-tap', () => client.api(path).delete(), z.unknown());
+      } catch (error) {
+        if (!toDirectoryError('delete-tap', error).isNotFound) throw error;
+      }
     },
 
     async createTemporaryAccessPass(accountId, request) {

@@ -46,6 +46,11 @@ export interface RecordStore {
   endSession(sid: string): Promise<void>;
   isSessionEnded(sid: string): Promise<boolean>;
   listRecords(): Promise<ResetRecord[]>;
+  /**
+   * The person's own history, newest first: their self-service attempts (by the national id's hash) and the service
+   * desk's attempts on their accounts (the desk records the account, not the person). At most `limit`.
+   */
+  listHistory(nationalIdHash: string, accountIds: readonly string[], limit: number): Promise<ResetRecord[]>;
   /** One person's attempts, oldest first: the operators' audit lookup. */
   listRecordsByNationalIdHash(nationalIdHash: string): Promise<ResetRecord[]>;
   listRecordsSince(since: Date): Promise<ResetRecord[]>;
@@ -188,6 +193,20 @@ export function createRecordStore(db: RecordsDatabase): RecordStore {
         .where(conditions.length > 0 ? and(...conditions) : undefined)
         .orderBy(desc(resetRecords.createdAt), desc(resetRecords.id))
         .limit(filter.limit);
+    },
+
+    async listHistory(nationalIdHash, accountIds, limit) {
+      const own = eq(resetRecords.nationalIdHash, nationalIdHash);
+      const desk =
+        accountIds.length > 0
+          ? and(eq(resetRecords.channel, 'service-desk'), inArray(resetRecords.accountId, [...accountIds]))
+          : undefined;
+      return db
+        .select()
+        .from(resetRecords)
+        .where(desk ? or(own, desk) : own)
+        .orderBy(desc(resetRecords.createdAt), desc(resetRecords.id))
+        .limit(limit);
     },
 
     listRecords: () => listOldestFirst(),

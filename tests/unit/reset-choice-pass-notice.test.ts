@@ -78,6 +78,7 @@ class FakeDirectory implements Directory {
   async listRemovableMethods() {
     return [...this.methods];
   }
+  async deleteTemporaryAccessPass() {}
   async listMethods() {
     return { removable: await this.listRemovableMethods(), kept: [] };
   }

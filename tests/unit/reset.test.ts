@@ -78,6 +78,7 @@ class FakeDirectory implements Directory {
     this.calls.push('list');
     return [...this.methods];
   }
+  async deleteTemporaryAccessPass() {}
   async listMethods() {
     return { removable: await this.listRemovableMethods(), kept: [] };
   }
@@ -131,6 +132,7 @@ class FakeRecords {
       chosen: stored.chosen ?? [],
       ignored: stored.ignored ?? [],
       kept: stored.kept ?? [],
+      deskAlerted: stored.deskAlerted ?? null,
       channel: stored.channel ?? 'self-service',
     };
   }

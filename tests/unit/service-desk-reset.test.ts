@@ -63,6 +63,7 @@ class FakeDirectory implements Directory {
     this.calls.push('list');
     return this.methods;
   }
+  async deleteTemporaryAccessPass() {}
   async listMethods() {
     return { removable: await this.listRemovableMethods(), kept: [] };
   }

@@ -26,6 +26,8 @@ export type AuditRecord = {
   ticketReference: string | null;
   /** What still worked for sign-in after the attempt (issue 17). */
   kept: { id: string; type: string; label: string }[];
+  /** "This wasn't me": whether the service desk's alert went out (issue 17). */
+  deskAlerted: boolean | null;
 };
 
 async function lookup(body: { nationalId: string } | { since: string }): Promise<AuditRecord[]> {

@@ -242,6 +242,14 @@ export default async function ResetResultPage({ params, searchParams }: Props) {
         )}
       </div>
       {record ? <p className="mt-6 text-sm text-slate-700">{t('reference', { ref: record.requestId })}</p> : null}
+      {/* While the pass is on screen every link that leaves the page waits for "I have written it down". */}
+      {record && !pass ? (
+        <p className="mt-4">
+          <LocalizedLink href="/reset/history" locale={locale} className="underline underline-offset-4">
+            {t('historyLink')}
+          </LocalizedLink>
+        </p>
+      ) : null}
       {session ? (
         <div className="mt-8">
           <SignOutForm locale={locale} />

@@ -1,2 +1,0 @@
--- Issue 17: what still works for sign-in after an attempt (ticked off, or never removable). Older rows: nothing named.
-ALTER TABLE "reset_records" ADD COLUMN "kept" jsonb DEFAULT '[]'::jsonb NOT NULL;
