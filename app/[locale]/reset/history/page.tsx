@@ -11,6 +11,9 @@ import { getResetSession } from '@/lib/session/reset-session';
 
 type Props = { params: Promise<{ locale: string }> };
 
+// Whose history it is comes from the session cookie: never prerendered, never cached.
+export const dynamic = 'force-dynamic';
+
 export async function generateMetadata({ params }: Props) {
   const locale = localeFromParams((await params).locale);
   const t = await getTranslations({ locale });
