@@ -20,6 +20,9 @@ import { undoReset } from './actions';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ done?: string }> };
 
+// The page depends on the session cookie: never prerendered, never cached.
+export const dynamic = 'force-dynamic';
+
 export async function generateMetadata({ params }: Props) {
   const locale = localeFromParams((await params).locale);
   const t = await getTranslations({ locale });
