@@ -15,6 +15,10 @@ import { handoverCookieName } from '@/lib/reset/pass-handover';
 import { getRecordStore } from '@/lib/reset/service';
 import { endableSessionId, getResetSession } from '@/lib/session/reset-session';
 
+// The hand-over page is plain HTML (no React, no build CSS); a static stylesheet from public/ styles it within the
+// site's CSP (style-src 'self'), so it looks like the site also when JavaScript is off and the person must press.
+const SIGNING_OUT_STYLESHEET = '/signing-out.css';
+
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 export async function POST(request: Request) {
@@ -44,13 +48,14 @@ export async function POST(request: Request) {
   const t = await getTranslations({ locale, namespace: 'ResetFlow' });
   const fields = {
     id_token_hint: session.idToken,
-    post_logout_redirect_uri: `${config.appOrigin}/${locale}`,
+    // Back to a page that says the person is signed out (registered with ID-porten, see README).
+    post_logout_redirect_uri: `${config.appOrigin}${getPathname({ locale, href: '/reset/signed-out' })}`,
     ui_locales: locale,
   };
   const hidden = Object.entries(fields)
     .map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`)
     .join('');
-  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t('signingOutTitle'))}</title></head><body><main><h1>${escapeHtml(t('signingOutTitle'))}</h1><p>${escapeHtml(t('signingOutText'))}</p><form method="post" action="${escapeHtml(endSession)}">${hidden}<button type="submit">${escapeHtml(t('signingOutContinue'))}</button></form></main><script>${LOGOUT_AUTOSUBMIT_SCRIPT}</script></body></html>`;
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="${SIGNING_OUT_STYLESHEET}"><title>${escapeHtml(t('signingOutTitle'))}</title></head><body><main><h1>${escapeHtml(t('signingOutTitle'))}</h1><p>${escapeHtml(t('signingOutText'))}</p><form method="post" action="${escapeHtml(endSession)}">${hidden}<button type="submit">${escapeHtml(t('signingOutContinue'))}</button></form></main><script>${LOGOUT_AUTOSUBMIT_SCRIPT}</script></body></html>`;
   return new Response(html, {
     headers: {
       'content-type': 'text/html; charset=utf-8',
