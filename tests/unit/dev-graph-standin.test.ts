@@ -199,6 +199,17 @@ describe('fixture', () => {
       'metrics-shared-number',
       'metrics-stale-login',
       'metrics-low-assurance',
+      // issue 17: after the reset
+      'result-keeps-iphone',
+      'nothing-ticked',
+      'every-method-type',
+      'pass-stays',
+      'pass-stays-nojs',
+      'not-me-flow',
+      'history-a',
+      'history-b',
+      'new-pages-leak-check',
+      'new-pages-leak-other',
     ];
     expect(people.map((p) => p.key).sort()).toEqual([...keys].sort());
     expect(new Set(people.map((p) => p.nationalId)).size).toBe(people.length);
@@ -238,6 +249,14 @@ describe('fixture', () => {
         'metrics-flow',
         'metrics-graph-503',
         'trace-flow',
+        'nothing-ticked',
+        'every-method-type',
+        'pass-stays',
+        'pass-stays-nojs',
+        'not-me-flow',
+        'history-b',
+        'new-pages-leak-check',
+        'new-pages-leak-other',
       ];
       if (oneAuthenticator.includes(p.key)) expect(authenticators(p)).toBe(1);
       const special = [
