@@ -38,7 +38,9 @@ test('"this wasn\'t me" removes what was registered after the reset and the unus
   await expect(preview).toContainText('Microsoft Authenticator på «Ukjent telefon»');
   await expect(preview).toContainText('Midlertidig tilgangspass');
   expect(await axeViolations(page)).toEqual([]);
-  await page.getByRole('button', { name: 'Dette var ikke meg – angre' }).click();
+  // The keyboard alone reaches the one button.
+  await tabTo(page, 'Dette var ikke meg – angre');
+  await page.keyboard.press('Enter');
   await page.waitForURL(/\/nb\/nullstill\/ikke-meg\?done=/);
   await expect(page.getByTestId('not-me-done')).toContainText('Nullstillingen er angret');
   await expect(page.getByTestId('not-me-removed')).toContainText('Ukjent telefon');
@@ -136,6 +138,21 @@ const historyLogin = {
 } as const;
 
 for (const locale of ['nb', 'nn', 'en'] as Locale[]) {
+  test(`"this wasn't me" and the history pass axe and reflow signed in, and the sign-out is reached by keyboard (${locale})`, async ({
+    page,
+  }) => {
+    await graphAdmin.reset();
+    // Someone with nothing to undo: the pages' signed-in states without a reset of their own.
+    await loginFromResetGuide(page, person('nothing-ticked').nationalId, { locale });
+    for (const path of [notMePath[locale], historyPath[locale]]) {
+      await page.goto(path);
+      await expect(page.locator('h1')).toHaveCount(1);
+      expect(await axeViolations(page)).toEqual([]);
+      await reflows(page);
+      await tabTo(page, { nb: 'Logg ut', nn: 'Logg ut', en: 'Sign out' }[locale]);
+    }
+  });
+
   test(`"this wasn't me" and the history pass axe, reflow and work by keyboard, signed out (${locale})`, async ({
     page,
   }) => {
