@@ -22,11 +22,13 @@ async function loginAndGetSid(page: Page): Promise<string> {
   return created[0] ?? '';
 }
 
-test('"Cancel and sign out" ends the local session and ID-porten\'s, and ends on a page that says so', async ({ page }) => {
+test('"Cancel and sign out" ends the local session and ID-porten\'s, and ends on a page that says so', async ({
+  page,
+}) => {
   const sid = await loginAndGetSid(page);
   await page.getByRole('button', { name: 'Avbryt og logg ut' }).click();
   await page.waitForURL(/localhost:3000\/nb\/nullstill\/logget-ut$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Du er logget ut' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Du er logget ut' })).toBeVisible();
   expect(await idportenSids()).not.toContain(sid);
   await page.goto(confirmPath.nb);
   await expect(page.getByRole('heading', { name: notSignedIn })).toBeVisible();
