@@ -1,8 +1,8 @@
 // The e-mail a person gets after every reset that removed something, in the language they used on the site.
 // Plain text, written per language (not translated word by word). It names what was removed, when, and the
-// reference, says truthfully who did it (the person after ID-porten, or the IT service desk after an identity check of
-// a named kind), and tells someone who did not do this how to undo it ("this wasn't me") or reach the desk. It never carries a
-// Temporary Access Pass or a national identity number.
+// reference, says truthfully who did it (the person after ID-porten, or the IT service desk after an identity check
+// of a named kind), and tells someone who did not do this how to undo it ("this wasn't me") or reach the desk. It
+// never carries a Temporary Access Pass or a national identity number.
 import type { AuthMethodType, MailMessage } from '@/lib/directory/directory';
 import { formatDateTime } from '@/lib/i18n/date-format';
 import type { VerificationKind } from '@/lib/records/schema';
