@@ -71,13 +71,12 @@ export async function TemporaryAccessPassNotice(props: {
         // Issued in another session (another browser, or before a new login): it cannot be shown here.
         <p className="mt-2">{t('tapElsewhere', { time })}</p>
       )}
-      {expired || !props.writtenDown ? (
-        <p className="mt-3">
-          <LocalizedLink href="/reset/confirm" locale={props.locale} className="underline underline-offset-4">
-            {t('tapGetNew')}
-          </LocalizedLink>
-        </p>
-      ) : null}
+      {/* The confirm page decides whether a new pass is due (nothing else left to sign in with). */}
+      <p className="mt-3">
+        <LocalizedLink href="/reset/confirm" locale={props.locale} className="underline underline-offset-4">
+          {t('tapGetNew')}
+        </LocalizedLink>
+      </p>
     </section>
   );
   if (!props.pass) return notShown;

@@ -58,7 +58,7 @@ for (const variant of [
 
       // "I have written it down": gone, and the guide link is there now.
       await page.getByRole('button', { name: 'Jeg har skrevet det ned' }).click();
-      await expect(page.getByTestId('tap-issued-before')).toContainText('Du har skrevet ned');
+      await expect(page.getByTestId('tap-issued-before')).toContainText('fordi du har skrevet det ned');
       await expect(page.getByTestId('tap-value')).toHaveCount(0);
       await expect(page.getByRole('link', { name: 'Gå til veiledningen for aktivering' })).toBeVisible();
       expect(await page.content()).not.toContain(pass);
@@ -68,7 +68,7 @@ for (const variant of [
       expect(await page.content()).not.toContain(pass);
       await page.getByRole('link', { name: 'Read this page in English' }).click();
       await page.waitForURL(`/en/reset/result?ref=${ref}`);
-      await expect(page.getByTestId('tap-issued-before')).toContainText('You have written down');
+      await expect(page.getByTestId('tap-issued-before')).toContainText('because you have written it down');
       expect(await page.content()).not.toContain(pass);
       await page.goBack();
       await page.waitForURL(`/nb/nullstill/resultat?ref=${ref}`);
@@ -103,3 +103,29 @@ for (const variant of [
     });
   });
 }
+
+test('signing out while the pass is on screen closes it for good, and a new login offers a new one', async ({
+  page,
+  context,
+}) => {
+  await graphAdmin.reset();
+  const someone = person('pass-signed-out');
+  await loginFromResetGuide(page, someone.nationalId);
+  await confirmReset(page);
+  const pass = await shownPass(page);
+  const resultUrl = page.url();
+
+  await page.getByRole('button', { name: 'Logg ut', exact: true }).click();
+  await page.waitForURL(/localhost:3000\/nb\/nullstill\/logget-ut$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Du er logget ut' })).toBeVisible();
+  expect((await context.cookies('http://localhost:3000')).map((cookie) => cookie.name)).not.toContain('tofaktor-tap');
+  const [record] = await recordsOf(someone.nationalId);
+  expect(record?.tapShownAt).not.toBeNull();
+
+  // A new login: the old result names the pass without showing it, and the confirm page offers a new one.
+  await loginFromResetGuide(page, someone.nationalId);
+  await expect(page.getByTestId('new-pass-offer')).toBeVisible();
+  await page.goto(resultUrl);
+  await expect(page.getByTestId('tap-issued-before')).toContainText('fordi du har skrevet det ned eller logget ut');
+  expect(await page.content()).not.toContain(pass);
+});

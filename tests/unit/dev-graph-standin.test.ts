@@ -210,6 +210,7 @@ describe('fixture', () => {
       'history-b',
       'new-pages-leak-check',
       'new-pages-leak-other',
+      'pass-signed-out',
     ];
     expect(people.map((p) => p.key).sort()).toEqual([...keys].sort());
     expect(new Set(people.map((p) => p.nationalId)).size).toBe(people.length);
@@ -257,6 +258,7 @@ describe('fixture', () => {
         'history-b',
         'new-pages-leak-check',
         'new-pages-leak-other',
+        'pass-signed-out',
       ];
       if (oneAuthenticator.includes(p.key)) expect(authenticators(p)).toBe(1);
       const special = [
