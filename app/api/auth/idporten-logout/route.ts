@@ -2,6 +2,7 @@
 // endpoint with id_token_hint and post_logout_redirect_uri. ID-porten's ID token carries the national
 // identity number, so it travels in a POST body (RP-Initiated Logout 1.0 requires OPs to accept POST),
 // never in a URL where browser history, proxies and access logs would keep it.
+import { cookies } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { signOut } from '@/auth';
 import { getConfig } from '@/lib/config';
@@ -37,11 +38,18 @@ export async function POST(request: Request) {
   if (session) await records.closeOpenPasses(hashNationalId(session.pid, config.records.hmacKey), new Date());
   await signOut({ redirect: false });
   securityEvent('logout', { initiatedBy: 'person' });
+  // Through Next's cookie store, like Auth.js' own cookies: a Set-Cookie header of our own would be replaced. With
+  // the attributes it was set with: a browser ignores a __Host- cookie set without Secure, even one that expires it.
   const secure = config.appOrigin.startsWith('https://');
-  const dropPass = `${handoverCookieName(secure)}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+  (await cookies()).set(handoverCookieName(secure), '', {
+    maxAge: 0,
+    path: '/',
+    secure,
+    httpOnly: true,
+    sameSite: 'strict',
+  });
   if (!session?.idToken) {
-    const signedOut = new URL(getPathname({ locale, href: '/reset/signed-out' }), config.appOrigin);
-    return new Response(null, { status: 303, headers: { location: signedOut.toString(), 'set-cookie': dropPass } });
+    return Response.redirect(new URL(getPathname({ locale, href: '/reset/signed-out' }), config.appOrigin), 303);
   }
 
   const { end_session_endpoint: endSession } = await getIdportenDiscovery();
@@ -61,7 +69,6 @@ export async function POST(request: Request) {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
       'referrer-policy': 'no-referrer',
-      'set-cookie': dropPass,
     },
   });
 }
