@@ -8,7 +8,8 @@ import { axeViolations } from './support/accessibility';
 import { graphAdmin, passes, removable } from './support/graph-admin';
 import { confirmReset, loginFromResetGuide, type Locale } from './support/login';
 import { person } from './support/people';
-import { recordsOf } from './support/records';
+import { loginToConsole, openResetFor, staff } from './support/console';
+import { recordsOf, recordsSince } from './support/records';
 
 const DESK = 'it-servicedesk@oslomet.example';
 const notMePath = { nb: '/nb/nullstill/ikke-meg', nn: '/nn/nullstill/ikkje-meg', en: '/en/reset/not-me' } as const;
@@ -70,24 +71,35 @@ test('"this wasn\'t me" removes what was registered after the reset and the unus
 
 test("the history page shows exactly the person's own attempts, and none of anyone else's", async ({ browser }) => {
   await graphAdmin.reset();
+  const since = new Date();
   const a = person('history-a');
   const b = person('history-b');
   const contextA = await browser.newContext();
   const contextB = await browser.newContext();
   const pageA = await contextA.newPage();
   const pageB = await contextB.newPage();
-  // A: one reset keeping the iPad, then removing it too; B: one reset.
-  await loginFromResetGuide(pageA, a.nationalId);
-  const ipad = removable(await graphAdmin.user(a.nationalId)).find((method) => method.displayName === 'iPad');
-  await pageA.locator(`input[name="method"][value="${ipad?.id}"]`).uncheck();
-  await confirmReset(pageA);
+  // A: the service desk removes the iPad, then A resets the Galaxy themselves; B: one reset of their own.
+  const deskContext = await browser.newContext();
+  const deskPage = await deskContext.newPage();
+  await loginToConsole(deskPage, 'agent');
+  await openResetFor(deskPage, 'hedda.hist', 'Hedda Historiesen');
+  await deskPage.getByRole('radio', { name: 'Pass', exact: true }).check();
+  await deskPage.getByRole('checkbox', { name: /Galaxy A54/ }).uncheck();
+  await deskPage.getByRole('button', { name: 'Nullstill nå' }).click();
+  await expect(deskPage.getByTestId('outcome-success')).toBeVisible();
+  await deskContext.close();
   await loginFromResetGuide(pageA, a.nationalId);
   await confirmReset(pageA);
   await loginFromResetGuide(pageB, b.nationalId);
   await confirmReset(pageB);
 
   await pageA.goto(historyPath.nb);
-  const ownRefs = (await recordsOf(a.nationalId)).map((record) => record.requestId).reverse();
+  // A's own attempt by the hash of the national id, the desk's by A's account (the desk records no national id).
+  const deskRefs = (await recordsSince(since))
+    .filter((record) => record.channel === 'service-desk' && record.accountId === a.accounts[0]?.id)
+    .map((record) => record.requestId);
+  expect(deskRefs).toHaveLength(1);
+  const ownRefs = [...(await recordsOf(a.nationalId)).map((record) => record.requestId).reverse(), ...deskRefs];
   const otherRefs = (await recordsOf(b.nationalId)).map((record) => record.requestId);
   expect(ownRefs).toHaveLength(2);
   const shown = await pageA
@@ -95,9 +107,14 @@ test("the history page shows exactly the person's own attempts, and none of anyo
     .evaluateAll((items) => items.map((item) => item.getAttribute('data-ref')));
   expect(shown).toEqual(ownRefs);
   for (const ref of otherRefs) expect(await pageA.content()).not.toContain(ref);
-  await expect(pageA.getByTestId('history-attempt').first()).toContainText('iPad');
-  await expect(pageA.getByTestId('history-attempt').last()).toContainText('Galaxy A54');
+  await expect(pageA.getByTestId('history-attempt').first()).toContainText('Galaxy A54');
   await expect(pageA.getByTestId('history-attempt').first()).toContainText('Deg, på dette nettstedet (ID-porten)');
+  // The desk as a service, never the agent.
+  await expect(pageA.getByTestId('history-attempt').last()).toContainText('iPad');
+  await expect(pageA.getByTestId('history-attempt').last()).toContainText('IT-servicedesk');
+  await expect(pageA.locator('main')).not.toContainText('Anne Agent');
+  await expect(pageA.locator('main')).not.toContainText(staff('agent').oid);
+  expect(await axeViolations(pageA)).toEqual([]);
 
   await pageB.goto(historyPath.nb);
   await expect(pageB.getByTestId('history-attempt')).toHaveCount(1);
