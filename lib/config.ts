@@ -14,6 +14,7 @@ export const REMOVABLE_METHOD_TYPES = [
   'microsoftAuthenticator',
   'microsoftAuthenticatorPasskey',
   'softwareOath',
+  'phone',
 ] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const CLIENT_ADDRESS_HEADERS = ['x-forwarded-for', 'x-real-ip'] as const;

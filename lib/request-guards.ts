@@ -70,10 +70,11 @@ export async function refusePagePost(request: NextRequest): Promise<GuardRefusal
   return refuseBody(request, ACTION_TYPES);
 }
 
-// The route handlers that read a form (logout, the console's sign-in, sign-out and reset). Each checks the Origin
+// The route handlers that read a form (logout, "I have written it down", the console's sign-in, sign-out and reset). Each checks the Origin
 // itself, with its own rule and record; here only the body, which `request.formData()` would turn into a 500.
 export const FORM_ROUTES: ReadonlySet<string> = new Set([
   '/api/auth/idporten-logout',
+  '/api/reset/pass-written-down',
   '/api/servicedesk/sign-in',
   '/api/servicedesk/sign-out',
   '/api/servicedesk/reset',

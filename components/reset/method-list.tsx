@@ -9,15 +9,36 @@ type ResetFlowT = Awaited<ReturnType<typeof getTranslations<'ResetFlow'>>>;
 
 /** How a registration is named on every page, by kind, with the device name Graph gave (if any). */
 export function methodName(t: ResetFlowT, method: Pick<MethodView, 'type' | 'label'>): string {
+  const { label } = method;
   switch (method.type) {
+    case 'microsoftAuthenticator':
+      return label ? t('methodAuthenticator', { label }) : t('methodAuthenticatorUnnamed');
     case 'softwareOath':
       return t('methodSoftwareOath');
     case 'microsoftAuthenticatorPasskey':
-      return method.label
-        ? t('methodAuthenticatorPasskey', { label: method.label })
-        : t('methodAuthenticatorPasskeyUnnamed');
+      return label ? t('methodAuthenticatorPasskey', { label }) : t('methodAuthenticatorPasskeyUnnamed');
+    case 'phone':
+      return label ? t('methodPhone', { label }) : t('methodPhoneUnnamed');
+    case 'securityKey':
+      return label ? t('methodSecurityKey', { label }) : t('methodSecurityKeyUnnamed');
+    case 'hardwareOath':
+      return t('methodHardwareOath');
+    case 'platformCredential':
+      return label ? t('methodPlatformCredential', { label }) : t('methodPlatformCredentialUnnamed');
+    case 'windowsHello':
+      return label ? t('methodWindowsHello', { label }) : t('methodWindowsHelloUnnamed');
+    case 'qrCodePin':
+      return t('methodQrCodePin');
+    case 'external':
+      return label ? t('methodExternal', { label }) : t('methodExternalUnnamed');
+    case 'email':
+      return t('methodEmail');
+    case 'password':
+      return t('methodPassword');
+    case 'temporaryAccessPass':
+      return t('methodTemporaryAccessPass');
     default:
-      return method.label ? t('methodAuthenticator', { label: method.label }) : t('methodAuthenticatorUnnamed');
+      return t('methodOther');
   }
 }
 

@@ -24,7 +24,13 @@ function retryTime(retryAfter: string | undefined): Date {
 }
 
 /** Why the site will not reset, that nothing was changed, and what the person can do now. */
-export async function RefusalNotice(props: { locale: Locale; reason: RefusalReason; retryAfter?: string }) {
+export async function RefusalNotice(props: {
+  locale: Locale;
+  reason: RefusalReason;
+  retryAfter?: string;
+  /** Where a new login leads back to (the reset when absent). */
+  next?: 'not-me' | 'history';
+}) {
   const t = await getTranslations({ locale: props.locale, namespace: 'ResetFlow' });
   const config = getConfig();
   const [title, text] = texts[props.reason];
@@ -41,7 +47,7 @@ export async function RefusalNotice(props: { locale: Locale; reason: RefusalReas
           time: formatDateTime(props.locale, retryAt),
         })}
       </p>
-      {fixedByNewLogin.includes(props.reason) ? <LoginAgainForm locale={props.locale} /> : null}
+      {fixedByNewLogin.includes(props.reason) ? <LoginAgainForm locale={props.locale} next={props.next} /> : null}
       {needsServiceDesk.includes(props.reason) ? (
         <div className="mt-6">
           <ServiceDesk locale={props.locale} />

@@ -20,13 +20,17 @@ export async function SignOutForm(props: { locale: Locale; label?: string }) {
   );
 }
 
-/** Starts a fresh ID-porten login, for refusals that a new login can fix. */
-export async function LoginAgainForm(props: { locale: Locale }) {
+/**
+ * Starts a fresh ID-porten login, for refusals that a new login can fix; `next` leads back to "this wasn't me" or the
+ * history instead of the reset, and `label` names the button when it is a first login there.
+ */
+export async function LoginAgainForm(props: { locale: Locale; next?: 'not-me' | 'history'; label?: string }) {
   const t = await getTranslations({ locale: props.locale });
   return (
     <form action={startIdportenLogin} className="mt-4">
       <input type="hidden" name="locale" value={props.locale} />
-      <SubmitButton label={t('ResetFlow.loginAgain')} pendingLabel={t('ResetStart.pending')} />
+      {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
+      <SubmitButton label={props.label ?? t('ResetFlow.loginAgain')} pendingLabel={t('ResetStart.pending')} />
     </form>
   );
 }

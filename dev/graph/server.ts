@@ -28,7 +28,19 @@ import { createStandInServer, type StandInTls } from '../tls/stand-in-server';
 // ---------------------------------------------------------------------------------------------
 // Fixture and directory state
 
-export type MethodType = 'microsoftAuthenticator' | 'softwareOath' | 'password' | 'fido2' | 'temporaryAccessPass';
+export type MethodType =
+  | 'microsoftAuthenticator'
+  | 'softwareOath'
+  | 'password'
+  | 'fido2'
+  | 'temporaryAccessPass'
+  | 'phone'
+  | 'email'
+  | 'hardwareOath'
+  | 'platformCredential'
+  | 'windowsHelloForBusiness'
+  | 'qrCodePin'
+  | 'external';
 
 export interface FixtureMethod {
   id: string;
@@ -46,6 +58,10 @@ export interface FixtureMethod {
   lifetimeInMinutes?: number;
   isUsableOnce?: boolean;
   startDateTime?: string;
+  /** phone: the number as Graph writes it ("+47 91234567") and its kind; email: the address. */
+  phoneNumber?: string;
+  phoneType?: 'mobile' | 'alternateMobile' | 'office';
+  emailAddress?: string;
 }
 
 export interface FixtureAccount {
@@ -344,8 +360,29 @@ function methodODataType(type: MethodType): string {
       return '#microsoft.graph.fido2AuthenticationMethod';
     case 'temporaryAccessPass':
       return '#microsoft.graph.temporaryAccessPassAuthenticationMethod';
+    case 'phone':
+      return '#microsoft.graph.phoneAuthenticationMethod';
+    case 'email':
+      return '#microsoft.graph.emailAuthenticationMethod';
+    case 'hardwareOath':
+      return '#microsoft.graph.hardwareOathAuthenticationMethod';
+    case 'platformCredential':
+      return '#microsoft.graph.platformCredentialAuthenticationMethod';
+    case 'windowsHelloForBusiness':
+      return '#microsoft.graph.windowsHelloForBusinessAuthenticationMethod';
+    case 'qrCodePin':
+      return '#microsoft.graph.qrCodePinAuthenticationMethod';
+    case 'external':
+      return '#microsoft.graph.externalAuthenticationMethod';
   }
 }
+
+// Graph's fixed ids of the three phone registrations a user can have, one per phoneType.
+export const PHONE_METHOD_IDS = {
+  mobile: '3179e48a-750b-4051-897c-87b9720928f7',
+  alternateMobile: 'b6332ec1-7057-4abe-9331-3d72feddfe41',
+  office: 'e37fc753-ff3b-4958-9484-eaa9425c82bc',
+} as const;
 
 function tapEnds(m: FixtureMethod): number {
   const start = Date.parse(m.startDateTime ?? m.createdDateTime ?? '');
@@ -397,6 +434,60 @@ function methodRepresentation(m: FixtureMethod): Record<string, unknown> {
         lifetimeInMinutes: m.lifetimeInMinutes ?? null,
         isUsableOnce: m.isUsableOnce ?? false,
         ...tapUsability(m),
+      };
+    case 'phone':
+      // Office phones take calls only; SMS sign-in is a separate, per-number setting.
+      return {
+        '@odata.type': methodODataType(m.type),
+        id: m.id,
+        phoneNumber: m.phoneNumber ?? null,
+        phoneType: m.phoneType ?? 'mobile',
+        smsSignInState: m.phoneType === 'office' ? 'notSupported' : 'notAllowedByPolicy',
+      };
+    case 'email':
+      return { '@odata.type': methodODataType(m.type), id: m.id, emailAddress: m.emailAddress ?? null };
+    case 'hardwareOath':
+      return {
+        '@odata.type': methodODataType(m.type),
+        id: m.id,
+        displayName: m.displayName,
+        createdDateTime: m.createdDateTime,
+        lastUsedDateTime: null,
+      };
+    case 'platformCredential':
+      return {
+        '@odata.type': methodODataType(m.type),
+        id: m.id,
+        displayName: m.displayName,
+        createdDateTime: m.createdDateTime,
+        keyStrength: 'normal',
+        platform: 'macOS',
+      };
+    case 'windowsHelloForBusiness':
+      return {
+        '@odata.type': methodODataType(m.type),
+        id: m.id,
+        displayName: m.displayName,
+        createdDateTime: m.createdDateTime,
+        keyStrength: 'normal',
+      };
+    case 'qrCodePin':
+      // The PIN and the QR code's data are returned only when they are created.
+      return {
+        '@odata.type': methodODataType(m.type),
+        id: m.id,
+        createdDateTime: m.createdDateTime,
+        standardQRCode: null,
+        temporaryQRCode: null,
+        pin: null,
+      };
+    case 'external':
+      return {
+        '@odata.type': methodODataType(m.type),
+        id: m.id,
+        displayName: m.displayName,
+        createdDateTime: m.createdDateTime,
+        configurationId: '00000000-0000-0000-0000-0000000e7e01',
       };
   }
 }
@@ -970,6 +1061,13 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
         passwordmethods: 'password',
         fido2methods: 'fido2',
         temporaryaccesspassmethods: 'temporaryAccessPass',
+        phonemethods: 'phone',
+        emailmethods: 'email',
+        hardwareoathmethods: 'hardwareOath',
+        platformcredentialmethods: 'platformCredential',
+        windowshelloforbusinessmethods: 'windowsHelloForBusiness',
+        qrcodepinmethod: 'qrCodePin',
+        externalauthenticationmethods: 'external',
       };
       // GET /users/{id}/authentication/methods
       if (lower.length === 4 && kind === 'methods') {
@@ -1032,6 +1130,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
 
     return graphError(req, 400, 'BadRequest', `Resource not found for the segment '${seg[seg.length - 1] ?? ''}'.`);
   }
+
+  const registerMethodSchema = z.object({ nationalId: z.string(), displayName: z.string().min(1) });
 
   const tapRequestSchema = z.looseObject({
     lifetimeInMinutes: z.number().int().optional(),
@@ -1395,6 +1495,30 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       if (!parsed.success) return sendJson(res, 400, { error: 'invalid TAP policy', issues: parsed.error.issues });
       tapPolicy = { ...tapPolicy, ...parsed.data };
       return sendJson(res, 200, tapPolicy);
+    }
+    // A registration made outside the site (someone at mysignins.microsoft.com): tests add one after a reset.
+    if (pathname === '/_admin/register-method' && req.method === 'POST') {
+      let json: unknown;
+      try {
+        json = JSON.parse((await readBody(req)) || '{}');
+      } catch {
+        return sendJson(res, 400, { error: 'body must be JSON' });
+      }
+      const parsed = registerMethodSchema.safeParse(json);
+      if (!parsed.success) return sendJson(res, 400, { error: 'invalid registration', issues: parsed.error.issues });
+      const user = users.find((u) => u.nationalId === parsed.data.nationalId);
+      if (!user) return sendJson(res, 404, { error: 'no such person' });
+      const method: FixtureMethod = {
+        id: randomUUID(),
+        type: 'microsoftAuthenticator',
+        displayName: parsed.data.displayName,
+        deviceTag: 'SoftwareTokenActivated',
+        phoneAppVersion: '6.2401.0119',
+        createdDateTime: new Date().toISOString(),
+        isDefault: false,
+      };
+      user.methods = [...user.methods, method];
+      return sendJson(res, 200, method);
     }
     if (pathname === '/_admin/faults' && req.method === 'GET') {
       return sendJson(res, 200, { latencyMs, rules });

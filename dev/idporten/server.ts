@@ -429,7 +429,15 @@ export async function startIdportenStandIn(options: IdportenStandInOptions = {})
         client_secret: IDPORTEN_CLIENT_SECRET,
         client_name: 'tofaktor (lokal)',
         redirect_uris: [`${appOrigin}/api/auth/callback/idporten`],
-        post_logout_redirect_uris: [`${appOrigin}/nb`, `${appOrigin}/nn`, `${appOrigin}/en`],
+        post_logout_redirect_uris: [
+          `${appOrigin}/nb`,
+          `${appOrigin}/nn`,
+          `${appOrigin}/en`,
+          // Since issue 17 the site comes back to a page that says the person is signed out.
+          `${appOrigin}/nb/nullstill/logget-ut`,
+          `${appOrigin}/nn/nullstill/logga-ut`,
+          `${appOrigin}/en/reset/signed-out`,
+        ],
         response_types: ['code'],
         grant_types: ['authorization_code'],
         // oidc-provider 9 treats client_secret_basic and client_secret_post as interchangeable for a

@@ -1,7 +1,7 @@
 // Wires the service desk domain to the real directory and records from configuration (like lib/reset/service.ts).
 import 'server-only';
 import { getConfig } from '@/lib/config';
-import { getDirectory, getRecordStore } from '@/lib/reset/service';
+import { getDirectory, getRecordStore, noticeSettings } from '@/lib/reset/service';
 import {
   previewDeskReset,
   resetByServiceDesk,
@@ -28,7 +28,7 @@ function deskSettings(): ServiceDeskSettings {
     protectedGroupIds: config.console.protectedGroupIds,
     consoleAppId: config.console.clientId,
     tap: config.tap,
-    notice: config.notice,
+    notice: noticeSettings(),
   };
 }
 

@@ -9,6 +9,7 @@ import { callGraph, DirectoryError, toDirectoryError } from '@/lib/directory/err
 import { createGraphClient } from '@/lib/directory/graph-client';
 import {
   GRAPH_FIDO2_TYPE,
+  GRAPH_KEPT_TYPES,
   GRAPH_METHOD_TYPES,
   GraphAppRoleAssignmentListSchema,
   GraphAuthMethodListSchema,
@@ -42,6 +43,12 @@ export const DirectoryAccountSchema = z.object({
 
 export type AuthMethodType = z.output<typeof AuthMethodTypeSchema>;
 export type AuthMethod = z.output<typeof AuthMethodSchema>;
+/** A kind of method the site leaves alone: Graph's other types, removable kinds switched off, or one it does not know. */
+export type KeptMethodType = (typeof GRAPH_KEPT_TYPES)[keyof typeof GRAPH_KEPT_TYPES] | AuthMethodType | 'other';
+/** A registration the reset keeps. `signIn`: it still proves who the person is at sign-in (a second factor). */
+export type KeptMethod = { id: string; type: KeptMethodType; label: string; createdAt: string | null; signIn: boolean };
+/** Everything the account has, split into what a reset may remove and what it never touches. */
+export type AccountMethods = { removable: AuthMethod[]; kept: KeptMethod[] };
 export type DirectoryAccount = z.output<typeof DirectoryAccountSchema>;
 export type RemovalReport = { removed: AuthMethod[]; notRemoved: { method: AuthMethod; reason: string }[] };
 export type TemporaryAccessPassRequest = { lifetimeInMinutes: number; isUsableOnce: boolean };
@@ -54,9 +61,13 @@ export type AppRoleAssignee = { principalId: string; principalType: string; appR
 export interface Directory {
   findAccountsByNationalId(id: NationalId): Promise<DirectoryAccount[]>;
   listRemovableMethods(accountId: string): Promise<AuthMethod[]>;
+  /** Every registration the account has (one Graph call): the removable ones and the rest, named. */
+  listMethods(accountId: string): Promise<AccountMethods>;
   /** Never throws for a single method: what could not be removed is reported with a short reason. */
   removeMethods(accountId: string, methods: AuthMethod[]): Promise<RemovalReport>;
   revokeSessions(accountId: string): Promise<boolean>;
+  /** Deletes a Temporary Access Pass ("this wasn't me": an unused pass must not stay usable). 404 counts as gone. */
+  deleteTemporaryAccessPass(accountId: string, passId: string): Promise<void>;
   /** Graph replaces an existing pass of the account with the new one. */
   createTemporaryAccessPass(accountId: string, request: TemporaryAccessPassRequest): Promise<IssuedTemporaryAccessPass>;
   sendMail(senderMailbox: string, message: MailMessage): Promise<void>;
@@ -77,7 +88,12 @@ const METHOD_COLLECTIONS: Record<AuthMethodType, string> = {
   microsoftAuthenticator: 'microsoftAuthenticatorMethods',
   microsoftAuthenticatorPasskey: 'fido2Methods',
   softwareOath: 'softwareOathMethods',
+  phone: 'phoneMethods',
 };
+
+// Kinds that are not a second factor: the password is the first, e-mail only resets a password, and a pass is what
+// this site itself hands out. Whether "something still works for sign-in" ignores them.
+const NOT_A_SECOND_FACTOR: ReadonlySet<KeptMethodType> = new Set(['password', 'email', 'temporaryAccessPass']);
 
 function toAccount(user: GraphUser): DirectoryAccount {
   return {
@@ -96,15 +112,35 @@ function methodType(method: GraphAuthMethod): AuthMethodType | null {
   return GRAPH_METHOD_TYPES[method['@odata.type'] as keyof typeof GRAPH_METHOD_TYPES] ?? null;
 }
 
+/** A phone is shown by its last two digits: enough to recognise one's own number, never the number itself. */
+function phoneLabel(number: string | null | undefined): string {
+  const digits = (number ?? '').replace(/\D/g, '');
+  return digits.length >= 2 ? digits.slice(-2) : '';
+}
+
+function methodLabel(method: GraphAuthMethod, type: KeptMethodType): string {
+  if (type === 'phone') return phoneLabel(method.phoneNumber);
+  // A security key without a name of its own is named by its model ("YubiKey 5 NFC").
+  if (type === 'securityKey') return method.displayName ?? method.model ?? '';
+  // Empty when Graph gives no name: the page says "unnamed" in the reader's language, the DTO invents nothing.
+  return method.displayName ?? '';
+}
+
 function toAuthMethod(method: GraphAuthMethod): AuthMethod | null {
   const type = methodType(method);
   if (!type) return null;
+  return { id: method.id, type, label: methodLabel(method, type), createdAt: method.createdDateTime ?? null };
+}
+
+function toKeptMethod(method: GraphAuthMethod): KeptMethod {
+  const type: KeptMethodType =
+    methodType(method) ?? GRAPH_KEPT_TYPES[method['@odata.type'] as keyof typeof GRAPH_KEPT_TYPES] ?? 'other';
   return {
     id: method.id,
     type,
-    // Empty when Graph gives no name: the page says "unnamed" in the reader's language, the DTO invents nothing.
-    label: method.displayName ?? '',
+    label: methodLabel(method, type),
     createdAt: method.createdDateTime ?? null,
+    signIn: !NOT_A_SECOND_FACTOR.has(type),
   };
 }
 
@@ -131,6 +167,21 @@ export function createDirectory(client: Client, settings: Settings): Directory {
     }
   }
 
+  async function listMethods(accountId: string): Promise<AccountMethods> {
+    const list = await callGraph(
+      'list-methods',
+      () => client.api(`${userPath(accountId)}/authentication/methods`).get(),
+      GraphAuthMethodListSchema,
+    );
+    const methods: AccountMethods = { removable: [], kept: [] };
+    for (const raw of list.value) {
+      const method = toAuthMethod(raw);
+      if (method && removableTypes.has(method.type)) methods.removable.push(method);
+      else methods.kept.push(toKeptMethod(raw));
+    }
+    return methods;
+  }
+
   return {
     ...serviceDeskCalls(client),
     async findAccountsByNationalId(id) {
@@ -153,15 +204,10 @@ export function createDirectory(client: Client, settings: Settings): Directory {
     },
 
     async listRemovableMethods(accountId) {
-      const list = await callGraph(
-        'list-methods',
-        () => client.api(`${userPath(accountId)}/authentication/methods`).get(),
-        GraphAuthMethodListSchema,
-      );
-      return list.value
-        .map(toAuthMethod)
-        .filter((method): method is AuthMethod => method !== null && removableTypes.has(method.type));
+      return (await listMethods(accountId)).removable;
     },
+
+    listMethods,
 
     // Parallel DELETEs rather than $batch: each request gets the retry middleware (429/Retry-After) on its own,
     // and per-method errors map one to one. Graph refuses to delete the default method while others remain,
@@ -188,6 +234,15 @@ export function createDirectory(client: Client, settings: Settings): Directory {
         GraphRevokeResponseSchema,
       );
       return result.value;
+    },
+
+    async deleteTemporaryAccessPass(accountId, passId) {
+      const path = `${userPath(accountId)}/authentication/temporaryAccessPassMethods/${encodeURIComponent(passId)}`;
+      try {
+        await callGraph('delete-tap', () => client.api(path).delete(), z.unknown());
+      } catch (error) {
+        if (!toDirectoryError('delete-tap', error).isNotFound) throw error;
+      }
     },
 
     async createTemporaryAccessPass(accountId, request) {

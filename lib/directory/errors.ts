@@ -14,6 +14,7 @@ export type DirectoryOperation =
   | 'remove-method'
   | 'revoke-sessions'
   | 'create-tap'
+  | 'delete-tap'
   | 'send-mail'
   | 'search-accounts'
   | 'get-account'

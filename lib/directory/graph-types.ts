@@ -17,6 +17,23 @@ export const GraphUserListSchema = z.object({
 export const GRAPH_METHOD_TYPES = {
   '#microsoft.graph.microsoftAuthenticatorAuthenticationMethod': 'microsoftAuthenticator',
   '#microsoft.graph.softwareOathAuthenticationMethod': 'softwareOath',
+  '#microsoft.graph.phoneAuthenticationMethod': 'phone',
+} as const;
+
+/**
+ * Method types the site never removes, by what a person would call them. Graph's list holds every type the account
+ * has; each is named on the confirm page as kept, so nobody believes a reset took away more than it did.
+ */
+export const GRAPH_KEPT_TYPES = {
+  '#microsoft.graph.fido2AuthenticationMethod': 'securityKey',
+  '#microsoft.graph.hardwareOathAuthenticationMethod': 'hardwareOath',
+  '#microsoft.graph.platformCredentialAuthenticationMethod': 'platformCredential',
+  '#microsoft.graph.windowsHelloForBusinessAuthenticationMethod': 'windowsHello',
+  '#microsoft.graph.qrCodePinAuthenticationMethod': 'qrCodePin',
+  '#microsoft.graph.externalAuthenticationMethod': 'external',
+  '#microsoft.graph.emailAuthenticationMethod': 'email',
+  '#microsoft.graph.passwordAuthenticationMethod': 'password',
+  '#microsoft.graph.temporaryAccessPassAuthenticationMethod': 'temporaryAccessPass',
 } as const;
 
 // FIDO2 credentials: removable only when their AAGUID says Microsoft Authenticator (authenticator-passkeys.ts).
@@ -32,6 +49,9 @@ export const GraphAuthMethodSchema = z.looseObject({
   createdDateTime: z.string().nullable().optional(),
   aaGuid: z.string().nullable().optional(),
   model: z.string().nullable().optional(),
+  // phoneAuthenticationMethod: the number is personal data; only its last digits ever leave the adapter.
+  phoneNumber: z.string().nullable().optional(),
+  phoneType: z.string().nullable().optional(),
 });
 
 export const GraphAuthMethodListSchema = z.object({ value: z.array(GraphAuthMethodSchema) });

@@ -22,6 +22,8 @@ export const routing = defineRouting({
       en: '/reset/no-national-id',
     },
     '/reset/signed-out': { nb: '/nullstill/logget-ut', nn: '/nullstill/logga-ut', en: '/reset/signed-out' },
+    '/reset/not-me': { nb: '/nullstill/ikke-meg', nn: '/nullstill/ikkje-meg', en: '/reset/not-me' },
+    '/reset/history': { nb: '/nullstill/historikk', nn: '/nullstill/historikk', en: '/reset/history' },
     '/reset/login-failed': {
       nb: '/nullstill/innlogging-feilet',
       nn: '/nullstill/innlogging-feila',

@@ -27,6 +27,7 @@ export const GRAPH_OPERATIONS = [
   'remove-method',
   'revoke-sessions',
   'create-tap',
+  'delete-tap',
   'send-mail',
   'search-accounts',
   'get-account',

@@ -37,13 +37,20 @@ export interface RecordStore {
   /** When the oldest counted reset in the window happened: tells a rate-limited person when to come back. */
   firstResetSince(nationalIdHash: string, since: Date): Promise<Date | null>;
   /**
-   * Marks the attempt's Temporary Access Pass as shown, once: true for the first caller only, and only while the
-   * pass is valid. The result page shows the pass only when this says true, so a reload never shows it again.
+   * Closes the attempt's Temporary Access Pass for display ("I have written it down"), once: true for the first
+   * caller only, and only while the pass is valid. The result page shows the pass only while it is open.
    */
   claimPassDisplay(requestId: string, nationalIdHash: string, now: Date): Promise<boolean>;
+  /** Closes every open pass of the person (sign-out): none of them is shown again. */
+  closeOpenPasses(nationalIdHash: string, now: Date): Promise<void>;
   endSession(sid: string): Promise<void>;
   isSessionEnded(sid: string): Promise<boolean>;
   listRecords(): Promise<ResetRecord[]>;
+  /**
+   * The person's own history, newest first: their self-service attempts (by the national id's hash) and the service
+   * desk's attempts on their accounts (the desk records the account, not the person). At most `limit`.
+   */
+  listHistory(nationalIdHash: string, accountIds: readonly string[], limit: number): Promise<ResetRecord[]>;
   /** One person's attempts, oldest first: the operators' audit lookup. */
   listRecordsByNationalIdHash(nationalIdHash: string): Promise<ResetRecord[]>;
   listRecordsSince(since: Date): Promise<ResetRecord[]>;
@@ -55,11 +62,12 @@ export interface RecordStore {
   listAttempts(filter: AttemptFilter): Promise<ResetRecord[]>;
 }
 
+// A new pass on its own (issue 17) changed the account too, so it counts like a reset.
 const countedResets = (nationalIdHash: string, since: Date) =>
   and(
     eq(resetRecords.nationalIdHash, nationalIdHash),
     gte(resetRecords.createdAt, since),
-    inArray(resetRecords.outcome, [...COUNTED_OUTCOMES]),
+    or(inArray(resetRecords.outcome, [...COUNTED_OUTCOMES]), eq(resetRecords.tapIssued, true)),
   );
 
 export function createRecordStore(db: RecordsDatabase): RecordStore {
@@ -109,6 +117,19 @@ export function createRecordStore(db: RecordsDatabase): RecordStore {
         )
         .returning({ id: resetRecords.id });
       return rows.length === 1;
+    },
+
+    async closeOpenPasses(nationalIdHash, now) {
+      await db
+        .update(resetRecords)
+        .set({ tapShownAt: now })
+        .where(
+          and(
+            eq(resetRecords.nationalIdHash, nationalIdHash),
+            eq(resetRecords.tapIssued, true),
+            isNull(resetRecords.tapShownAt),
+          ),
+        );
     },
 
     async endSession(sid) {
@@ -172,6 +193,20 @@ export function createRecordStore(db: RecordsDatabase): RecordStore {
         .where(conditions.length > 0 ? and(...conditions) : undefined)
         .orderBy(desc(resetRecords.createdAt), desc(resetRecords.id))
         .limit(filter.limit);
+    },
+
+    async listHistory(nationalIdHash, accountIds, limit) {
+      const own = eq(resetRecords.nationalIdHash, nationalIdHash);
+      const desk =
+        accountIds.length > 0
+          ? and(eq(resetRecords.channel, 'service-desk'), inArray(resetRecords.accountId, [...accountIds]))
+          : undefined;
+      return db
+        .select()
+        .from(resetRecords)
+        .where(desk ? or(own, desk) : own)
+        .orderBy(desc(resetRecords.createdAt), desc(resetRecords.id))
+        .limit(limit);
     },
 
     listRecords: () => listOldestFirst(),

@@ -61,6 +61,11 @@ export const resetRecords = pgTable(
     // Added in 0003 (issue 16). Older service desk rows show the agent's object id only.
     /** The agent's display name from the staff login, as it was at the time of the attempt. */
     agentName: text('agent_name'),
+    // Added in 0004 (issue 17). Older rows name nothing kept.
+    /** What still works for sign-in after the attempt: registrations left unticked, and kinds the site never removes. */
+    kept: jsonb('kept').$type<RemovedMethod[]>().notNull().default([]),
+    /** "This wasn't me" (reason `not-me`): whether the service desk's alert e-mail went out; null on other records. */
+    deskAlerted: boolean('desk_alerted'),
   },
   (table) => [
     // The per-person rate limit counts recent resets by hash.

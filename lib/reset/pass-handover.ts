@@ -1,8 +1,15 @@
-// How a Temporary Access Pass gets from the server action to the result page exactly once, without being stored
-// in clear anywhere. The action seals it (AES-256-GCM, a key derived from AUTH_SECRET for this purpose only, the
-// attempt's reference as associated data) into a short-lived HttpOnly, SameSite=Strict cookie; the result page
-// opens it only after the record store has atomically marked the pass as shown (records.claimPassDisplay), so a
-// reload, a back navigation or a second tab finds the mark and shows that a pass was issued, never the pass.
+// How a Temporary Access Pass gets from the server action to the result page without being stored in clear
+// anywhere. The action seals it (AES-256-GCM, a key derived from AUTH_SECRET for this purpose only, the attempt's
+// reference and, for the person's own pass, their session as associated data) into an HttpOnly, SameSite=Strict
+// cookie.
+//
+// The service desk's pass is shown once: the cookie lives two minutes and the agent's result page opens it only
+// after the record store has atomically marked the pass as shown (records.claimPassDisplayForAgent).
+//
+// The person's own pass must not be lost (issue 17): the cookie lives as long as their session (at most until the
+// pass expires), so a language switch, a reload or a way back shows the pass again, until they press "I have written
+// it down" (records.claimPassDisplay marks the record; the cookie is deleted) or sign out (every open pass of theirs
+// is marked, the cookie deleted). A new login is another session: the old cookie no longer opens.
 //
 // Why not the alternatives: the pass in the URL or the session would outlive the page; a database row, even
 // encrypted, would be one more copy at rest; rendering it straight from the action's return value needs client
@@ -29,23 +36,39 @@ export function handoverCookieName(secure: boolean): string {
   return secure ? '__Host-tofaktor-tap' : 'tofaktor-tap';
 }
 
-export function sealPass(pass: string, requestId: string, secret: string, now: Date): string {
+/** What the sealed pass is bound to: the attempt, and (for the person's own pass) the session that made it. */
+const associatedData = (requestId: string, binding: string) =>
+  Buffer.from(binding ? `${requestId}\n${binding}` : requestId, 'utf8');
+
+export function sealPass(
+  pass: string,
+  requestId: string,
+  secret: string,
+  now: Date,
+  options: { seconds?: number; binding?: string } = {},
+): string {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key(secret), iv);
-  cipher.setAAD(Buffer.from(requestId, 'utf8'));
-  const payload = JSON.stringify({ pass, until: now.getTime() + HANDOVER_SECONDS * 1000 });
+  cipher.setAAD(associatedData(requestId, options.binding ?? ''));
+  const payload = JSON.stringify({ pass, until: now.getTime() + (options.seconds ?? HANDOVER_SECONDS) * 1000 });
   const sealed = Buffer.concat([cipher.update(payload, 'utf8'), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
 }
 
-/** The pass, or null when the cookie is missing, forged, for another attempt, or older than HANDOVER_SECONDS. */
-export function openPass(sealed: string | undefined, requestId: string, secret: string, now: Date): string | null {
+/** The pass, or null when the cookie is missing, forged, for another attempt or session, or past its time. */
+export function openPass(
+  sealed: string | undefined,
+  requestId: string,
+  secret: string,
+  now: Date,
+  binding = '',
+): string | null {
   if (!sealed) return null;
   try {
     const raw = Buffer.from(sealed, 'base64url');
     if (raw.length <= IV_BYTES + TAG_BYTES) return null;
     const decipher = createDecipheriv('aes-256-gcm', key(secret), raw.subarray(0, IV_BYTES));
-    decipher.setAAD(Buffer.from(requestId, 'utf8'));
+    decipher.setAAD(associatedData(requestId, binding));
     decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
     const text = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString(
       'utf8',
@@ -58,18 +81,41 @@ export function openPass(sealed: string | undefined, requestId: string, secret: 
   }
 }
 
-/** Sets the sealed pass for the result page (server actions only: pages cannot set cookies). */
-export async function handOverPass(pass: string, requestId: string): Promise<void> {
+/**
+ * Sets the sealed pass for the result page (server actions and route handlers only: pages cannot set cookies).
+ * Without options: the service desk's two-minute handover. `seconds` and `binding`: the person's own pass, kept for
+ * their session.
+ */
+export async function handOverPass(
+  pass: string,
+  requestId: string,
+  options: { seconds?: number; binding?: string } = {},
+): Promise<void> {
   const [{ cookies }, { getConfig }] = await Promise.all([import('next/headers'), import('@/lib/config')]);
   const config = getConfig();
   const secure = config.appOrigin.startsWith('https://');
-  (await cookies()).set(handoverCookieName(secure), sealPass(pass, requestId, config.auth.secret, new Date()), {
-    httpOnly: true,
-    secure,
-    sameSite: 'strict',
-    path: '/',
-    maxAge: HANDOVER_SECONDS,
-  });
+  const seconds = Math.max(1, Math.floor(options.seconds ?? HANDOVER_SECONDS));
+  (await cookies()).set(
+    handoverCookieName(secure),
+    sealPass(pass, requestId, config.auth.secret, new Date(), { seconds, binding: options.binding }),
+    { httpOnly: true, secure, sameSite: 'strict', path: '/', maxAge: seconds },
+  );
+}
+
+/**
+ * The person's own pass for their result page, as often as they come back, while the record says it is still open
+ * (not written down, not signed out, not expired) and the cookie opens for this attempt and this session.
+ */
+export async function keptPassForDisplay(
+  record: { requestId: string; tapIssued: boolean | null; tapShownAt: Date | null; tapExpiresAt: Date | null },
+  binding: string,
+): Promise<string | null> {
+  const now = new Date();
+  if (!record.tapIssued || record.tapShownAt || !record.tapExpiresAt || record.tapExpiresAt <= now) return null;
+  const [{ cookies }, { getConfig }] = await Promise.all([import('next/headers'), import('@/lib/config')]);
+  const config = getConfig();
+  const sealed = (await cookies()).get(handoverCookieName(config.appOrigin.startsWith('https://')))?.value;
+  return openPass(sealed, record.requestId, config.auth.secret, now, binding);
 }
 
 /**

@@ -7,6 +7,7 @@ import type {
   Directory,
   DirectoryAccount,
   IssuedTemporaryAccessPass,
+  KeptMethod,
   RemovalReport,
 } from '@/lib/directory/directory';
 import { DirectoryError } from '@/lib/directory/errors';
@@ -18,7 +19,13 @@ import type { NewRecord, RecordStore } from '@/lib/records/records';
 import type { AddressLimiter } from '@/lib/reset/address-limiter';
 import { maskUpn } from '@/lib/reset/mask-upn';
 import { splitChoice } from '@/lib/reset/method-choice';
-import { composeNotice, noticeRecipients, type NoticeLocale, type ServiceDeskContact } from '@/lib/reset/notice';
+import {
+  composeNotice,
+  noticeRecipients,
+  type NoticeChannel,
+  type NoticeLocale,
+  type ServiceDeskContact,
+} from '@/lib/reset/notice';
 import { sharedPerPersonQueue, type PerPersonQueue } from '@/lib/reset/per-person-queue';
 import { inResetSpan } from '@/lib/tracing/spans';
 
@@ -37,8 +44,9 @@ export type MaskedAccount = { displayName: string; maskedUpn: string };
 export type NotRemoved = RemovalReport['notRemoved'][number];
 
 export type ResetPreview =
-  | { kind: 'ready'; account: MaskedAccount; methods: AuthMethod[] }
-  | { kind: 'nothing-to-remove'; account: MaskedAccount }
+  | { kind: 'ready'; account: MaskedAccount; methods: AuthMethod[]; kept: KeptMethod[] }
+  /** `passOffer`: nothing on the account works for sign-in any more, and a new pass may be asked for. */
+  | { kind: 'nothing-to-remove'; account: MaskedAccount; kept: KeptMethod[]; passOffer: boolean }
   | { kind: 'refused'; reason: RefusalReason; retryAfter?: string }
   | { kind: 'directory-error' };
 
@@ -52,11 +60,19 @@ export type PassOutcome =
   | { kind: 'issued'; pass: IssuedTemporaryAccessPass }
   | { kind: 'not-issued'; reason: string; refusedByPolicy: boolean };
 
-type AfterRemoval = { sessionsRevoked: boolean; pass: PassOutcome; noticeSent: boolean | null; ignored: string[] };
+/** `sessionsRevoked` null: not tried (a new pass alone changes no registration, so it signs nobody out). */
+type AfterRemoval = {
+  sessionsRevoked: boolean | null;
+  pass: PassOutcome;
+  noticeSent: boolean | null;
+  ignored: string[];
+};
 
 export type ResetOutcome =
   | ({ kind: 'success'; removed: AuthMethod[] } & AfterRemoval)
   | { kind: 'nothing-to-remove'; nothingChosen?: boolean; ignored?: string[] }
+  /** Nothing was left to remove and the person asked for a new pass (recorded with reason `new-pass`). */
+  | ({ kind: 'nothing-to-remove'; newPass: true } & AfterRemoval)
   | ({ kind: 'partial'; removed: AuthMethod[]; notRemoved: NotRemoved[] } & AfterRemoval)
   | { kind: 'failed'; notRemoved: NotRemoved[]; ignored?: string[] }
   | { kind: 'refused'; reason: RefusalReason | ServiceDeskRefusalReason; retryAfter?: string };
@@ -69,7 +85,12 @@ export type ServiceDeskRefusalReason =
  * What the person asked for. `chosenMethodIds` are the form's ticked ids (untrusted; null = every removable
  * registration, for internal callers such as the benchmark); `locale` is the language of the notice.
  */
-export type ResetChoice = { chosenMethodIds: readonly string[] | null; locale: NoticeLocale };
+export type ResetChoice = {
+  chosenMethodIds: readonly string[] | null;
+  locale: NoticeLocale;
+  /** Who did it, as the notice says (self-service when absent). */
+  channel?: NoticeChannel;
+};
 
 export type ResetDeps = {
   directory: Directory;
@@ -88,7 +109,12 @@ export type ResetSettings = {
   /** Temporary Access Pass after a reset that removed everything removable; off when absent. */
   tap?: { enabled: boolean; lifetimeMinutes: number; usableOnce: boolean };
   /** The notice e-mail; off when there is no sender mailbox. */
-  notice?: { senderMailbox: string | undefined; serviceDesk: ServiceDeskContact };
+  notice?: {
+    senderMailbox: string | undefined;
+    serviceDesk: ServiceDeskContact;
+    /** The "this wasn't me" page in a language; the notice links to it when present. */
+    notMeUrl?: (locale: NoticeLocale) => string;
+  };
 };
 
 type Refusal = { kind: 'refused'; reason: RefusalReason; retryAfter?: string };
@@ -156,7 +182,11 @@ const maskAccount = (account: DirectoryAccount): MaskedAccount => ({
   maskedUpn: maskUpn(account.userPrincipalName),
 });
 
-const summary = (method: AuthMethod) => ({ id: method.id, type: method.type, label: method.label });
+const summary = (method: Pick<AuthMethod | KeptMethod, 'id' | 'type' | 'label'>) => ({
+  id: method.id,
+  type: method.type,
+  label: method.label,
+});
 
 export function failureReason(error: unknown): string {
   return error instanceof DirectoryError ? `${error.operation}: ${error.reason}` : 'unexpected-error';
@@ -205,16 +235,20 @@ async function previewOnce(
 
     const account = exactlyOne(await deps.directory.findAccountsByNationalId(person.nationalId));
     if (isRefusal(account)) return await refuse(account);
-    const methods = await deps.directory.listRemovableMethods(account.id);
-    return methods.length === 0
-      ? { kind: 'nothing-to-remove', account: maskAccount(account) }
-      : { kind: 'ready', account: maskAccount(account), methods };
+    const { removable, kept } = await deps.directory.listMethods(account.id);
+    return removable.length === 0
+      ? { kind: 'nothing-to-remove', account: maskAccount(account), kept, passOffer: passOffered(kept, settings) }
+      : { kind: 'ready', account: maskAccount(account), methods: removable, kept };
   } catch (error) {
     // Graph or the records database failed: the page offers a retry, nothing was changed.
     securityEvent('reset.preview-error', { requestId, personHash, reason: failureReason(error) });
     return { kind: 'directory-error' };
   }
 }
+
+/** A new pass is offered only when nothing on the account is left to sign in with, and the site issues passes. */
+export const passOffered = (kept: readonly KeptMethod[], settings: Pick<ResetSettings, 'tap'>): boolean =>
+  Boolean(settings.tap?.enabled) && !kept.some((method) => method.signIn);
 
 /** One attempt as it goes: what the record and the log line will say. */
 export type Attempt = {
@@ -223,6 +257,8 @@ export type Attempt = {
   accountId: string | null;
   chosen: string[];
   ignored: string[];
+  /** What still works for sign-in afterwards: the unticked registrations and the kinds the site never removes. */
+  kept: { id: string; type: string; label: string }[];
 };
 
 export const newAttempt = (): Attempt => ({
@@ -231,6 +267,7 @@ export const newAttempt = (): Attempt => ({
   accountId: null,
   chosen: [],
   ignored: [],
+  kept: [],
 });
 
 /**
@@ -310,6 +347,7 @@ export async function recordAttempt(
       sessionsRevoked: 'sessionsRevoked' in outcome ? outcome.sessionsRevoked : null,
       chosen: progress.chosen,
       ignored: progress.ignored,
+      kept: progress.kept,
       // Whether a pass was issued and until when; the pass itself never reaches the record.
       tapIssued: after && after.pass.kind !== 'not-due' ? after.pass.kind === 'issued' : null,
       tapExpiresAt: after?.pass.kind === 'issued' ? after.pass.pass.expiresAt : null,
@@ -402,10 +440,15 @@ export async function removeChosenMethods(
   progress.accountId = account.id;
 
   // Re-read on the server: the page the person ticked may be old, and the form is not trusted.
-  const methods = await deps.directory.listRemovableMethods(account.id);
+  const { removable: methods, kept } = await deps.directory.listMethods(account.id);
   const { chosen, ignored } = splitChoice(choice.chosenMethodIds, methods);
   progress.chosen = chosen.map((method) => method.id);
   progress.ignored = ignored;
+  // Named on the result page ("… is still registered"), so the person knows what still signs them in.
+  progress.kept = [
+    ...methods.filter((method) => !chosen.includes(method)),
+    ...kept.filter((method) => method.signIn),
+  ].map(summary);
   if (methods.length === 0) return settle({ kind: 'nothing-to-remove', ignored });
   if (chosen.length === 0) return settle({ kind: 'nothing-to-remove', nothingChosen: true, ignored }, 'nothing-chosen');
   remember(chosen);
@@ -428,11 +471,84 @@ export async function removeChosenMethods(
     everythingRemoved
       ? issuePass(deps.directory, account.id, settings, context)
       : Promise.resolve<PassOutcome>({ kind: 'not-due' }),
-    sendNotice(deps.directory, account, removed, settings, choice.locale, requestId, now, context),
+    sendNotice(deps.directory, account, removed, settings, choice, requestId, now, context),
   ]);
   const after = { sessionsRevoked, pass, noticeSent, ignored };
   if (notRemoved.length === 0) return settle({ kind: 'success', removed, ...after });
   return settle({ kind: 'partial', removed, notRemoved, ...after }, notRemoved[0]?.reason ?? null);
+}
+
+/**
+ * A new Temporary Access Pass for a person whose account has nothing left to sign in with (the first pass was lost
+ * or expired). The same checks as a reset (fresh login, limits, exactly one account), then the account's methods are
+ * read again: only when nothing removable and nothing usable for sign-in is left is a pass created. Graph keeps one
+ * pass per account, so the new one replaces the old. One record, reason `new-pass`; it counts towards the person's
+ * daily limit like a reset.
+ */
+export async function issueNewPassFor(
+  person: ResetPerson,
+  requestId: string,
+  deps: ResetDeps,
+  settings: ResetSettings,
+): Promise<ResetOutcome> {
+  const personHash = hashNationalId(person.nationalId, settings.hmacKey);
+  const queue = deps.personQueue ?? sharedPerPersonQueue();
+  return inResetSpan('new pass', requestId, () =>
+    queue.run(personHash, async () => {
+      const progress = newAttempt();
+      try {
+        await attemptNewPass(person, requestId, personHash, deps, settings, progress);
+      } catch (error) {
+        progress.reason = failureReason(error);
+        progress.outcome = { kind: 'failed', notRemoved: [] };
+      }
+      return recordAttempt(deps, progress, { requestId, nationalIdHash: personHash });
+    }),
+  );
+}
+
+async function attemptNewPass(
+  person: ResetPerson,
+  requestId: string,
+  personHash: string,
+  deps: ResetDeps,
+  settings: ResetSettings,
+  progress: Attempt,
+): Promise<void> {
+  const now = deps.now?.() ?? new Date();
+  const early =
+    addressRefusal(await deps.addressLimiter.consume(person.clientAddress)) ??
+    checkLogin(person, settings, now) ??
+    (await checkPersonLimit(personHash, deps, settings, now));
+  if (early) {
+    progress.outcome = early;
+    return;
+  }
+  const account = exactlyOne(await deps.directory.findAccountsByNationalId(person.nationalId));
+  if (isRefusal(account)) {
+    progress.outcome = account;
+    return;
+  }
+  progress.accountId = account.id;
+  const { removable, kept } = await deps.directory.listMethods(account.id);
+  progress.kept = kept.filter((method) => method.signIn).map(summary);
+  if (removable.length > 0 || !passOffered(kept, settings)) {
+    // Something still signs the person in (or passes are off): no pass, and the page shows the account as it is.
+    progress.outcome = { kind: 'nothing-to-remove' };
+    progress.reason = 'pass-not-due';
+    return;
+  }
+  const context = { requestId, personHash, accountId: account.id };
+  const pass = await issuePass(deps.directory, account.id, settings, context);
+  progress.outcome = {
+    kind: 'nothing-to-remove',
+    newPass: true,
+    sessionsRevoked: null,
+    pass,
+    noticeSent: null,
+    ignored: [],
+  };
+  progress.reason = 'new-pass';
 }
 
 type EventContext = { requestId: string; personHash: string | null; accountId: string };
@@ -466,7 +582,7 @@ async function sendNotice(
   account: DirectoryAccount,
   removed: AuthMethod[],
   settings: Pick<ResetSettings, 'notice'>,
-  locale: NoticeLocale,
+  choice: ResetChoice,
   requestId: string,
   at: Date,
   context: EventContext,
@@ -480,12 +596,14 @@ async function sendNotice(
   }
   const message = composeNotice(
     {
-      locale,
+      locale: choice.locale,
       displayName: account.displayName,
       removed,
       at,
       reference: requestId,
       serviceDesk: settings.notice.serviceDesk,
+      channel: choice.channel,
+      notMeUrl: settings.notice.notMeUrl?.(choice.locale),
     },
     to,
   );

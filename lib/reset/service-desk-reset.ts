@@ -220,7 +220,8 @@ export async function resetByServiceDesk(
               null,
               deps,
               settings,
-              choice,
+              // The notice tells the person the desk did it, after which identity check.
+              { ...choice, channel: { kind: 'service-desk', verification: verification.kind } },
               progress,
               (methods) => (stillThere = methods),
               now,

@@ -2,13 +2,17 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
 import { createGraphDirectory, type Directory } from '@/lib/directory/directory';
+import { getPathname } from '@/lib/i18n/navigation';
 import { hashNationalId, type NationalId } from '@/lib/national-id';
 import { getSharedDatabase } from '@/lib/records/database';
 import { createRecordStore, type RecordStore } from '@/lib/records/records';
 import { createSharedAddressLimiter, type AddressLimiter } from '@/lib/reset/address-limiter';
+import type { ResetRecord } from '@/lib/records/schema';
+import { previewNotMe, undoResetFor, type NotMePreview, type NotMeSettings } from '@/lib/reset/not-me';
 import type { PerPersonQueue } from '@/lib/reset/per-person-queue';
 import { createPersonLock } from '@/lib/reset/person-lock';
 import {
+  issueNewPassFor,
   personLimitRetryAt,
   previewReset,
   resetTwoFactorFor,
@@ -39,7 +43,7 @@ export function getDirectory(): Directory {
   return cache.__tofaktorDirectory;
 }
 
-async function resetDeps(): Promise<ResetDeps> {
+async function resetDeps(): Promise<ResetDeps & { records: RecordStore }> {
   const config = getConfig();
   const database = await getSharedDatabase(config.records);
   // Both shared through the database, so they hold across instances (PGlite: one instance, same code).
@@ -53,6 +57,15 @@ async function resetDeps(): Promise<ResetDeps> {
   };
 }
 
+/** The notice's settings, with the absolute address of the "this wasn't me" page in each language. */
+export function noticeSettings(): NonNullable<ResetSettings['notice']> {
+  const config = getConfig();
+  return {
+    ...config.notice,
+    notMeUrl: (locale) => new URL(getPathname({ locale, href: '/reset/not-me' }), config.appOrigin).toString(),
+  };
+}
+
 function resetSettings(): ResetSettings {
   const config = getConfig();
   return {
@@ -61,7 +74,7 @@ function resetSettings(): ResetSettings {
     limitPerPerson: config.reset.limitPerPerson,
     hmacKey: config.records.hmacKey,
     tap: config.tap,
-    notice: config.notice,
+    notice: noticeSettings(),
   };
 }
 
@@ -75,6 +88,48 @@ export async function resetTwoFactorForSession(
   choice: ResetChoice,
 ): Promise<ResetOutcome> {
   return resetTwoFactorFor(person, requestId, await resetDeps(), resetSettings(), choice);
+}
+
+function notMeSettings(): NotMeSettings {
+  const config = getConfig();
+  return {
+    ...resetSettings(),
+    alert: { senderMailbox: config.notice.senderMailbox, deskAddress: config.notice.serviceDesk.email },
+  };
+}
+
+export async function previewNotMeForSession(person: ResetPerson): Promise<NotMePreview> {
+  return previewNotMe(person, await resetDeps(), notMeSettings());
+}
+
+export async function undoResetForSession(person: ResetPerson, requestId: string): Promise<ResetRecord> {
+  return undoResetFor(person, requestId, await resetDeps(), notMeSettings());
+}
+
+/**
+ * The person's own history (GDPR art. 15 for these records): their attempts by the hash of their national id, and
+ * the desk's on the accounts the directory links to that id. When the directory cannot answer, their own attempts
+ * alone (and `complete: false`, so the page says the desk's may be missing).
+ */
+export async function historyForSession(
+  nationalId: NationalId,
+): Promise<{ records: ResetRecord[]; complete: boolean }> {
+  const personHash = hashNationalId(nationalId, getConfig().records.hmacKey);
+  let accountIds: string[] = [];
+  let complete = true;
+  try {
+    accountIds = (await getDirectory().findAccountsByNationalId(nationalId)).map((account) => account.id);
+  } catch {
+    complete = false;
+  }
+  return { records: await (await getRecordStore()).listHistory(personHash, accountIds, HISTORY_LIMIT), complete };
+}
+
+// Records are kept about 13 months (RECORDS_RETENTION_DAYS); a person has a handful a year.
+const HISTORY_LIMIT = 200;
+
+export async function issueNewPassForSession(person: ResetPerson, requestId: string): Promise<ResetOutcome> {
+  return issueNewPassFor(person, requestId, await resetDeps(), resetSettings());
 }
 
 /**

@@ -10,15 +10,27 @@ import { countLoginFailure } from '@/lib/metrics/metrics';
 import { LOGIN_ERROR_PAGE } from './login-error-page';
 import { loginFailedPath, reasonForAuthError } from './login-failure';
 
+// Where a login may lead: the reset (default), "this wasn't me" and the person's history. A closed list, never a URL.
+const AFTER_LOGIN = { 'not-me': '/reset/not-me', history: '/reset/history' } as const;
+
+function afterLogin(
+  value: FormDataEntryValue | null,
+): '/reset/confirm' | (typeof AFTER_LOGIN)[keyof typeof AFTER_LOGIN] {
+  return typeof value === 'string' && Object.hasOwn(AFTER_LOGIN, value)
+    ? AFTER_LOGIN[value as keyof typeof AFTER_LOGIN]
+    : '/reset/confirm';
+}
+
 export async function startIdportenLogin(formData: FormData): Promise<void> {
   const locale = localeFromForm(formData);
+  const next = afterLogin(formData.get('next'));
   let destination: string;
   try {
     // ui_locales makes ID-porten speak the page's language. prompt=login asks for a fresh login even when
     // ID-porten still has a session: the reset only accepts a recent auth_time, and an old one would loop.
     destination = await signIn(
       'idporten',
-      { redirectTo: getPathname({ locale, href: '/reset/confirm' }), redirect: false },
+      { redirectTo: getPathname({ locale, href: next }), redirect: false },
       { ui_locales: locale, prompt: 'login' },
     );
   } catch (error) {

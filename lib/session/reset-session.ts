@@ -69,6 +69,20 @@ export async function getResetSession(now: Date = new Date()): Promise<SessionTo
   return parsed.data;
 }
 
+/**
+ * What the person's own Temporary Access Pass is bound to: this session (ID-porten's session id, else the token's id,
+ * else the login time). A new login is another session, so a pass cookie left from an earlier one never opens.
+ */
+export function passBinding(session: SessionToken): string {
+  return endableSessionId(session) ?? `auth:${session.authTime}`;
+}
+
+/** How long the person's own pass may stay on screen: while the session lives, and never past the pass itself. */
+export function passKeepSeconds(session: SessionToken, passExpiresAt: Date, now: Date = new Date()): number {
+  const sessionEnds = (session.authTime + getConfig().session.maxIdleSeconds) * 1000;
+  return Math.max(1, Math.floor((Math.min(sessionEnds, passExpiresAt.getTime()) - now.getTime()) / 1000));
+}
+
 /** The client's address for the per-address limit, from trusted proxies only (lib/client-address.ts). */
 export async function getClientAddress(): Promise<string> {
   return clientAddressFrom(await headers(), getConfig().clientAddress);

@@ -57,6 +57,13 @@ test('an agent resets only the phone the person lost, and the record names chann
   expect(records[0]?.removed.map((method) => method.label)).toEqual(['Galaxy S23']);
   const reference = new URL(page.url()).searchParams.get('ref');
   expect(records[0]?.requestId).toBe(reference);
+  // Issue 17: the notice tells the person the desk did it, after which identity check, and how to undo it.
+  const notices = (await graphAdmin.mail()).filter((mail) => mail.content.includes(reference ?? 'missing'));
+  expect(notices).toHaveLength(1);
+  expect(notices[0]?.content).toContain('ble nullstilt');
+  expect(notices[0]?.content).toContain('av IT-servicedesk. Den som ba om det, viste fram pass i skranken.');
+  expect(notices[0]?.content).not.toContain('logget inn med ID-porten på nettstedet');
+  expect(notices[0]?.content).toContain('http://localhost:3000/nb/nullstill/ikke-meg');
 
   // The agent looks up the person's history by username: this attempt, with agent and verification.
   await page.goto(`${consolePaths.audit.nb}?username=${encodeURIComponent('kari.skrankesen@oslomet.no')}`);

@@ -79,6 +79,7 @@ const cases: { name: string; request: RawRequest; status: number }[] = [
   // The route handlers that read a form: Next's request.formData() would throw on anything else.
   ...[
     '/api/auth/idporten-logout',
+    '/api/reset/pass-written-down',
     '/api/servicedesk/sign-in',
     '/api/servicedesk/sign-out',
     '/api/servicedesk/reset',
@@ -111,6 +112,49 @@ const cases: { name: string; request: RawRequest; status: number }[] = [
       body: Buffer.alloc(2 * 1024 * 1024, 'a'),
     },
     status: 413,
+  },
+  // Issue 17's pages take the same hostile bodies as the confirm page: "this wasn't me" and the history.
+  ...['/nb/nullstill/ikke-meg', '/en/reset/history'].flatMap((path) => [
+    {
+      name: `a body over the limit to ${path}`,
+      request: {
+        method: 'POST',
+        path,
+        headers: { ...actionHeaders, 'content-type': 'multipart/form-data; boundary=x' },
+        body: Buffer.alloc(2 * 1024 * 1024, 'a'),
+      },
+      status: 413,
+    },
+    {
+      name: `a JSON body to an action on ${path}`,
+      request: {
+        method: 'POST',
+        path,
+        headers: { ...actionHeaders, 'content-type': 'application/json', 'next-action': 'x' },
+        body: '{"accountId":"someone-else"}',
+      },
+      status: 400,
+    },
+    {
+      name: `a foreign origin posting to ${path}`,
+      request: {
+        method: 'POST',
+        path,
+        headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'locale=en',
+      },
+      status: 403,
+    },
+  ]),
+  {
+    name: 'a malformed multipart body to "I have written it down"',
+    request: {
+      method: 'POST',
+      path: '/api/reset/pass-written-down',
+      headers: { ...actionHeaders, 'content-type': 'multipart/form-data; boundary=zzz' },
+      body: '--zzz\r\nContent-Disposition: form-data; name="ref"\r\n\r\nbroken',
+    },
+    status: 400,
   },
   {
     name: 'an undecodable path',

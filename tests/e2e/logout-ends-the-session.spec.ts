@@ -22,10 +22,13 @@ async function loginAndGetSid(page: Page): Promise<string> {
   return created[0] ?? '';
 }
 
-test('"Cancel and sign out" ends the local session and ID-porten\'s, and comes back to the site', async ({ page }) => {
+test('"Cancel and sign out" ends the local session and ID-porten\'s, and ends on a page that says so', async ({
+  page,
+}) => {
   const sid = await loginAndGetSid(page);
   await page.getByRole('button', { name: 'Avbryt og logg ut' }).click();
-  await page.waitForURL(/localhost:3000\/nb(\?|$)/);
+  await page.waitForURL(/localhost:3000\/nb\/nullstill\/logget-ut$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Du er logget ut' })).toBeVisible();
   expect(await idportenSids()).not.toContain(sid);
   await page.goto(confirmPath.nb);
   await expect(page.getByRole('heading', { name: notSignedIn })).toBeVisible();
@@ -55,9 +58,13 @@ test.describe('without JavaScript', () => {
   test('signing out takes one extra press and still ends both sessions', async ({ page }) => {
     const sid = await loginAndGetSid(page);
     await page.getByRole('button', { name: 'Avbryt og logg ut' }).click();
-    // The hand-over page to ID-porten: a POST form the person sends on.
-    await page.getByRole('button', { name: 'Fortsett utloggingen' }).click();
-    await page.waitForURL(/localhost:3000\/nb(\?|$)/);
+    // The hand-over page to ID-porten: a POST form the person sends on, styled like the site (issue 17).
+    const onwards = page.getByRole('button', { name: 'Fortsett utloggingen' });
+    await expect(onwards).toHaveCSS('background-color', 'rgb(7, 89, 133)');
+    await expect(page.locator('main')).toHaveCSS('max-width', '768px');
+    await onwards.click();
+    await page.waitForURL(/localhost:3000\/nb\/nullstill\/logget-ut$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Du er logget ut' })).toBeVisible();
     expect(await idportenSids()).not.toContain(sid);
     await page.goto(confirmPath.nb);
     await expect(page.getByRole('heading', { name: notSignedIn })).toBeVisible();

@@ -32,6 +32,6 @@ test('guide → ID-porten → confirm → reset → result → logout, with no C
   expect(removable(await graphAdmin.user(someone.nationalId))).toEqual([]);
   // Logout: the site's hand-over page posts to ID-porten by its hashed script, then ID-porten sends us home.
   await page.getByRole('button', { name: 'Logg ut', exact: true }).click();
-  await page.waitForURL(/localhost:3000\/nb(\?|$)/);
+  await page.waitForURL(/localhost:3000\/nb\/nullstill\/logget-ut$/);
   expect(violations).toEqual([]);
 });

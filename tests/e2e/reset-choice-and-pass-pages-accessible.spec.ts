@@ -1,5 +1,6 @@
 // The confirm page with its checkboxes and the result page with a Temporary Access Pass: axe finds nothing, the
-// keyboard alone can untick a registration and submit, and both reflow at 320 px. In every language.
+// keyboard alone can untick a registration and submit, and press "I have written it down" (issue 17), and every
+// state reflows at 320 px. In every language.
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './support/accessibility';
 import { graphAdmin } from './support/graph-admin';
@@ -54,7 +55,21 @@ for (const { locale, key } of [
       await expect(page.getByTestId('tap-shown')).toBeVisible();
       await expect(page.locator('h1')).toHaveCount(1);
       await expectAccessible(page);
+      // A reload keeps the pass (issue 17); the keyboard alone reaches "I have written it down".
       await page.reload();
+      await expect(page.getByTestId('tap-shown')).toBeVisible();
+      const writtenDown = page.getByRole('button', {
+        name: { nb: 'Jeg har skrevet det ned', nn: 'Eg har skrive det ned', en: 'I have written it down' }[locale],
+      });
+      for (
+        let step = 0;
+        step < 40 && !(await writtenDown.evaluate((element) => element === document.activeElement));
+        step += 1
+      ) {
+        await page.keyboard.press('Tab');
+      }
+      await expect(writtenDown).toBeFocused();
+      await page.keyboard.press('Enter');
       await expect(page.getByTestId('tap-issued-before')).toBeVisible();
       await expectAccessible(page);
     });

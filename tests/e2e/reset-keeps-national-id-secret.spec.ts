@@ -54,7 +54,7 @@ test('a full reset and sign-out expose the number nowhere the browser or the log
     expect(withDecodedJwts(cookie.value)).not.toContain(someone.nationalId);
   }
   await page.getByRole('button', { name: 'Logg ut' }).click();
-  await page.waitForURL(/localhost:3000\/nb(\?|$)/);
+  await page.waitForURL(/localhost:3000\/nb\/nullstill\/logget-ut$/);
 
   const bodies = await Promise.all(siteBodies);
   expect(bodies.length).toBeGreaterThan(3);
@@ -81,7 +81,7 @@ test('a full reset and sign-out expose the number nowhere the browser or the log
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the Temporary Access Pass appears in exactly one response, and in no URL, cookie in clear, log line, record or e-mail', async ({
+  test('the Temporary Access Pass appears only in views of the result page until it is written down, and in no URL, cookie in clear, log line, record or e-mail', async ({
     page,
     context,
   }) => {
@@ -137,10 +137,19 @@ test.describe('without JavaScript', () => {
       expect(Buffer.from(cookie.value, 'base64url').toString('latin1')).not.toContain(pass);
     }
 
-    // Without JavaScript, too, back from the next page does not bring the pass back (no-store: the browser asks again).
+    // The pass stays on this session's result page (a reload shows it again) until "I have written it down"
+    // (issue 17); after that press no answer carries it, not even back from the next page.
     const resultUrl = page.url();
+    await page.reload();
+    await expect(page.getByTestId('tap-value')).toHaveText(pass);
+    const answersBeforePress = siteResponses.length;
+    await page.getByRole('button', { name: 'Jeg har skrevet det ned' }).click();
+    await expect(page.getByTestId('tap-issued-before')).toBeVisible();
+    expect((await context.cookies('http://localhost:3000')).map((cookie) => cookie.name)).not.toContain('tofaktor-tap');
     await page.getByRole('link', { name: 'Gå til veiledningen for aktivering' }).click();
     await page.waitForURL(/\/nb\/aktiver/);
+    // Read every body of the guide page before leaving it: a browser drops what it no longer shows.
+    await Promise.all(siteResponses);
     await page.goBack();
     await page.waitForURL(resultUrl);
     await expect(page.getByTestId('tap-issued-before')).toBeVisible();
@@ -156,11 +165,13 @@ test.describe('without JavaScript', () => {
       (response) =>
         response.body === null && (response.status < 300 || response.status >= 400) && !browserIcon(response.url),
     );
-    // Every body was read back, and exactly one answer carried the pass: the first view of the result page.
+    // Every body was read back; the pass was only ever in views of the result page, and in none after the press.
     expect(unreadable).toEqual([]);
     expect(carrying.map((response) => [response.method, new URL(response.url).pathname])).toEqual([
       ['GET', '/nb/nullstill/resultat'],
+      ['GET', '/nb/nullstill/resultat'],
     ]);
+    expect(responses.slice(answersBeforePress).filter((response) => response.body?.includes(pass))).toEqual([]);
 
     for (const url of seenUrls) expect(decodeURIComponent(url)).not.toContain(pass);
 
@@ -275,5 +286,87 @@ test.describe('the service desk console, without JavaScript', () => {
     expect(log).toContain('reset.tap-issued');
     expect(log).not.toContain(pass);
     expect(log).not.toContain(mari.nationalId);
+  });
+});
+
+// Issue 17's pages, without JavaScript so every body can be read: "this wasn't me" and the person's history show the
+// number nowhere, and a reference of somebody else's attempt, in the URL or posted, shows nothing of theirs.
+test.describe('"this wasn\'t me" and the history, without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("expose no national id, and never show or act on somebody else's attempt", async ({ page, browser }) => {
+    await graphAdmin.reset();
+    const someone = person('new-pages-leak-check');
+    const other = person('new-pages-leak-other');
+    // The other person's attempt, in a browser of their own.
+    const otherContext = await browser.newContext({ javaScriptEnabled: false });
+    const otherPage = await otherContext.newPage();
+    await loginFromResetGuide(otherPage, other.nationalId);
+    await confirmReset(otherPage);
+    await otherContext.close();
+    const [otherRecord] = await recordsOf(other.nationalId);
+    const otherRef = otherRecord?.requestId ?? 'missing';
+
+    const urls: string[] = [];
+    const bodies: Promise<{ url: string; body: string }>[] = [];
+    page.on('request', (request) => urls.push(request.url()));
+    page.on('response', (response) => {
+      if (new URL(response.url()).host !== 'localhost:3000' || response.status() >= 300) return;
+      bodies.push(
+        response.text().then(
+          (body) => ({ url: response.url(), body }),
+          () => ({ url: response.url(), body: '' }),
+        ),
+      );
+    });
+
+    await loginFromResetGuide(page, someone.nationalId);
+    await confirmReset(page);
+    await page.goto('/nb/nullstill/ikke-meg');
+    await page.getByRole('button', { name: 'Dette var ikke meg – angre' }).click();
+    await page.waitForURL(/\/nb\/nullstill\/ikke-meg\?done=/);
+    await expect(page.getByTestId('not-me-done')).toBeVisible();
+    await page.goto('/nb/nullstill/historikk');
+    await expect(page.getByTestId('history-attempt')).toHaveCount(2);
+
+    // Somebody else's reference: in the "done" view, on the result page, and posted to "I have written it down".
+    await page.goto(`/nb/nullstill/ikke-meg?done=${otherRef}`);
+    await expect(page.getByTestId('not-me-done')).toHaveCount(0);
+    await page.goto(`/nb/nullstill/resultat?ref=${otherRef}`);
+    await expect(page.getByTestId('outcome-success')).toHaveCount(0);
+    const posted = await page.request.post('/api/reset/pass-written-down', {
+      form: { locale: 'nb', ref: otherRef },
+      headers: { origin: 'http://localhost:3000' },
+      maxRedirects: 0,
+    });
+    expect(posted.status()).toBe(303);
+    expect(posted.headers()['location']).toMatch(/\/nb\/nullstill\/bekreft$/);
+    expect((await recordsOf(other.nationalId))[0]?.tapShownAt).toBeNull();
+    // A foreign origin may not post there at all.
+    const foreign = await page.request.post('/api/reset/pass-written-down', {
+      form: { locale: 'nb', ref: otherRef },
+      headers: { origin: 'https://evil.example' },
+      maxRedirects: 0,
+    });
+    expect(foreign.status()).toBe(403);
+
+    for (const { url, body } of await Promise.all(bodies)) {
+      expect(body, url).not.toContain(someone.nationalId);
+      expect(body, url).not.toContain(other.nationalId);
+      // Nothing of the other person's attempt (the reference itself is in the URLs the test asked for).
+      expect(body, url).not.toContain('Honor 90');
+      expect(body, url).not.toContain('Otto Andresen');
+    }
+    for (const url of urls) {
+      expect(decodeURIComponent(url)).not.toContain(someone.nationalId);
+    }
+    const alerts = (await graphAdmin.mail()).filter((mail) =>
+      mail.toRecipients.includes('it-servicedesk@oslomet.example'),
+    );
+    expect(alerts).toHaveLength(1);
+    expect(JSON.stringify(alerts)).not.toContain(someone.nationalId);
+    const log = readFileSync(E2E_LOG_FILE, 'utf8');
+    expect(log).toContain('not-me.undone');
+    for (const nationalId of allNationalIds) expect(withDecodedJwts(log)).not.toContain(nationalId);
   });
 });

@@ -28,6 +28,8 @@ test('two Authenticators: listed, removed, sessions revoked, one success record'
   await confirmReset(page);
   await expect(page.getByTestId('outcome-success')).toBeVisible();
   await expect(page.getByTestId('removed-methods').getByRole('listitem')).toHaveCount(2);
+  // With everything gone a pass is shown; the guide link comes after "I have written it down" (issue 17).
+  await page.getByRole('button', { name: 'Jeg har skrevet det ned' }).click();
   await expect(page.getByRole('link', { name: /Gå til veiledningen for aktivering/ })).toHaveAttribute(
     'href',
     '/nb/aktiver',

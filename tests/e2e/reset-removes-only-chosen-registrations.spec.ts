@@ -1,6 +1,7 @@
 // Done when 2 (issue 8): a person with two phones keeps the one they still have. Ids of somebody else's
 // registration and garbage posted alongside are never sent to Graph and are listed in the record. The same
-// without JavaScript; nothing chosen removes nothing; a default method that must stay is explained.
+// without JavaScript; nothing chosen removes nothing (issue 17: an error on the confirm page, no record); a default
+// method that must stay is explained.
 import { expect, test, type Page } from '@playwright/test';
 import { graphAdmin, passes, removable, type StandInUser } from './support/graph-admin';
 import { confirmReset, loginFromResetGuide } from './support/login';
@@ -87,13 +88,14 @@ test('nothing ticked removes nothing and says so; a default method that must sta
   const before = await graphAdmin.user(someone.nationalId);
   await loginFromResetGuide(page, someone.nationalId);
   for (const box of await page.locator('input[type="checkbox"][name="method"]').all()) await box.uncheck();
-  await confirmReset(page);
-  await expect(page.getByTestId('outcome-nothing-chosen')).toContainText('Du tok bort haken ved alle registreringene');
+  await page.getByRole('button', { name: 'Nullstill nå' }).click();
+  await page.waitForURL(/\/nb\/nullstill\/bekreft\?error=nothing-chosen/);
+  await expect(page.getByTestId('error-summary')).toContainText('Huk av for minst én registrering');
   expect(await graphAdmin.user(someone.nationalId)).toEqual(before);
   expect((await graphAdmin.requests()).requests.filter((request) => request.method !== 'GET')).toEqual([]);
 
-  // Back to the choice: remove the default phone (iPhone 13) and keep the other: Graph keeps the default.
-  await page.getByRole('link', { name: 'Tilbake til valget' }).click();
+  // Still on the choice: remove the default phone (iPhone 13) and keep the other: Graph keeps the default.
+  // The error page offers the choice afresh (every box ticked again): keep Galaxy S24 this time.
   await untick(page, before, 'Galaxy S24');
   await confirmReset(page);
   await expect(page.getByTestId('outcome-failed')).toBeVisible();
@@ -102,10 +104,7 @@ test('nothing ticked removes nothing and says so; a default method that must sta
   expect(removable(await graphAdmin.user(someone.nationalId))).toEqual(removable(before));
 
   const records = await recordsOf(someone.nationalId);
-  expect(records.map((record) => [record.outcome, record.reason])).toEqual([
-    ['nothing-to-remove', 'nothing-chosen'],
-    ['failed', 'default-method'],
-  ]);
-  expect(records[0]?.chosen).toEqual([]);
-  expect(records[1]?.notRemoved.map((method) => method.reason)).toEqual(['default-method']);
+  // Nothing ticked left no record: the one record is the attempt that tried the default phone.
+  expect(records.map((record) => [record.outcome, record.reason])).toEqual([['failed', 'default-method']]);
+  expect(records[0]?.notRemoved.map((method) => method.reason)).toEqual(['default-method']);
 });

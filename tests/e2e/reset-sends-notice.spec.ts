@@ -38,6 +38,10 @@ test.describe('in English', () => {
     expect(mail[0]?.content).toContain('- Microsoft Authenticator on "iPhone 16"');
     expect(mail[0]?.content).toContain(`Reference: ${reference}`);
     expect(mail[0]?.content).toContain('Contact the IT service desk at once');
+    // Issue 17: who did it (the person, after ID-porten), and the page to undo it, in the person's language.
+    expect(mail[0]?.content).toContain('Whoever did it signed in with ID-porten on the two-factor website.');
+    expect(mail[0]?.content).not.toContain('by the IT service desk');
+    expect(mail[0]?.content).toContain('http://localhost:3000/en/reset/not-me');
     expect(mail[0]?.content).not.toContain('Tofaktor');
     expect((await recordsOf(someone.nationalId))[0]).toMatchObject({ outcome: 'success', noticeSent: true });
   });

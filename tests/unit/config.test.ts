@@ -35,7 +35,7 @@ describe('parseConfig', () => {
     expect(config.entra.credential).toEqual({ kind: 'secret', secret: validEnv.ENTRA_CLIENT_SECRET });
     expect(config.graph).toEqual({ baseUrl: 'http://127.0.0.1:4020', nationalIdAttribute: 'employeeId' });
     expect(config.reset).toEqual({
-      methodTypes: ['microsoftAuthenticator', 'microsoftAuthenticatorPasskey', 'softwareOath'],
+      methodTypes: ['microsoftAuthenticator', 'microsoftAuthenticatorPasskey', 'softwareOath', 'phone'],
       maxLoginAgeSeconds: 600,
       limitPerPerson: 3,
       limitPerAddress: 20,
@@ -112,7 +112,7 @@ describe('parseConfig', () => {
         'ENTRA_CLIENT_SECRET: set ENTRA_CLIENT_SECRET or ENTRA_CERTIFICATE_PATH + ENTRA_CERTIFICATE_THUMBPRINT',
         'ENTRA_AUTHORITY_HOST: must be a URL',
         'GRAPH_BASE_URL: must use https (http is only allowed for localhost or 127.0.0.1)',
-        'RESET_METHOD_TYPES: must list only microsoftAuthenticator, microsoftAuthenticatorPasskey, softwareOath',
+        'RESET_METHOD_TYPES: must list only microsoftAuthenticator, microsoftAuthenticatorPasskey, softwareOath, phone',
         'RESET_LIMIT_PER_PERSON: must be a whole number',
         'SESSION_MAX_IDLE_SECONDS: must be at most 1800',
         'DATABASE_URL: must be a postgres:// URL',

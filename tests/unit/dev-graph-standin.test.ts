@@ -199,6 +199,18 @@ describe('fixture', () => {
       'metrics-shared-number',
       'metrics-stale-login',
       'metrics-low-assurance',
+      // issue 17: after the reset
+      'result-keeps-iphone',
+      'nothing-ticked',
+      'every-method-type',
+      'pass-stays',
+      'pass-stays-nojs',
+      'not-me-flow',
+      'history-a',
+      'history-b',
+      'new-pages-leak-check',
+      'new-pages-leak-other',
+      'pass-signed-out',
     ];
     expect(people.map((p) => p.key).sort()).toEqual([...keys].sort());
     expect(new Set(people.map((p) => p.nationalId)).size).toBe(people.length);
@@ -238,6 +250,15 @@ describe('fixture', () => {
         'metrics-flow',
         'metrics-graph-503',
         'trace-flow',
+        'nothing-ticked',
+        'every-method-type',
+        'pass-stays',
+        'pass-stays-nojs',
+        'not-me-flow',
+        'history-b',
+        'new-pages-leak-check',
+        'new-pages-leak-other',
+        'pass-signed-out',
       ];
       if (oneAuthenticator.includes(p.key)) expect(authenticators(p)).toBe(1);
       const special = [

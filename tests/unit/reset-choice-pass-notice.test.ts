@@ -78,6 +78,10 @@ class FakeDirectory implements Directory {
   async listRemovableMethods() {
     return [...this.methods];
   }
+  async deleteTemporaryAccessPass() {}
+  async listMethods() {
+    return { removable: await this.listRemovableMethods(), kept: [] };
+  }
   async removeMethods(_accountId: string, methods: AuthMethod[]): Promise<RemovalReport> {
     this.deleted.push(...methods.map((m) => m.id));
     this.methods = this.methods.filter((m) => !methods.includes(m));
@@ -327,6 +331,46 @@ describe('the notice text', () => {
     expect(texts[1]).toContain('vart nullstilt');
     expect(texts[0]).toContain('ble nullstilt');
   });
+
+  // Issue 17: the notice says truthfully who did the reset, and links to "this wasn't me" (a plain address).
+  const channelWording = {
+    nb: {
+      self: 'logget inn med ID-porten',
+      desk: 'av IT-servicedesk',
+      document: 'viste fram norsk førerkort i skranken',
+    },
+    nn: {
+      self: 'logga inn med ID-porten',
+      desk: 'av IT-servicedesk',
+      document: 'viste fram norsk førarkort i skranken',
+    },
+    en: {
+      self: 'signed in with ID-porten',
+      desk: 'by the IT service desk',
+      document: 'showed a Norwegian driving licence at the desk',
+    },
+  } as const;
+
+  it.each(NOTICE_LOCALES)(
+    'in %s names the channel: ID-porten after self-service, the desk and the document after the desk',
+    (locale) => {
+      const notMeUrl = `https://tofaktor.example/${locale}/not-me`;
+      const self = composeNotice({ ...facts, locale, notMeUrl }, []).text;
+      expect(self).toContain(channelWording[locale].self);
+      expect(self).not.toContain(channelWording[locale].desk);
+      expect(self).toContain(notMeUrl);
+      const desk = composeNotice(
+        { ...facts, locale, notMeUrl, channel: { kind: 'service-desk', verification: 'norwegian-driving-licence' } },
+        [],
+      ).text;
+      expect(desk).toContain(channelWording[locale].desk);
+      expect(desk).toContain(channelWording[locale].document);
+      expect(desk).not.toContain(channelWording[locale].self);
+      expect(desk).toContain(notMeUrl);
+      // Without the page's address the notice still points to the service desk.
+      expect(composeNotice({ ...facts, locale }, []).text).toContain('https://www.oslomet.no/');
+    },
+  );
 
   it('goes to each valid address once', () => {
     expect(noticeRecipients('A@oslomet.no', ['a@OSLOMET.no', 'b@example.com', '', 'nope'])).toEqual([

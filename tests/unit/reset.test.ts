@@ -78,6 +78,10 @@ class FakeDirectory implements Directory {
     this.calls.push('list');
     return [...this.methods];
   }
+  async deleteTemporaryAccessPass() {}
+  async listMethods() {
+    return { removable: await this.listRemovableMethods(), kept: [] };
+  }
   async removeMethods(_accountId: string, methods: AuthMethod[]): Promise<RemovalReport> {
     this.calls.push('remove');
     const notRemoved = methods
@@ -127,6 +131,8 @@ class FakeRecords {
       ...stored,
       chosen: stored.chosen ?? [],
       ignored: stored.ignored ?? [],
+      kept: stored.kept ?? [],
+      deskAlerted: stored.deskAlerted ?? null,
       channel: stored.channel ?? 'self-service',
     };
   }
@@ -571,6 +577,7 @@ describe('previewReset', () => {
       kind: 'ready',
       account: { displayName: 'Kari Nordmann', maskedUpn: 'k***n@oslomet.no' },
       methods: [method('m1'), method('m2')],
+      kept: [],
     });
     expect(directory.calls).toEqual(['find', 'list']);
     expect(records.records).toEqual([]);
@@ -582,6 +589,8 @@ describe('previewReset', () => {
     expect(await previewReset(person(), deps, settings)).toEqual({
       kind: 'nothing-to-remove',
       account: { displayName: 'Kari Nordmann', maskedUpn: 'k***n@oslomet.no' },
+      kept: [],
+      passOffer: false,
     });
   });
 

@@ -63,6 +63,10 @@ class FakeDirectory implements Directory {
     this.calls.push('list');
     return this.methods;
   }
+  async deleteTemporaryAccessPass() {}
+  async listMethods() {
+    return { removable: await this.listRemovableMethods(), kept: [] };
+  }
   async removeMethods(_id: string, methods: AuthMethod[]) {
     this.calls.push(`remove:${methods.map((m) => m.id).join(',')}`);
     this.methods = this.methods.filter((m) => !methods.includes(m));

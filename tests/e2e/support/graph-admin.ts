@@ -83,6 +83,13 @@ export const graphAdmin = {
     }),
   /** Every message the site sent through sendMail since the last reset. */
   mail: async () => (await call<{ messages: CapturedMail[] }>('/_admin/mail')).messages,
+  /** A Microsoft Authenticator registration made now, outside the site (as at mysignins.microsoft.com). */
+  registerAuthenticator: (nationalId: string, displayName: string) =>
+    call<StandInMethod>('/_admin/register-method', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ nationalId, displayName }),
+    }),
   tapPolicy: (policy: Partial<TapPolicy>) =>
     call<TapPolicy>('/_admin/tap-policy', {
       method: 'POST',

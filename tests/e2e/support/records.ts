@@ -24,6 +24,10 @@ export type AuditRecord = {
   agentName: string | null;
   verificationKind: string | null;
   ticketReference: string | null;
+  /** What still worked for sign-in after the attempt (issue 17). */
+  kept: { id: string; type: string; label: string }[];
+  /** "This wasn't me": whether the service desk's alert went out (issue 17). */
+  deskAlerted: boolean | null;
 };
 
 async function lookup(body: { nationalId: string } | { since: string }): Promise<AuditRecord[]> {

@@ -21,6 +21,8 @@ export function e2eSiteEnv(databaseUrl: string | undefined): Record<string, stri
     IDPORTEN_ACR: 'idporten-loa-high',
     OPS_API_TOKEN: E2E_OPS_TOKEN,
     SERVICE_DESK_URL: 'https://www.oslomet.no/',
+    // Where "this wasn't me" sends its alert (issue 17); the notices name it too.
+    SERVICE_DESK_EMAIL: 'it-servicedesk@oslomet.example',
     // app/[locale]/error-probe throws, for the error-page test.
     ERROR_PROBE: 'on',
   };

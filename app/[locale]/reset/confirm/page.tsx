@@ -10,10 +10,47 @@ import { pageMetadata } from '@/lib/i18n/metadata';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
 import { previewResetForSession } from '@/lib/reset/service';
 import { getClientAddress, getResetSession } from '@/lib/session/reset-session';
-import { resetTwoFactor } from './actions';
+import { requestNewPass, resetTwoFactor } from './actions';
 import { AccountSummary } from '@/components/reset/account-summary';
+import { KeptMethods } from '@/components/reset/kept-methods';
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ refused?: string }> };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ refused?: string; error?: string }>;
+};
+
+/** Nothing left to remove: a new pass when nothing signs the person in any more, else the way to set up two-factor. */
+async function NothingToRemove(props: { locale: Locale; passOffer: boolean }) {
+  const { locale } = props;
+  const t = await getTranslations({ locale, namespace: 'ResetFlow' });
+  if (props.passOffer) {
+    return (
+      <section aria-labelledby="nothing-heading" className="mt-8" data-testid="new-pass-offer">
+        <h2 id="nothing-heading" className="text-2xl font-semibold">
+          {t('newPassTitle')}
+        </h2>
+        <p className="mt-3">{t('newPassText')}</p>
+        <form action={requestNewPass} className="mt-4">
+          <input type="hidden" name="locale" value={locale} />
+          <SubmitButton label={t('newPassButton')} pendingLabel={t('newPassPending')} />
+        </form>
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="nothing-heading" className="mt-8" data-testid="nothing-to-remove">
+      <h2 id="nothing-heading" className="text-2xl font-semibold">
+        {t('nothingTitle')}
+      </h2>
+      <p className="mt-3">{t('nothingText')}</p>
+      <p className="mt-4">
+        <LocalizedLink href="/activate" locale={locale} className="underline underline-offset-4">
+          {t('goToActivate')}
+        </LocalizedLink>
+      </p>
+    </section>
+  );
+}
 
 export async function generateMetadata({ params }: Props) {
   const locale = localeFromParams((await params).locale);
@@ -28,7 +65,7 @@ export async function generateMetadata({ params }: Props) {
   });
 }
 
-async function ConfirmBody(props: { locale: Locale; refused?: string }) {
+async function ConfirmBody(props: { locale: Locale; refused?: string; nothingChosen: boolean }) {
   const { locale } = props;
   const t = await getTranslations({ locale, namespace: 'ResetFlow' });
   const session = await getResetSession();
@@ -62,17 +99,7 @@ async function ConfirmBody(props: { locale: Locale; refused?: string }) {
     <>
       <AccountSummary locale={locale} account={preview.account} />
       {preview.kind === 'nothing-to-remove' ? (
-        <section aria-labelledby="nothing-heading" className="mt-8" data-testid="nothing-to-remove">
-          <h2 id="nothing-heading" className="text-2xl font-semibold">
-            {t('nothingTitle')}
-          </h2>
-          <p className="mt-3">{t('nothingText')}</p>
-          <p className="mt-4">
-            <LocalizedLink href="/activate" locale={locale} className="underline underline-offset-4">
-              {t('goToActivate')}
-            </LocalizedLink>
-          </p>
-        </section>
+        <NothingToRemove locale={locale} passOffer={preview.passOffer} />
       ) : (
         <section aria-labelledby="methods-heading" className="mt-8">
           <h2 id="methods-heading" className="text-2xl font-semibold">
@@ -81,7 +108,7 @@ async function ConfirmBody(props: { locale: Locale; refused?: string }) {
           <p className="mt-2">{t('methodsIntro')}</p>
           <form action={resetTwoFactor} className="mt-4">
             <input type="hidden" name="locale" value={locale} />
-            <MethodChoice locale={locale} methods={preview.methods} />
+            <MethodChoice locale={locale} methods={preview.methods} nothingChosen={props.nothingChosen} />
             <p className="mt-4">{t('afterReset')}</p>
             <div className="mt-6">
               <SubmitButton label={t('confirmButton')} pendingLabel={t('confirmPending')} />
@@ -89,6 +116,7 @@ async function ConfirmBody(props: { locale: Locale; refused?: string }) {
           </form>
         </section>
       )}
+      <KeptMethods locale={locale} methods={preview.kept} variant="confirm" />
       <div className="mt-8">
         <SignOutForm locale={locale} label={t('cancel')} />
       </div>
@@ -100,10 +128,23 @@ export default async function ConfirmResetPage({ params, searchParams }: Props) 
   const locale = localeFromParams((await params).locale);
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'ResetFlow' });
+  const { refused, error } = await searchParams;
+  const nothingChosen = error === 'nothing-chosen';
   return (
     <PageShell locale={locale} pathname="/reset/confirm">
       <h1 className="text-3xl font-bold">{t('confirmTitle')}</h1>
-      <ConfirmBody locale={locale} refused={(await searchParams).refused} />
+      {nothingChosen ? (
+        // An error summary under the heading (GOV.UK and designsystemet do the same); its link leads to the choice.
+        <div role="alert" className="mt-6 rounded border-2 border-red-800 bg-red-50 p-4" data-testid="error-summary">
+          <h2 className="text-xl font-semibold">{t('errorSummaryTitle')}</h2>
+          <p className="mt-2">
+            <a href="#methods-heading" className="underline underline-offset-4">
+              {t('nothingChosenError')}
+            </a>
+          </p>
+        </div>
+      ) : null}
+      <ConfirmBody locale={locale} refused={refused} nothingChosen={nothingChosen} />
     </PageShell>
   );
 }

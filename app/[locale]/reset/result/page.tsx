@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { KeptMethods } from '@/components/reset/kept-methods';
 import { LocalizedLink } from '@/components/localized-link';
 import { TemporaryAccessPassNotice } from '@/components/reset/temporary-access-pass';
 import { NextStep } from '@/components/mdx/guide-link';
@@ -12,12 +14,10 @@ import { SubmitButton } from '@/components/submit-button';
 import { pageMetadata } from '@/lib/i18n/metadata';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
 import type { ResetRecord } from '@/lib/records/schema';
-import { getConfig } from '@/lib/config';
-import { hashNationalId } from '@/lib/national-id';
-import { takePassForDisplay } from '@/lib/reset/pass-handover';
-import { getRecordStore, personLimitRetryAfter, type RefusalReason } from '@/lib/reset/service';
+import { keptPassForDisplay } from '@/lib/reset/pass-handover';
+import { personLimitRetryAfter, type RefusalReason } from '@/lib/reset/service';
 import { findOwnRecord } from '@/lib/session/own-record';
-import { getResetSession } from '@/lib/session/reset-session';
+import { getResetSession, passBinding } from '@/lib/session/reset-session';
 import { resetTwoFactor } from '../confirm/actions';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ ref?: string }> };
@@ -76,43 +76,77 @@ async function DefaultMethodNote(props: { locale: Locale; record: ResetRecord })
   );
 }
 
-async function Outcome(props: { locale: Locale; record: ResetRecord; retryAfter?: string; pass: string | null }) {
+/** What comes after: set up Authenticator, and whether that is urgent (only when nothing signs the person in). */
+async function NextStepSection(props: { locale: Locale; record: ResetRecord; passOpen: boolean }) {
   const { locale, record } = props;
   const t = await getTranslations({ locale, namespace: 'ResetFlow' });
-  const nextStep = (
-    <section aria-labelledby="next-heading" className="mt-8">
-      <h2 id="next-heading" className="text-2xl font-semibold">
+  // While the pass is on screen its own steps are the next step; the guide link comes after "I have written it down".
+  if (props.passOpen) return null;
+  const nothingLeft = record.kept.length === 0;
+  return (
+    <section aria-labelledby="next-heading" className="mt-8" data-testid="next-step">
+      <h2 id="next-heading" className="text-2xl font-semibold" tabIndex={-1}>
         {t('nextTitle')}
       </h2>
       <p className="mt-2">{t('nextText')}</p>
-      <p className="mt-2">{t('nextNow')}</p>
+      {nothingLeft && record.tapIssued !== true ? (
+        <p className="mt-2" data-testid="anyone-could-register">
+          {t('nextNow')}
+        </p>
+      ) : null}
+      {nothingLeft ? null : <p className="mt-2">{t('nextKept')}</p>}
       <NextStep guide="activate">{t('goToActivate')}</NextStep>
     </section>
   );
-  const pass =
-    record.tapIssued === null ? null : (
-      <TemporaryAccessPassNotice
-        locale={locale}
-        reference={record.requestId}
-        issued={record.tapIssued}
-        pass={props.pass}
-        expiresAt={record.tapExpiresAt}
-      />
-    );
+}
+
+async function Outcome(props: {
+  locale: Locale;
+  record: ResetRecord;
+  retryAfter?: string;
+  pass: string | null;
+  passSection: ReactNode;
+}) {
+  const { locale, record } = props;
+  const t = await getTranslations({ locale, namespace: 'ResetFlow' });
+  const passOpen = props.pass !== null;
+  const kept = <KeptMethods locale={locale} methods={record.kept} variant="result" />;
+  const afterRemoval = (
+    <>
+      {record.sessionsRevoked ? <p className="mt-4">{t('sessionsRevoked')}</p> : null}
+      <NoticeLine locale={locale} record={record} />
+    </>
+  );
   switch (record.outcome) {
-    case 'success':
+    case 'success': {
+      const allGone = record.kept.length === 0;
       return (
         <div data-testid="outcome-success">
-          <h2 className="text-2xl font-semibold">{t('successTitle')}</h2>
-          <p className="mt-3">{t('successText', { count: record.removed.length })}</p>
+          <h2 className="text-2xl font-semibold" data-testid="outcome-headline">
+            {allGone ? t('successTitle') : t('successSomeKeptTitle')}
+          </h2>
+          {/* The pass first: on a small screen it is what the person must see before anything else. */}
+          {props.passSection}
+          <p className="mt-6">{t('successText', { count: record.removed.length })}</p>
           <MethodList locale={locale} methods={record.removed} testId="removed-methods" />
-          {record.sessionsRevoked ? <p className="mt-4">{t('sessionsRevoked')}</p> : null}
-          <NoticeLine locale={locale} record={record} />
-          {pass}
-          {nextStep}
+          {kept}
+          {afterRemoval}
+          <NextStepSection locale={locale} record={record} passOpen={passOpen} />
         </div>
       );
+    }
     case 'nothing-to-remove':
+      if (record.reason === 'new-pass') {
+        return (
+          <div data-testid="outcome-new-pass">
+            <h2 className="text-2xl font-semibold" data-testid="outcome-headline">
+              {record.tapIssued ? t('newPassIssuedTitle') : t('newPassNotIssuedTitle')}
+            </h2>
+            {props.passSection}
+            <NextStepSection locale={locale} record={record} passOpen={passOpen} />
+          </div>
+        );
+      }
       if (record.reason === 'nothing-chosen') {
         return (
           <div data-testid="outcome-nothing-chosen">
@@ -130,21 +164,24 @@ async function Outcome(props: { locale: Locale; record: ResetRecord; retryAfter?
         <div data-testid="outcome-nothing-to-remove">
           <h2 className="text-2xl font-semibold">{t('nothingTitle')}</h2>
           <p className="mt-3">{t('nothingText')}</p>
-          {nextStep}
+          {kept}
+          <NextStepSection locale={locale} record={record} passOpen={false} />
         </div>
       );
     case 'partial':
       return (
         <div data-testid="outcome-partial">
-          <h2 className="text-2xl font-semibold">{t('partialTitle')}</h2>
+          <h2 className="text-2xl font-semibold" data-testid="outcome-headline">
+            {t('partialTitle')}
+          </h2>
+          {props.passSection}
           <h3 className="mt-4 text-xl font-semibold">{t('partialRemoved')}</h3>
           <MethodList locale={locale} methods={record.removed} testId="removed-methods" />
           <h3 className="mt-4 text-xl font-semibold">{t('partialNotRemoved')}</h3>
           <MethodList locale={locale} methods={record.notRemoved} testId="not-removed-methods" />
           <DefaultMethodNote locale={locale} record={record} />
-          {record.sessionsRevoked ? <p className="mt-4">{t('sessionsRevoked')}</p> : null}
-          <NoticeLine locale={locale} record={record} />
-          {pass}
+          {kept}
+          {afterRemoval}
           <RetryForm locale={locale} methodIds={record.notRemoved.map((method) => method.id)} />
           <div className="mt-6">
             <ServiceDesk locale={locale} />
@@ -178,15 +215,19 @@ export default async function ResetResultPage({ params, searchParams }: Props) {
   const { ref } = await searchParams;
   const session = await getResetSession();
   const record = session ? await findOwnRecord(session, ref) : null;
-  // The pass is shown on the first view of the result only; every later view finds it marked as shown.
-  const pass =
-    session && record?.tapIssued
-      ? await takePassForDisplay(
-          record.requestId,
-          hashNationalId(session.pid, getConfig().records.hmacKey),
-          async (requestId, hash, now) => (await getRecordStore()).claimPassDisplay(requestId, hash, now),
-        )
-      : null;
+  // The pass stays on this session's result page until the person has written it down or signed out.
+  const pass = session && record ? await keptPassForDisplay(record, passBinding(session)) : null;
+  const passSection =
+    record && record.tapIssued !== null ? (
+      <TemporaryAccessPassNotice
+        locale={locale}
+        reference={record.requestId}
+        issued={record.tapIssued}
+        pass={pass}
+        expiresAt={record.tapExpiresAt}
+        writtenDown={record.tapShownAt !== null}
+      />
+    ) : null;
   // The record keeps the reason, not the time; a person over the daily limit is told when it lifts.
   const retryAfter =
     session && record?.reason === 'rate-limited-person' ? await personLimitRetryAfter(session.pid) : undefined;
@@ -195,12 +236,20 @@ export default async function ResetResultPage({ params, searchParams }: Props) {
       <h1 className="text-3xl font-bold">{t('resultTitle')}</h1>
       <div className="mt-6" aria-live="polite">
         {record ? (
-          <Outcome locale={locale} record={record} retryAfter={retryAfter} pass={pass} />
+          <Outcome locale={locale} record={record} retryAfter={retryAfter} pass={pass} passSection={passSection} />
         ) : (
           <NotSignedIn locale={locale} />
         )}
       </div>
       {record ? <p className="mt-6 text-sm text-slate-700">{t('reference', { ref: record.requestId })}</p> : null}
+      {/* While the pass is on screen every link that leaves the page waits for "I have written it down". */}
+      {record && !pass ? (
+        <p className="mt-4">
+          <LocalizedLink href="/reset/history" locale={locale} className="underline underline-offset-4">
+            {t('historyLink')}
+          </LocalizedLink>
+        </p>
+      ) : null}
       {session ? (
         <div className="mt-8">
           <SignOutForm locale={locale} />
