@@ -57,7 +57,10 @@ export class HttpBrowser {
     throw new Error('too many redirects');
   }
 
-  /** Submits a server-action form of the current page (no JavaScript): its hidden fields plus `fields`. */
+  /**
+   * Submits a server-action form of the current page (no JavaScript) as a browser would: its hidden fields and the
+   * checkboxes that are ticked (as the page renders them), plus `fields`.
+   */
   async submitAction(html: string, formMarker: string, fields: Record<string, string> = {}): Promise<string> {
     const start = html.indexOf(formMarker);
     if (start < 0) throw new Error(`no form with ${formMarker} on ${this.url}`);
@@ -65,7 +68,9 @@ export class HttpBrowser {
     const formEnd = html.indexOf('</form>', start);
     const form = html.slice(formStart, formEnd);
     const data = new FormData();
-    for (const match of form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+    const sent = (input: string) =>
+      /type="hidden"/.test(input) || (/type="checkbox"/.test(input) && /\schecked(?:=""|\s|\/?>)/.test(input));
+    for (const match of [...form.matchAll(/<input[^>]*>/g)].filter((input) => sent(input[0]))) {
       const name = /name="([^"]*)"/.exec(match[0])?.[1];
       const value = /value="([^"]*)"/.exec(match[0])?.[1] ?? '';
       if (name) data.append(name, value);
