@@ -336,6 +336,22 @@ async function readBody(req: http.IncomingMessage, limit = 1024 * 1024): Promise
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** An admin endpoint's JSON body checked against its schema, or the 400 answer's body when it is not one. */
+async function readAdminBody<T>(
+  req: http.IncomingMessage,
+  schema: z.ZodType<T>,
+  what: string,
+): Promise<{ data: T } | { error: Record<string, unknown> }> {
+  let json: unknown;
+  try {
+    json = JSON.parse((await readBody(req)) || '{}');
+  } catch {
+    return { error: { error: 'body must be JSON' } };
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? { data: parsed.data } : { error: { error: `invalid ${what}`, issues: parsed.error.issues } };
+}
+
 function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = body === undefined ? '' : JSON.stringify(body);
   res.statusCode = status;
@@ -1485,27 +1501,15 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       return sendJson(res, 200, tapPolicy);
     }
     if (pathname === '/_admin/tap-policy' && req.method === 'POST') {
-      let json: unknown;
-      try {
-        json = JSON.parse((await readBody(req)) || '{}');
-      } catch {
-        return sendJson(res, 400, { error: 'body must be JSON' });
-      }
-      const parsed = tapPolicySchema.safeParse(json);
-      if (!parsed.success) return sendJson(res, 400, { error: 'invalid TAP policy', issues: parsed.error.issues });
+      const parsed = await readAdminBody(req, tapPolicySchema, 'TAP policy');
+      if ('error' in parsed) return sendJson(res, 400, parsed.error);
       tapPolicy = { ...tapPolicy, ...parsed.data };
       return sendJson(res, 200, tapPolicy);
     }
     // A registration made outside the site (someone at mysignins.microsoft.com): tests add one after a reset.
     if (pathname === '/_admin/register-method' && req.method === 'POST') {
-      let json: unknown;
-      try {
-        json = JSON.parse((await readBody(req)) || '{}');
-      } catch {
-        return sendJson(res, 400, { error: 'body must be JSON' });
-      }
-      const parsed = registerMethodSchema.safeParse(json);
-      if (!parsed.success) return sendJson(res, 400, { error: 'invalid registration', issues: parsed.error.issues });
+      const parsed = await readAdminBody(req, registerMethodSchema, 'registration');
+      if ('error' in parsed) return sendJson(res, 400, parsed.error);
       const user = users.find((u) => u.nationalId === parsed.data.nationalId);
       if (!user) return sendJson(res, 404, { error: 'no such person' });
       const method: FixtureMethod = {
@@ -1524,14 +1528,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       return sendJson(res, 200, { latencyMs, rules });
     }
     if (pathname === '/_admin/faults' && req.method === 'POST') {
-      let json: unknown;
-      try {
-        json = JSON.parse((await readBody(req)) || '{}');
-      } catch {
-        return sendJson(res, 400, { error: 'body must be JSON' });
-      }
-      const parsed = faultsSchema.safeParse(json);
-      if (!parsed.success) return sendJson(res, 400, { error: 'invalid faults', issues: parsed.error.issues });
+      const parsed = await readAdminBody(req, faultsSchema, 'faults');
+      if ('error' in parsed) return sendJson(res, 400, parsed.error);
       if (parsed.data.latencyMs !== undefined) latencyMs = parsed.data.latencyMs;
       if (parsed.data.rules !== undefined) rules = parsed.data.rules.map((r) => ({ ...r }));
       return sendJson(res, 200, { latencyMs, rules });
