@@ -12,6 +12,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { localSiteEnv } from './local-env';
 import { ensureNginx, nginxConfigFile } from './testing/nginx';
+import { waitForUrl } from './testing/wait-for-url';
 
 const SITE_PORT = 3600;
 const CACHE_PORT = 8480;
@@ -19,19 +20,6 @@ const FILE_PORT = 8481;
 const GUIDE = '/nb/aktiver';
 const CONFIRM = '/nb/nullstill/bekreft';
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
-
-async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
 
 function nginxConfig(dir: string): string {
   return nginxConfigFile(
@@ -85,7 +73,7 @@ async function main() {
       : ['npx', 'next', 'start', '-p', String(SITE_PORT)];
     const serverEnv = { ...env, PORT: String(SITE_PORT), HOSTNAME: '0.0.0.0' };
     processes.push(spawn(command[0]!, command.slice(1), { cwd: siteDir, env: serverEnv, stdio: 'ignore' }));
-    await waitFor(`http://localhost:${SITE_PORT}${GUIDE}`);
+    await waitForUrl(`http://localhost:${SITE_PORT}${GUIDE}`);
 
     // nginx serves the very HTML the site sends for the guide, as a plain file.
     mkdirSync(path.join(dir, 'www', 'nb'), { recursive: true });
@@ -93,7 +81,7 @@ async function main() {
     writeFileSync(path.join(dir, 'www', 'nb', 'aktiver.html'), html);
     writeFileSync(path.join(dir, 'nginx.conf'), nginxConfig(dir));
     processes.push(spawn(nginx, ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: 'inherit' }));
-    await waitFor(`http://127.0.0.1:${FILE_PORT}/nb/aktiver.html`);
+    await waitForUrl(`http://127.0.0.1:${FILE_PORT}/nb/aktiver.html`);
 
     const guideStatuses = [
       await cacheStatus(`http://127.0.0.1:${CACHE_PORT}${GUIDE}`),

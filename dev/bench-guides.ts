@@ -17,6 +17,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { localSiteEnv } from './local-env';
 import { ensureNginx, nginxConfigFile } from './testing/nginx';
+import { waitForUrl } from './testing/wait-for-url';
 
 const SITE_PORT = 3000; // the local origin the build names (localSiteEnv's APP_ORIGIN and PUBLIC_ORIGIN)
 const BARE_PORT = 3640;
@@ -31,19 +32,6 @@ const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as {
   packages: Record<string, { version: string }>;
 };
 const versionOf = (name: string) => lock.packages[`node_modules/${name}`]!.version;
-
-async function waitFor(url: string, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const status = await fetch(url).then(
-      (response) => response.status,
-      () => 0,
-    );
-    if (status > 0 && status < 500) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
 
 function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): void {
   const result = spawnSync(command, args, { stdio: 'inherit', ...options });
@@ -172,7 +160,7 @@ async function main() {
   try {
     // The stand-ins, as in a deployment where ID-porten answers (the CSP names its origin).
     processes.push(spawn('node', ['--import', 'tsx', 'dev/stand-ins.ts'], { stdio: 'ignore' }));
-    await waitFor('http://127.0.0.1:4010/.well-known/openid-configuration');
+    await waitForUrl('http://127.0.0.1:4010/.well-known/openid-configuration', 90_000);
     const siteEnv = localSiteEnv({ PGLITE_DIR: path.join(dir, 'pglite'), LOG_LEVEL: 'warn' });
     const common = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production' as const };
     processes.push(
@@ -187,7 +175,7 @@ async function main() {
     );
     const site = `http://localhost:${SITE_PORT}`;
     const bare = `http://127.0.0.1:${BARE_PORT}/`;
-    await Promise.all([waitFor(`${site}${GUIDES[0]}`), waitFor(bare)]);
+    await Promise.all([waitForUrl(`${site}${GUIDES[0]}`, 90_000), waitForUrl(bare, 90_000)]);
 
     // nginx serves each page's own HTML, as a file.
     const files = { home: `${site}${HOME}`, guide: `${site}${GUIDES[0]}`, bare };
@@ -204,7 +192,7 @@ async function main() {
     );
     processes.push(spawn(nginx, ['-c', path.join(dir, 'nginx.conf')], { stdio: 'inherit' }));
     const nginxUrl = (name: string) => `http://127.0.0.1:${NGINX_PORT}/${name}.html`;
-    await waitFor(nginxUrl('bare'));
+    await waitForUrl(nginxUrl('bare'), 90_000);
 
     // Warm every server (first renders, route modules).
     for (const url of [`http://127.0.0.1:${SITE_PORT}${HOME}`, `http://127.0.0.1:${SITE_PORT}${GUIDES[0]}`, bare])

@@ -12,6 +12,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { startOtlpReceiver } from '../tests/e2e/support/otlp-receiver';
 import { localSiteEnv } from './local-env';
+import { waitForUrl } from './testing/wait-for-url';
 
 const GUIDE = '/nb/aktiver';
 const OFF_PORT = 3610;
@@ -22,21 +23,6 @@ const METRICS_TOKEN = 'bench-metrics-token-for-this-run-only-0123456789';
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-
-async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (
-      await fetch(url).then(
-        (response) => response.status < 500,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
 
 async function throughput(url: string): Promise<number> {
   // A generous timeout: on a busy shared machine a slow answer is a data point, not a failure.
@@ -69,7 +55,7 @@ async function main() {
   try {
     // The stand-ins, as in a deployment where ID-porten answers (the proxy reads its discovery document for the CSP).
     processes.push(spawn('node', ['--import', 'tsx', 'dev/stand-ins.ts'], { stdio: 'ignore' }));
-    await waitFor('http://127.0.0.1:4010/.well-known/openid-configuration');
+    await waitForUrl('http://127.0.0.1:4010/.well-known/openid-configuration');
     const start = (port: number, extra: Record<string, string>) => {
       const env = localSiteEnv({ PGLITE_DIR: path.join(dir, `pglite-${port}`), LOG_LEVEL: 'warn', ...extra });
       const child = spawn('node', ['.next/standalone/start.cjs'], {
@@ -83,7 +69,7 @@ async function main() {
         stdio: 'ignore',
       });
       processes.push(child);
-      return waitFor(`http://localhost:${port}${GUIDE}`);
+      return waitForUrl(`http://localhost:${port}${GUIDE}`);
     };
     await Promise.all([
       start(OFF_PORT, {}),
