@@ -13,7 +13,7 @@ import { logger } from '@/lib/log';
 import { chosenIdsFromForm } from '@/lib/reset/method-choice';
 import { handOverPass } from '@/lib/reset/pass-handover';
 import { issueNewPassForSession, resetTwoFactorForSession, type ResetOutcome } from '@/lib/reset/service';
-import { checkCallerOrigin } from '@/lib/session/caller-origin';
+import { checkCallerOrigin } from '@/lib/origin-policy';
 import { recordRequestRefusal } from '@/lib/session/login-records';
 import { getClientAddress, getResetSession, passBinding, passKeepSeconds } from '@/lib/session/reset-session';
 import type { SessionToken } from '@/lib/session/session-token';

@@ -8,7 +8,7 @@ import { getConfig } from '@/lib/config';
 import { localeFromForm } from '@/lib/i18n/locale-form';
 import { getPathname } from '@/lib/i18n/navigation';
 import { undoResetForSession } from '@/lib/reset/service';
-import { checkCallerOrigin } from '@/lib/session/caller-origin';
+import { checkCallerOrigin } from '@/lib/origin-policy';
 import { recordRequestRefusal } from '@/lib/session/login-records';
 import { getClientAddress, getResetSession } from '@/lib/session/reset-session';
 

@@ -8,7 +8,7 @@ import { securityEvent } from '@/lib/log';
 import { hashNationalId } from '@/lib/national-id';
 import { handoverCookieName } from '@/lib/reset/pass-handover';
 import { getRecordStore } from '@/lib/reset/service';
-import { checkCallerOrigin } from '@/lib/session/caller-origin';
+import { checkCallerOrigin } from '@/lib/origin-policy';
 import { recordRequestRefusal } from '@/lib/session/login-records';
 import { findOwnRecord } from '@/lib/session/own-record';
 import { getResetSession } from '@/lib/session/reset-session';
