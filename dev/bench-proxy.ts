@@ -99,11 +99,10 @@ function stop(child: ChildProcess): Promise<unknown> {
 async function main() {
   const before = beforeArtifact();
   const after = path.resolve('.next', 'standalone');
-  for (const [name, artifact] of [
-    ['before', before],
-    ['after', after],
-  ] as const) {
-    const size = proxySize(path.join(artifact, '.next', 'server'));
+  // The current build's trace is in .next/server (Next leaves it out of the artifact).
+  const servers = { before: path.join(before, '.next', 'server'), after: path.resolve('.next', 'server') };
+  for (const [name, serverDir] of Object.entries(servers)) {
+    const size = proxySize(serverDir);
     console.log(
       `${name}: proxy chunks ${size.bytes} bytes, ${size.traced} traced files, ${size.heavy} of them pg/PGlite/Drizzle/msal/Auth.js`,
     );

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { formatDateTime } from '@/lib/i18n/date-format';
 import { getConfig } from '@/lib/config';
 import type { Locale } from '@/lib/i18n/routing';
-import type { RefusalReason } from '@/lib/reset/service';
+import type { RefusalReason } from '@/lib/wiring/self-service';
 import { ServiceDesk } from '../service-desk';
 import { LoginAgainForm } from './session-forms';
 

@@ -12,7 +12,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { logger } from '@/lib/log';
 import { chosenIdsFromForm } from '@/lib/reset/method-choice';
 import { handOverPass } from '@/lib/reset/pass-handover';
-import { issueNewPassForSession, resetTwoFactorForSession, type ResetOutcome } from '@/lib/reset/service';
+import { issueNewPassForSession, resetTwoFactorForSession, type ResetOutcome } from '@/lib/wiring/self-service';
 import { checkCallerOrigin } from '@/lib/origin-policy';
 import { recordRequestRefusal } from '@/lib/session/login-records';
 import { getClientAddress, getResetSession, passBinding, passKeepSeconds } from '@/lib/session/reset-session';

@@ -1,18 +1,17 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ConsoleGate, consoleMetadata } from '@/components/console/console-gate';
 import { methodName } from '@/components/reset/method-list';
-import { filterRange, parseAuditFilter, type AuditFilter, type AuditFilterInput } from '@/lib/console/audit-filter';
-import { accountIdForUsername } from '@/lib/console/desk-service';
+import { parseAuditFilter, type AuditFilter, type AuditFilterInput } from '@/lib/console/audit-filter';
+import { accountIdForUsername } from '@/lib/wiring/service-desk';
 import { consolePageAccess } from '@/lib/console/page-access';
 import type { ConsoleSession } from '@/lib/console/session';
 import { intlLocale } from '@/lib/i18n/date-format';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
 import { CHANNELS, OUTCOMES } from '@/lib/records/schema';
-import { getRecordStore } from '@/lib/reset/service';
+import { getRecords } from '@/lib/wiring/root';
+import { AUDIT_LIMIT } from '@/lib/records/queries';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<AuditFilterInput> };
-
-const AUDIT_LIMIT = 200;
 
 export async function generateMetadata({ params }: Props) {
   return consoleMetadata(
@@ -112,17 +111,7 @@ async function AuditBody(props: { locale: Locale; session: ConsoleSession; input
   const username = agent ? filter.username : undefined;
   const accountId = username ? await accountIdForUsername(username) : undefined;
   const records =
-    username && !accountId
-      ? []
-      : await (
-          await getRecordStore()
-        ).listAttempts({
-          outcome: filter.outcome,
-          channel: filter.channel,
-          ...filterRange(filter),
-          accountId: accountId ?? undefined,
-          limit: AUDIT_LIMIT,
-        });
+    username && !accountId ? [] : await (await getRecords()).auditAttempts(filter, accountId ?? undefined);
   // Long codes (references, object ids, refusal reasons) break anywhere: the table fits the width, no sideways scroll.
   const cell = 'border border-slate-300 px-2 py-1 align-top break-words';
   return (

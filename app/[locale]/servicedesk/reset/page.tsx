@@ -7,7 +7,7 @@ import { MethodChoice } from '@/components/reset/method-choice';
 import { SubmitButton } from '@/components/submit-button';
 import { getConfig } from '@/lib/config';
 import { isFreshLogin } from '@/lib/console/console-token';
-import { ACCOUNT_ID, agentOf, previewForAgent } from '@/lib/console/desk-service';
+import { ACCOUNT_ID, agentOf, previewForAgent } from '@/lib/wiring/service-desk';
 import { consolePageAccess } from '@/lib/console/page-access';
 import type { ConsoleSession } from '@/lib/console/session';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';

@@ -11,9 +11,8 @@ import { getPathname } from '@/lib/i18n/navigation';
 import { getIdportenDiscovery } from '@/lib/idporten/discovery';
 import { LOGOUT_AUTOSUBMIT_SCRIPT } from '@/lib/security-headers';
 import { securityEvent } from '@/lib/log';
-import { hashNationalId } from '@/lib/national-id';
 import { handoverCookieName } from '@/lib/reset/pass-handover';
-import { getRecordStore } from '@/lib/reset/service';
+import { getRecords } from '@/lib/wiring/root';
 import { endableSessionId, getResetSession } from '@/lib/session/reset-session';
 
 // The hand-over page is plain HTML (no React, no build CSS); a static stylesheet from public/ styles it within the
@@ -32,10 +31,10 @@ export async function POST(request: Request) {
   // First of all, end the session where every instance looks: a copy of the cookie is dead from now on,
   // whether or not ID-porten's front-channel call ever arrives.
   const endableId = session ? endableSessionId(session) : undefined;
-  const records = await getRecordStore();
+  const records = await getRecords();
   if (endableId) await records.endSession(endableId);
   // Signing out is one of the two ways a pass leaves the screen for good (the other is "I have written it down").
-  if (session) await records.closeOpenPasses(hashNationalId(session.pid, config.records.hmacKey), new Date());
+  if (session) await records.closeOpenPasses(session.pid, new Date());
   await signOut({ redirect: false });
   securityEvent('logout', { initiatedBy: 'person' });
   // Through Next's cookie store, like Auth.js' own cookies: a Set-Cookie header of our own would be replaced. With

@@ -5,7 +5,7 @@ import { getConfig } from '@/lib/config';
 import { randomUUID } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { ACCOUNT_ID, agentOf, resetForAgent } from '@/lib/console/desk-service';
+import { ACCOUNT_ID, agentOf, resetForAgent } from '@/lib/wiring/service-desk';
 import { refusedOrigin, requireConsoleRole, seeOther } from '@/lib/console/request-guard';
 import { checkCallerOrigin } from '@/lib/origin-policy';
 import { getPathname } from '@/lib/i18n/navigation';
