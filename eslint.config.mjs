@@ -1,6 +1,18 @@
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
+// What only the composition root (lib/wiring/root.ts) constructs.
+const INFRASTRUCTURE = [
+  ['@/lib/directory/directory', 'createGraphDirectory'],
+  ['@/lib/records/records', 'createRecordStore'],
+  ['@/lib/records/queries', 'createRecordQueries'],
+  ['@/lib/records/console-sessions', 'createConsoleSessionStore'],
+  ['@/lib/records/database', 'getSharedDatabase'],
+  ['@/lib/records/database', 'openDatabase'],
+  ['@/lib/reset/address-limiter', 'createSharedAddressLimiter'],
+  ['@/lib/reset/person-lock', 'createPersonLock'],
+];
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -27,6 +39,57 @@ const config = [
     // The standalone entry is CommonJS on purpose: it runs next to Next's own server.js, untranspiled.
     files: ['server/**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The composition root (lib/wiring) is the one place that builds infrastructure: a directory, a record store,
+    // the limiters, the lock and the database handle. Pages, routes and components ask lib/wiring for them, and ask
+    // the records by name (lib/records/queries.ts): no query is composed, and no national id hashed, outside lib.
+    files: ['app/**', 'components/**', 'lib/**', 'proxy.ts', 'auth.ts', 'instrumentation.ts', 'mdx-components.tsx'],
+    ignores: ['lib/wiring/**', 'lib/records/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...INFRASTRUCTURE.map(([name, importName]) => ({
+              name,
+              importNames: [importName],
+              message: 'Built in the composition root only: take it from @/lib/wiring.',
+            })),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['app/**', 'components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...INFRASTRUCTURE.map(([name, importName]) => ({
+              name,
+              importNames: [importName],
+              message: 'Built in the composition root only: take it from @/lib/wiring.',
+            })),
+            { name: 'drizzle-orm', message: 'Ask the records by name (lib/records/queries.ts).' },
+            { name: '@/lib/records/records', message: 'Ask the records by name (lib/records/queries.ts).' },
+            { name: '@/lib/records/database', message: 'Ask the records by name (lib/records/queries.ts).' },
+            {
+              name: '@/lib/national-id',
+              importNames: ['hashNationalId'],
+              message: 'The records hash a person themselves (lib/records/queries.ts).',
+            },
+            {
+              name: '@/lib/records/schema',
+              allowTypeImports: true,
+              message: 'The records vocabulary is in @/lib/records/vocabulary; the tables stay in lib/records.',
+            },
+          ],
+        },
+      ],
+    },
   },
 ];
 

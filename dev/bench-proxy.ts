@@ -47,7 +47,8 @@ function beforeArtifact(): string {
     run('npm', ['ci', '--no-audit', '--no-fund'], worktree);
     run('npm', ['run', 'build'], worktree);
     mkdirSync(CACHE, { recursive: true });
-    cpSync(path.join(worktree, '.next', 'standalone'), artifact, { recursive: true });
+    // verbatimSymlinks: the artifact's links into its own node_modules are relative and must stay so.
+    cpSync(path.join(worktree, '.next', 'standalone'), artifact, { recursive: true, verbatimSymlinks: true });
     // Next leaves the proxy's trace out of the artifact; it is kept beside it for proxySize.
     const trace = path.join('.next', 'server', 'middleware.js.nft.json');
     cpSync(path.join(worktree, trace), path.join(artifact, trace));

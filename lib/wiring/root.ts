@@ -1,9 +1,10 @@
 // The composition root: the one place that builds the directory, the record store, the limiters and the lock from
 // configuration, once per process, for both channels. The domain (lib/reset, lib/records) only takes them.
 import 'server-only';
-import { getConfig } from '@/lib/config';
+import { getConfig, type Config } from '@/lib/config';
 import { createGraphDirectory, type Directory } from '@/lib/directory/directory';
-import { getSharedDatabase } from '@/lib/records/database';
+import { createConsoleSessionStore, type ConsoleSessionStore } from '@/lib/records/console-sessions';
+import { getSharedDatabase, type OpenDatabase } from '@/lib/records/database';
 import { createRecordQueries, type RecordQueries } from '@/lib/records/queries';
 import { createRecordStore, type RecordStore } from '@/lib/records/records';
 import { createSharedAddressLimiter, type AddressLimiter } from '@/lib/reset/address-limiter';
@@ -21,6 +22,16 @@ const cache = globalThis as typeof globalThis & {
 async function getRecordStore(): Promise<RecordStore> {
   const { db } = await getSharedDatabase(getConfig().records);
   return createRecordStore(db);
+}
+
+/** The records database, opened once per process (readiness asks whether it answers). */
+export function getRecordsDatabase(settings: Config['records'] = getConfig().records): Promise<OpenDatabase> {
+  return getSharedDatabase(settings);
+}
+
+/** The console's sessions, on the same database. */
+export async function getConsoleSessionStore(): Promise<ConsoleSessionStore> {
+  return createConsoleSessionStore((await getSharedDatabase(getConfig().records)).db);
 }
 
 /** The records by name, a person hashed with the records' key. */

@@ -7,7 +7,7 @@ import { consolePageAccess } from '@/lib/console/page-access';
 import type { ConsoleSession } from '@/lib/console/session';
 import { intlLocale } from '@/lib/i18n/date-format';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
-import { CHANNELS, OUTCOMES } from '@/lib/records/schema';
+import { CHANNELS, OUTCOMES } from '@/lib/records/vocabulary';
 import { getRecords } from '@/lib/wiring/root';
 import { AUDIT_LIMIT } from '@/lib/records/queries';
 

@@ -11,7 +11,7 @@ import { ACCOUNT_ID, agentOf, previewForAgent } from '@/lib/wiring/service-desk'
 import { consolePageAccess } from '@/lib/console/page-access';
 import type { ConsoleSession } from '@/lib/console/session';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
-import { VERIFICATION_KINDS } from '@/lib/records/schema';
+import { VERIFICATION_KINDS } from '@/lib/records/vocabulary';
 import { AccountSummary } from '@/components/reset/account-summary';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ account?: string; invalid?: string }> };

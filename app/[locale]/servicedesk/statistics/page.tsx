@@ -8,7 +8,7 @@ import {
 } from '@/components/console/statistics-chart';
 import { consolePageAccess } from '@/lib/console/page-access';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
-import { CHANNELS, OUTCOMES } from '@/lib/records/schema';
+import { CHANNELS, OUTCOMES } from '@/lib/records/vocabulary';
 import { getRecords } from '@/lib/wiring/root';
 
 type Props = { params: Promise<{ locale: string }> };

@@ -11,7 +11,7 @@ import { checkCallerOrigin } from '@/lib/origin-policy';
 import { getPathname } from '@/lib/i18n/navigation';
 import { localeFromForm } from '@/lib/i18n/locale-form';
 import { logger } from '@/lib/log';
-import { VERIFICATION_KINDS } from '@/lib/records/schema';
+import { VERIFICATION_KINDS } from '@/lib/records/vocabulary';
 import { chosenIdsFromForm } from '@/lib/reset/method-choice';
 import { handOverPass } from '@/lib/reset/pass-handover';
 
