@@ -2,7 +2,6 @@
 // endpoint with id_token_hint and post_logout_redirect_uri. ID-porten's ID token carries the national
 // identity number, so it travels in a POST body (RP-Initiated Logout 1.0 requires OPs to accept POST),
 // never in a URL where browser history, proxies and access logs would keep it.
-import { cookies } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { signOut } from '@/auth';
 import { getConfig } from '@/lib/config';
@@ -11,7 +10,8 @@ import { getPathname } from '@/lib/i18n/navigation';
 import { getIdportenDiscovery } from '@/lib/idporten/discovery';
 import { LOGOUT_AUTOSUBMIT_SCRIPT } from '@/lib/security-headers';
 import { securityEvent } from '@/lib/log';
-import { handoverCookieName } from '@/lib/reset/pass-handover';
+import { checkCallerOrigin } from '@/lib/origin-policy';
+import { forgetPass } from '@/lib/reset/pass-handover';
 import { getRecords } from '@/lib/wiring/root';
 import { endableSessionId, getResetSession } from '@/lib/session/reset-session';
 
@@ -23,8 +23,9 @@ const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${c
 
 export async function POST(request: Request) {
   const config = getConfig();
-  const origin = request.headers.get('origin');
-  if (origin && origin !== config.appOrigin) return new Response('Cross-site logout refused', { status: 403 });
+  if (!checkCallerOrigin(request.headers, config.appOrigin).ok) {
+    return new Response('Cross-site logout refused', { status: 403 });
+  }
 
   const locale = localeFromForm(await request.formData());
   const session = await getResetSession();
@@ -37,16 +38,7 @@ export async function POST(request: Request) {
   if (session) await records.closeOpenPasses(session.pid, new Date());
   await signOut({ redirect: false });
   securityEvent('logout', { initiatedBy: 'person' });
-  // Through Next's cookie store, like Auth.js' own cookies: a Set-Cookie header of our own would be replaced. With
-  // the attributes it was set with: a browser ignores a __Host- cookie set without Secure, even one that expires it.
-  const secure = config.appOrigin.startsWith('https://');
-  (await cookies()).set(handoverCookieName(secure), '', {
-    maxAge: 0,
-    path: '/',
-    secure,
-    httpOnly: true,
-    sameSite: 'strict',
-  });
+  await forgetPass();
   if (!session?.idToken) {
     return Response.redirect(new URL(getPathname({ locale, href: '/reset/signed-out' }), config.appOrigin), 303);
   }

@@ -5,7 +5,7 @@ import { getConfig } from '@/lib/config';
 import { localeFromForm } from '@/lib/i18n/locale-form';
 import { getPathname } from '@/lib/i18n/navigation';
 import { securityEvent } from '@/lib/log';
-import { handoverCookieName } from '@/lib/reset/pass-handover';
+import { forgetPass } from '@/lib/reset/pass-handover';
 import { getRecords } from '@/lib/wiring/root';
 import { checkCallerOrigin } from '@/lib/origin-policy';
 import { recordRequestRefusal } from '@/lib/session/login-records';
@@ -30,13 +30,12 @@ export async function POST(request: Request) {
   const records = await getRecords();
   await records.claimPassDisplay(record.requestId, { person: session.pid }, new Date());
   securityEvent('reset.tap-written-down', { requestId: record.requestId, personHash: records.hashOf(session.pid) });
-  const secure = config.appOrigin.startsWith('https://');
+  await forgetPass();
   const result = new URL(`${getPathname({ locale, href: '/reset/result' })}?ref=${record.requestId}`, config.appOrigin);
   return new Response(null, {
     status: 303,
     headers: {
       location: result.toString(),
-      'set-cookie': `${handoverCookieName(secure)}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`,
       'cache-control': 'no-store',
     },
   });
