@@ -1,13 +1,13 @@
 // The self-service channel's use cases, bound to the composition root's infrastructure and to configuration.
 import 'server-only';
 import { getConfig } from '@/lib/config';
+import { issueNewPassFor } from '@/lib/reset/new-pass';
 import { getPathname } from '@/lib/i18n/navigation';
 import type { NationalId } from '@/lib/national-id';
 import type { ResetRecord } from '@/lib/records/schema';
 import { previewNotMe, undoResetFor, type NotMePreview, type NotMeSettings } from '@/lib/reset/not-me';
 import { getDirectory, getInfrastructure, getRecords } from './root';
 import {
-  issueNewPassFor,
   personLimitRetryAt,
   previewReset,
   resetTwoFactorFor,
