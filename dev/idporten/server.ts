@@ -10,6 +10,7 @@ import type http from 'node:http';
 import { DEFAULT_APP_ORIGIN, IDPORTEN_DEFAULT_PORT } from '../credentials';
 import type { StandInTls } from '../tls/stand-in-server';
 import { listenStandIn, runStandInFromCommandLine } from '../stand-in-http/listen';
+import { sendJson } from '../stand-in-http/json';
 import { answerInteraction } from '../oidc-kit/interactions';
 import { createSigningKey } from '../oidc-kit/provider';
 import { addFrontChannelLogout, logoutByPost } from './front-channel-logout';
@@ -30,12 +31,7 @@ export interface IdportenStandInOptions {
   host?: string;
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-store');
-  res.end(JSON.stringify(body));
-}
+const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export async function startIdportenStandIn(options: IdportenStandInOptions = {}): Promise<IdportenStandIn> {
   const appOrigin = (options.appOrigin ?? DEFAULT_APP_ORIGIN).replace(/\/+$/, '');
@@ -54,7 +50,7 @@ export async function startIdportenStandIn(options: IdportenStandInOptions = {})
     const url = new URL(req.url ?? '/', issuer);
     if (url.pathname === '/logout' && req.method === 'POST') return logoutByPost(logout, req, res);
     if (url.pathname === '/_admin/sessions' && req.method === 'GET') {
-      return sendJson(res, 200, { sessions: liveSessions(stores) });
+      return sendJson(res, 200, { sessions: liveSessions(stores) }, NO_STORE);
     }
     if (await answerInteraction(provider, req, res, url, loginStep)) return;
     return providerCallback(req, res);
@@ -62,7 +58,7 @@ export async function startIdportenStandIn(options: IdportenStandInOptions = {})
 
   listening.serve(handle, {
     logAs: 'idporten stand-in',
-    answer: (res, err) => sendJson(res, 500, { error: 'server_error', error_description: String(err) }),
+    answer: (res, err) => sendJson(res, 500, { error: 'server_error', error_description: String(err) }, NO_STORE),
   });
   return { url: issuer, close: listening.close };
 }
