@@ -22,7 +22,7 @@ export function createSigningKey(): SigningKey {
   };
 }
 
-export function interactionUrl(_ctx: any, interaction: any): string {
+function interactionUrl(_ctx: any, interaction: any): string {
   return `/interaction/${interaction.uid}`;
 }
 
