@@ -11,6 +11,59 @@ export type DeskField = 'verification' | 'ticket';
 
 const step = 'mt-8 border-t border-slate-300 pt-6';
 
+/** Which document the person showed (its kind only, never its number) and the desk's own case number. */
+async function IdentityCheck({ locale, ticketInvalid }: { locale: Locale; ticketInvalid: boolean }) {
+  const t = await getTranslations({ locale, namespace: 'Console' });
+  return (
+    <section aria-labelledby="check-heading" className={step}>
+      <h2 id="check-heading" className="text-2xl font-semibold">
+        {t('stepCheck')}
+      </h2>
+      <fieldset aria-describedby="verification-hint" className="mt-3">
+        <legend className="text-lg font-semibold">{t('verificationLegend')}</legend>
+        <p id="verification-hint" className="mt-1">
+          {t('verificationHint')}
+        </p>
+        <ul className="mt-2 space-y-1">
+          {VERIFICATION_KINDS.map((kind) => (
+            <li key={kind}>
+              <label className="flex min-h-11 cursor-pointer items-center gap-3">
+                <input
+                  type="radio"
+                  name="verification"
+                  value={kind}
+                  id={`verification-${kind}`}
+                  required
+                  className="h-5 w-5 accent-sky-800"
+                />
+                {t(`verification_${kind}`)}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <div className="mt-4">
+        <label htmlFor="ticket" className="block font-semibold">
+          {t('ticketLabel')}
+        </label>
+        <p id="ticket-hint" className="text-slate-700">
+          {t('ticketHint')}
+        </p>
+        <input
+          id="ticket"
+          name="ticket"
+          type="text"
+          maxLength={24}
+          autoComplete="off"
+          aria-describedby="ticket-hint"
+          aria-invalid={ticketInvalid ? true : undefined}
+          className="mt-1 min-h-11 w-full max-w-xs rounded border border-slate-500 px-3"
+        />
+      </div>
+    </section>
+  );
+}
+
 export async function DeskProcedureForm(props: {
   locale: Locale;
   account: string;
@@ -42,52 +95,7 @@ export async function DeskProcedureForm(props: {
           </ul>
         </div>
       ) : null}
-      <section aria-labelledby="check-heading" className={step}>
-        <h2 id="check-heading" className="text-2xl font-semibold">
-          {t('stepCheck')}
-        </h2>
-        <fieldset aria-describedby="verification-hint" className="mt-3">
-          <legend className="text-lg font-semibold">{t('verificationLegend')}</legend>
-          <p id="verification-hint" className="mt-1">
-            {t('verificationHint')}
-          </p>
-          <ul className="mt-2 space-y-1">
-            {VERIFICATION_KINDS.map((kind) => (
-              <li key={kind}>
-                <label className="flex min-h-11 cursor-pointer items-center gap-3">
-                  <input
-                    type="radio"
-                    name="verification"
-                    value={kind}
-                    id={`verification-${kind}`}
-                    required
-                    className="h-5 w-5 accent-sky-800"
-                  />
-                  {t(`verification_${kind}`)}
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-        <div className="mt-4">
-          <label htmlFor="ticket" className="block font-semibold">
-            {t('ticketLabel')}
-          </label>
-          <p id="ticket-hint" className="text-slate-700">
-            {t('ticketHint')}
-          </p>
-          <input
-            id="ticket"
-            name="ticket"
-            type="text"
-            maxLength={24}
-            autoComplete="off"
-            aria-describedby="ticket-hint"
-            aria-invalid={invalid.includes('ticket') ? true : undefined}
-            className="mt-1 min-h-11 w-full max-w-xs rounded border border-slate-500 px-3"
-          />
-        </div>
-      </section>
+      <IdentityCheck locale={locale} ticketInvalid={invalid.includes('ticket')} />
       <section aria-labelledby="methods-heading" className={step}>
         <h2 id="methods-heading" className="text-2xl font-semibold">
           {t('stepRemove')}

@@ -23,6 +23,30 @@ export async function generateMetadata({ params }: Props) {
   );
 }
 
+/** Why the desk may never reset this account, worded for the agent; the refusal is already recorded. */
+async function DeskRefusal(props: {
+  locale: Locale;
+  reason: 'own-account' | 'staff-account' | 'protected-account';
+  newSearch: React.ReactNode;
+}) {
+  const { locale, newSearch } = props;
+  const t = await getTranslations({ locale, namespace: 'Console' });
+  const refusal = {
+    'own-account': { title: t('ownTitle'), text: t('ownText') },
+    'staff-account': { title: t('staffTitle'), text: t('staffText') },
+    'protected-account': { title: t('protectedTitle'), text: t('protectedText') },
+  }[props.reason];
+  return (
+    <section aria-labelledby="refusal-title" className="mt-6 max-w-3xl" data-testid={`refusal-${props.reason}`}>
+      <h2 id="refusal-title" className="text-2xl font-semibold">
+        {refusal.title}
+      </h2>
+      <p className="mt-3">{refusal.text}</p>
+      {newSearch}
+    </section>
+  );
+}
+
 async function ResetBody(props: { locale: Locale; session: ConsoleSession; account: string; invalid: string[] }) {
   const { locale, session, account, invalid } = props;
   const t = await getTranslations({ locale, namespace: 'Console' });
@@ -58,21 +82,7 @@ async function ResetBody(props: { locale: Locale; session: ConsoleSession; accou
           {newSearch}
         </>
       );
-    // Why the desk may never reset this account, worded for the agent; the refusal is already recorded.
-    const refusal = {
-      'own-account': { title: t('ownTitle'), text: t('ownText') },
-      'staff-account': { title: t('staffTitle'), text: t('staffText') },
-      'protected-account': { title: t('protectedTitle'), text: t('protectedText') },
-    }[preview.reason];
-    return (
-      <section aria-labelledby="refusal-title" className="mt-6 max-w-3xl" data-testid={`refusal-${preview.reason}`}>
-        <h2 id="refusal-title" className="text-2xl font-semibold">
-          {refusal.title}
-        </h2>
-        <p className="mt-3">{refusal.text}</p>
-        {newSearch}
-      </section>
-    );
+    return <DeskRefusal locale={locale} reason={preview.reason} newSearch={newSearch} />;
   }
 
   const config = getConfig();
