@@ -13,6 +13,12 @@ const INFRASTRUCTURE = [
   ['@/lib/reset/person-lock', 'createPersonLock'],
 ];
 
+const BUILT_IN_THE_ROOT = INFRASTRUCTURE.map(([name, importName]) => ({
+  name,
+  importNames: [importName],
+  message: 'Built in the composition root only: take it from @/lib/wiring.',
+}));
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -50,13 +56,7 @@ const config = [
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            ...INFRASTRUCTURE.map(([name, importName]) => ({
-              name,
-              importNames: [importName],
-              message: 'Built in the composition root only: take it from @/lib/wiring.',
-            })),
-          ],
+          paths: [...BUILT_IN_THE_ROOT],
         },
       ],
     },
@@ -68,11 +68,7 @@ const config = [
         'error',
         {
           paths: [
-            ...INFRASTRUCTURE.map(([name, importName]) => ({
-              name,
-              importNames: [importName],
-              message: 'Built in the composition root only: take it from @/lib/wiring.',
-            })),
+            ...BUILT_IN_THE_ROOT,
             { name: 'drizzle-orm', message: 'Ask the records by name (lib/records/queries.ts).' },
             { name: '@/lib/records/records', message: 'Ask the records by name (lib/records/queries.ts).' },
             { name: '@/lib/records/database', message: 'Ask the records by name (lib/records/queries.ts).' },

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { startOtlpReceiver } from '../tests/e2e/support/otlp-receiver';
-import { localSiteEnv } from './local-env';
+import { median, requestsPerSecond, startStandalone, stopAll } from './testing/bench-kit';
 import { waitForUrl } from './testing/wait-for-url';
 
 const GUIDE = '/nb/aktiver';
@@ -23,17 +23,7 @@ const METRICS_TOKEN = 'bench-metrics-token-for-this-run-only-0123456789';
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-
-async function throughput(url: string): Promise<number> {
-  // A generous timeout: on a busy shared machine a slow answer is a data point, not a failure.
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_SECONDS, timeout: 30 });
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(
-      `${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors (${result.timeouts} timeouts) ` +
-        `of ${result.requests.total} requests`,
-    );
-  return result.requests.average;
-}
+const LOAD = { connections: CONNECTIONS, durationSeconds: DURATION_SECONDS };
 
 /** What Prometheus would do, more often than it usually does (every 15 s or so). */
 function scrapeEvery(ms: number): () => void {
@@ -45,8 +35,6 @@ function scrapeEvery(ms: number): () => void {
   return () => clearInterval(timer);
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
 async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), 'tofaktor-bench-observability-'));
   const processes: ChildProcess[] = [];
@@ -57,18 +45,7 @@ async function main() {
     processes.push(spawn('node', ['--import', 'tsx', 'dev/stand-ins.ts'], { stdio: 'ignore' }));
     await waitForUrl('http://127.0.0.1:4010/.well-known/openid-configuration');
     const start = (port: number, extra: Record<string, string>) => {
-      const env = localSiteEnv({ PGLITE_DIR: path.join(dir, `pglite-${port}`), LOG_LEVEL: 'warn', ...extra });
-      const child = spawn('node', ['.next/standalone/start.cjs'], {
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '',
-          ...env,
-          PORT: String(port),
-          NODE_ENV: 'production',
-        },
-        stdio: 'ignore',
-      });
-      processes.push(child);
+      processes.push(startStandalone(path.resolve('.next', 'standalone'), port, dir, extra));
       return waitForUrl(`http://localhost:${port}${GUIDE}`);
     };
     await Promise.all([
@@ -91,9 +68,9 @@ async function main() {
       `autocannon -c ${CONNECTIONS} -d ${DURATION_SECONDS} on ${GUIDE}, ${ROUNDS} rounds, requests per second:`,
     );
     for (let round = 1; round <= ROUNDS; round += 1) {
-      off.push(await throughput(`http://127.0.0.1:${OFF_PORT}${GUIDE}`));
+      off.push(await requestsPerSecond(`http://127.0.0.1:${OFF_PORT}${GUIDE}`, LOAD));
       const stopScraping = scrapeEvery(5_000);
-      on.push(await throughput(`http://127.0.0.1:${ON_PORT}${GUIDE}`));
+      on.push(await requestsPerSecond(`http://127.0.0.1:${ON_PORT}${GUIDE}`, LOAD));
       stopScraping();
       console.log(`  round ${round}: off ${off.at(-1)!.toFixed(0)}  on ${on.at(-1)!.toFixed(0)}`);
     }
@@ -106,16 +83,7 @@ async function main() {
     console.log(`metrics listener answered ${scrape.status}; OTLP exports received: ${receiver.exportsReceived}`);
   } finally {
     // The sites close their databases on SIGTERM; the folder goes once they have exited.
-    await Promise.all(
-      processes.map(
-        (child) =>
-          new Promise((resolve) => {
-            if (child.exitCode !== null) return resolve(null);
-            child.once('exit', resolve);
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    await stopAll(processes);
     await receiver.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,12 +6,12 @@
 // Run: npm run build && npm run bench:proxy (starts the stand-ins on their usual ports; the first run needs the npm
 // registry for the earlier commit's `npm ci`)
 // BENCH_DURATION=10 seconds per turn, BENCH_ROUNDS=5, BENCH_CONNECTIONS=50
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { localSiteEnv } from './local-env';
+import { median, requestsPerSecond, startStandalone, stopAll } from './testing/bench-kit';
 import { waitForUrl } from './testing/wait-for-url';
 
 const GUIDE = '/nb/aktiver';
@@ -21,6 +21,7 @@ const AFTER_PORT = 3720;
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const LOAD = { connections: CONNECTIONS, durationSeconds: DURATION_SECONDS };
 const CACHE = path.join(homedir(), '.cache', 'tofaktor-bench');
 // Modules the proxy must never carry: the database drivers, Drizzle, Graph's token library and Auth.js.
 const HEAVY =
@@ -66,37 +67,6 @@ function proxySize(serverDir: string): { bytes: number; traced: number; heavy: n
   return { bytes, traced: trace.files.length, heavy: trace.files.filter((file) => HEAVY.test(file)).length };
 }
 
-async function throughput(url: string): Promise<number> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_SECONDS, timeout: 30 });
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors of ${result.requests.total}`);
-  return result.requests.average;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
-function startSite(artifact: string, port: number, dataDir: string): ChildProcess {
-  const env = localSiteEnv({ PGLITE_DIR: path.join(dataDir, `pglite-${port}`), LOG_LEVEL: 'warn' });
-  return spawn('node', [path.join(artifact, 'start.cjs')], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      ...env,
-      PORT: String(port),
-      NODE_ENV: 'production',
-    },
-    stdio: 'ignore',
-  });
-}
-
-function stop(child: ChildProcess): Promise<unknown> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(null);
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-}
-
 async function main() {
   const before = beforeArtifact();
   const after = path.resolve('.next', 'standalone');
@@ -113,7 +83,7 @@ async function main() {
   const processes = [spawn('node', ['--import', 'tsx', 'dev/stand-ins.ts'], { stdio: 'ignore' })];
   try {
     await waitForUrl('http://127.0.0.1:4010/.well-known/openid-configuration');
-    processes.push(startSite(before, BEFORE_PORT, dataDir), startSite(after, AFTER_PORT, dataDir));
+    processes.push(startStandalone(before, BEFORE_PORT, dataDir), startStandalone(after, AFTER_PORT, dataDir));
     await Promise.all([BEFORE_PORT, AFTER_PORT].map((port) => waitForUrl(`http://localhost:${port}${GUIDE}`)));
     // Warm both under the full load: first renders, route modules, the discovery document, the JIT.
     for (const port of [BEFORE_PORT, AFTER_PORT])
@@ -123,8 +93,8 @@ async function main() {
       `autocannon -c ${CONNECTIONS} -d ${DURATION_SECONDS} on ${GUIDE}, ${ROUNDS} rounds, requests per second:`,
     );
     for (let round = 1; round <= ROUNDS; round += 1) {
-      results.before.push(await throughput(`http://127.0.0.1:${BEFORE_PORT}${GUIDE}`));
-      results.after.push(await throughput(`http://127.0.0.1:${AFTER_PORT}${GUIDE}`));
+      results.before.push(await requestsPerSecond(`http://127.0.0.1:${BEFORE_PORT}${GUIDE}`, LOAD));
+      results.after.push(await requestsPerSecond(`http://127.0.0.1:${AFTER_PORT}${GUIDE}`, LOAD));
       console.log(
         `  round ${round}: before ${results.before.at(-1)!.toFixed(0)}  after ${results.after.at(-1)!.toFixed(0)}`,
       );
@@ -134,7 +104,7 @@ async function main() {
       `median: before (${BEFORE_REF}) ${b.toFixed(0)}, after ${a.toFixed(0)} (after / before = ${(a / b).toFixed(3)})`,
     );
   } finally {
-    await Promise.all(processes.map(stop));
+    await stopAll(processes);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

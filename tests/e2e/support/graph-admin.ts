@@ -37,16 +37,9 @@ export type FaultRule = {
   times: number;
   retryAfterSeconds?: number;
 };
-export type CapturedMail = {
-  receivedAt: string;
-  sender: string;
-  subject: string;
-  contentType: string;
-  content: string;
-  toRecipients: string[];
-  ccRecipients: string[];
-  bccRecipients: string[];
-};
+import type { CapturedMail } from '../../../dev/graph/state';
+
+export type { CapturedMail };
 export type TapPolicy = {
   state: 'enabled' | 'disabled';
   minimumLifetimeInMinutes: number;
