@@ -2,7 +2,7 @@
 // No client code, no inline styles (the CSP allows none): colours are SVG presentation attributes. The SVG scales
 // with its box, so below the md breakpoint its labels would shrink under 12 px: narrow screens get one HTML line
 // per day instead (text at the page's size, a small bar beside it), from the same numbers.
-import { OUTCOMES, CHANNELS, type RecordChannel, type RecordOutcome } from '@/lib/records/schema';
+import { OUTCOMES, CHANNELS, type RecordChannel, type RecordOutcome } from '@/lib/records/vocabulary';
 import type { Statistics } from '@/lib/console/statistics';
 
 /** Fill colours with at least 3:1 contrast against white (WCAG 1.4.11), told apart by the legend's words too. */

@@ -2,20 +2,16 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import {
+  CHANNELS,
+  OUTCOMES,
+  VERIFICATION_KINDS,
+  type RecordChannel,
+  type RecordOutcome,
+  type VerificationKind,
+} from './vocabulary';
 
-export const OUTCOMES = ['success', 'partial', 'failed', 'refused', 'nothing-to-remove'] as const;
-export type RecordOutcome = (typeof OUTCOMES)[number];
-
-export const CHANNELS = ['self-service', 'service-desk'] as const;
-export type RecordChannel = (typeof CHANNELS)[number];
-/** How the service desk verified the person: the kind of document only, never its number. */
-export const VERIFICATION_KINDS = [
-  'passport',
-  'national-id-card',
-  'norwegian-driving-licence',
-  'residence-card',
-] as const;
-export type VerificationKind = (typeof VERIFICATION_KINDS)[number];
+export { CHANNELS, OUTCOMES, VERIFICATION_KINDS, type RecordChannel, type RecordOutcome, type VerificationKind };
 
 export const RemovedMethodSchema = z.object({ id: z.string(), type: z.string(), label: z.string() });
 export const NotRemovedMethodSchema = RemovedMethodSchema.extend({ reason: z.string() });
