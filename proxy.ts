@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { NextRequest, NextResponse } from 'next/server';
 import createMiddleware from 'next-intl/middleware';
-import { getConfig } from '@/lib/config';
+import { getConfig, isDevelopment } from '@/lib/config';
 import { idportenFormActionOrigins } from '@/lib/idporten/discovery';
 import { withCanonicalLinks } from '@/lib/i18n/link-header';
 import { negotiateLocale } from '@/lib/i18n/negotiate';
@@ -86,7 +86,7 @@ export default async function proxy(request: NextRequest) {
     appOrigin: config.appOrigin,
     formActionOrigins: [...new Set([...idportenOrigins, ...consoleOrigins])],
     reportUri: config.security.cspReportUri,
-    development: process.env.NODE_ENV === 'development',
+    development: isDevelopment(),
   };
 
   const plainHeaders = securityHeaders({ ...policy, scripts: NO_SCRIPTS });

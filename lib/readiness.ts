@@ -3,7 +3,7 @@
 // connection string.
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { parseConfig } from '@/lib/config';
+import { parseEnvironment } from '@/lib/config';
 import { lifecycle } from '@/lib/lifecycle';
 import { errorCode, getSharedDatabase, schemaStatus } from '@/lib/records/database';
 
@@ -22,7 +22,7 @@ function withTimeout<T>(promise: Promise<T>): Promise<T> {
 }
 
 export async function checkReadiness(): Promise<Readiness> {
-  const parsed = parseConfig(process.env);
+  const parsed = parseEnvironment('full');
   const configuration: Check = parsed.ok
     ? { ok: true, message: 'valid' }
     : { ok: false, message: `invalid: ${parsed.problems.map((problem) => problem.split(':')[0]).join(', ')}` };

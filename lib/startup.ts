@@ -2,7 +2,7 @@
 // environment-specific URLs included, and stop with one message naming every bad variable; then open the
 // database (PGlite migrates itself), say whether the schema is current, and register the shutdown hooks.
 import 'server-only';
-import { formatProblems, parseConfig } from '@/lib/config';
+import { formatProblems, isProduction, parseEnvironment } from '@/lib/config';
 import { lifecycle, onShutdown } from '@/lib/lifecycle';
 import { logger } from '@/lib/log';
 import { builtPublicOrigin } from '@/lib/i18n/public-origin';
@@ -14,7 +14,7 @@ import { pinAuthUrlToAppOrigin } from '@/lib/session/auth-url';
 import { startTracing } from '@/lib/tracing/setup';
 
 export async function startServer(): Promise<void> {
-  const parsed = parseConfig(process.env);
+  const parsed = parseEnvironment('full');
   if (!parsed.ok) {
     console.error(formatProblems(parsed.problems));
     process.exit(1);
@@ -44,7 +44,7 @@ export async function startServer(): Promise<void> {
     );
   }
 
-  if (!config.records.databaseUrl && process.env.NODE_ENV === 'production') {
+  if (!config.records.databaseUrl && isProduction()) {
     logger.warn(
       { event: 'startup.embedded-database' },
       'DATABASE_URL is not set: using the embedded PGlite database. Run ONE instance only (one process per data ' +
