@@ -28,6 +28,18 @@ const config = [
     files: ['server/**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // The environment is read and checked in lib/config alone; the rest of the site gets typed settings from it.
+    // Tests and dev/ are programs of their own and set up environments for the site.
+    files: ['app/**', 'components/**', 'lib/**', 'proxy.ts', 'auth.ts', 'instrumentation.ts', 'mdx-components.tsx'],
+    ignores: ['lib/config/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read settings through @/lib/config, not process.env.' },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -10,7 +10,6 @@ import { startMetricsServer } from '@/lib/metrics/server';
 import { closeSharedDatabase, errorCode } from '@/lib/records/database';
 import { consoleStartupWarnings } from '@/lib/console/startup-warnings';
 import { checkReadiness } from '@/lib/readiness';
-import { pinAuthUrlToAppOrigin } from '@/lib/session/auth-url';
 import { startTracing } from '@/lib/tracing/setup';
 
 export async function startServer(): Promise<void> {
@@ -23,7 +22,6 @@ export async function startServer(): Promise<void> {
   // First, so that everything after it (the database's first statements included) can be traced.
   const tracing = startTracing(config.traces);
   if (tracing) onShutdown(tracing.shutdown);
-  pinAuthUrlToAppOrigin(config.appOrigin);
   lifecycle().shutdownTimeoutMs = config.shutdown.timeoutSeconds * 1000;
   onShutdown(closeSharedDatabase);
   // A metrics port that was asked for and cannot be had is a configuration problem, like a bad variable.

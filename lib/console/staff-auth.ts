@@ -8,7 +8,7 @@ import { getConfig, type Config } from '@/lib/config';
 import { getPathname } from '@/lib/i18n/navigation';
 import { isLocale, routing, type Locale } from '@/lib/i18n/routing';
 import { securityEvent } from '@/lib/log';
-import { pinAuthUrlToAppOrigin } from '@/lib/session/auth-url';
+import { callbackOnAppOrigin, handlersOnAppOrigin, redirectOnAppOrigin } from '@/lib/session/auth-url';
 import { judgeStaffLogin, StaffClaimsSchema, type LoginRefusal } from './console-token';
 import { getConsoleSessionStore } from './session-store';
 
@@ -43,6 +43,7 @@ function cookies(secure: boolean): NextAuthConfig['cookies'] {
 }
 
 function entraProvider(config: Config): OIDCConfig<Record<string, unknown>> {
+  const redirectUri = callbackOnAppOrigin(config.appOrigin, STAFF_AUTH_BASE_PATH, STAFF_PROVIDER_ID);
   return {
     id: STAFF_PROVIDER_ID,
     name: 'Microsoft Entra ID',
@@ -51,7 +52,7 @@ function entraProvider(config: Config): OIDCConfig<Record<string, unknown>> {
     clientId: config.console.clientId,
     clientSecret: config.console.clientSecret,
     checks: ['pkce', 'state', 'nonce'],
-    authorization: { params: { scope: 'openid profile' } },
+    authorization: { params: { scope: 'openid profile', redirect_uri: redirectUri } },
     client: { token_endpoint_auth_method: 'client_secret_basic' },
     profile: (claims) => ({ id: String(claims.oid ?? claims.sub) }),
   } as OIDCConfig<Record<string, unknown>>;
@@ -76,14 +77,13 @@ export function forbiddenPath(locale: Locale, reason: LoginRefusal | 'role' | 'l
 
 function staffAuthConfig(request: Request | undefined): NextAuthConfig {
   const config = getConfig();
-  pinAuthUrlToAppOrigin(config.appOrigin);
   const secure = config.appOrigin.startsWith('https://');
   const locale = localeOfLogin(request);
   const refusalPage = getPathname({ locale, href: '/servicedesk/forbidden' });
   return {
     basePath: STAFF_AUTH_BASE_PATH,
     secret: consoleSecret(config.auth.secret),
-    // Required by Auth.js's host check; the host is not taken from the request anyway (AUTH_URL, pinned above).
+    // Required by Auth.js's host check; the host is not taken from the request anyway (lib/session/auth-url.ts).
     trustHost: true,
     useSecureCookies: secure,
     cookies: cookies(secure),
@@ -95,6 +95,7 @@ function staffAuthConfig(request: Request | undefined): NextAuthConfig {
     // reads an `error` parameter as a failed login and offers to sign in again.
     pages: { signIn: refusalPage, error: refusalPage },
     callbacks: {
+      redirect: redirectOnAppOrigin(config.appOrigin),
       signIn({ account, profile }) {
         if (account?.provider !== STAFF_PROVIDER_ID || !profile) return false;
         const claims = StaffClaimsSchema.safeParse(profile);
@@ -127,8 +128,6 @@ function staffAuthConfig(request: Request | undefined): NextAuthConfig {
   };
 }
 
-export const {
-  handlers: staffHandlers,
-  signIn: staffSignIn,
-  signOut: staffSignOut,
-} = NextAuth((request) => staffAuthConfig(request));
+const staffAuth = NextAuth((request) => staffAuthConfig(request));
+export const { signIn: staffSignIn, signOut: staffSignOut } = staffAuth;
+export const staffHandlers = handlersOnAppOrigin(staffAuth.handlers);
