@@ -40,6 +40,24 @@ const config = [
       ],
     },
   },
+  {
+    // Components show what they are given: the page reads the settings and passes on what a component needs, and
+    // the audit records' vocabulary comes from lib/records/vocabulary.ts, not the database schema.
+    files: ['components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(@/|(\\.\\./)+)lib/(config|records/schema)(/.*|\\.ts)?$',
+              message: 'Take settings as props from the page; the records vocabulary is in @/lib/records/vocabulary.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;
