@@ -9,7 +9,7 @@ import { meetsAssurance } from '@/lib/idporten/assurance';
 import { IdportenClaimsSchema, lacksNationalId } from '@/lib/idporten/claims';
 import { securityEvent } from '@/lib/log';
 import { recordLoginRefusal } from '@/lib/session/login-records';
-import { callbackOnAppOrigin, handlersOnAppOrigin, redirectOnAppOrigin } from '@/lib/session/auth-url';
+import { handlersOnAppOrigin, serverActionsOnAppOrigin } from '@/lib/session/auth-url';
 import { LOGIN_ERROR_PAGE } from '@/lib/session/login-error-page';
 import { SessionTokenSchema } from '@/lib/session/session-token';
 
@@ -36,13 +36,7 @@ async function idportenProvider(config: Config): Promise<OIDCConfig<Record<strin
     clientSecret: idporten.clientSecret,
     // Auth.js checks only PKCE by default; ID-porten clients must also check state and nonce.
     checks: ['pkce', 'state', 'nonce'],
-    authorization: {
-      params: {
-        scope: idporten.scopes.join(' '),
-        acr_values: idporten.acr,
-        redirect_uri: callbackOnAppOrigin(config.appOrigin, '/api/auth', 'idporten'),
-      },
-    },
+    authorization: { params: { scope: idporten.scopes.join(' '), acr_values: idporten.acr } },
     client: { token_endpoint_auth_method: privateKey ? 'private_key_jwt' : 'client_secret_basic' },
     ...(privateKey ? { token: { clientPrivateKey: privateKey } } : {}),
     // The user object Auth.js keeps holds nothing personal: the claims go through the jwt callback only.
@@ -70,7 +64,6 @@ async function authConfig(): Promise<NextAuthConfig> {
     // a failed login goes to a handler that picks the page in the language the login started in.
     pages: { signIn: LOGIN_ERROR_PAGE, signOut: LOGIN_ERROR_PAGE, error: LOGIN_ERROR_PAGE },
     callbacks: {
-      redirect: redirectOnAppOrigin(config.appOrigin),
       async signIn({ account, profile }) {
         if (account?.provider !== 'idporten' || !profile) return false;
         const claims = profile as Record<string, unknown>;
@@ -111,5 +104,6 @@ async function authConfig(): Promise<NextAuthConfig> {
 }
 
 const idportenAuth = NextAuth(authConfig);
-export const { auth, signIn, signOut } = idportenAuth;
+export const { auth } = idportenAuth;
 export const handlers = handlersOnAppOrigin(idportenAuth.handlers);
+export const { signIn, signOut } = serverActionsOnAppOrigin(authConfig, '/api/auth');

@@ -8,7 +8,7 @@ import { getConfig, type Config } from '@/lib/config';
 import { getPathname } from '@/lib/i18n/navigation';
 import { isLocale, routing, type Locale } from '@/lib/i18n/routing';
 import { securityEvent } from '@/lib/log';
-import { callbackOnAppOrigin, handlersOnAppOrigin, redirectOnAppOrigin } from '@/lib/session/auth-url';
+import { handlersOnAppOrigin, serverActionsOnAppOrigin } from '@/lib/session/auth-url';
 import { judgeStaffLogin, StaffClaimsSchema, type LoginRefusal } from './console-token';
 import { getConsoleSessionStore } from './session-store';
 
@@ -43,7 +43,6 @@ function cookies(secure: boolean): NextAuthConfig['cookies'] {
 }
 
 function entraProvider(config: Config): OIDCConfig<Record<string, unknown>> {
-  const redirectUri = callbackOnAppOrigin(config.appOrigin, STAFF_AUTH_BASE_PATH, STAFF_PROVIDER_ID);
   return {
     id: STAFF_PROVIDER_ID,
     name: 'Microsoft Entra ID',
@@ -52,7 +51,7 @@ function entraProvider(config: Config): OIDCConfig<Record<string, unknown>> {
     clientId: config.console.clientId,
     clientSecret: config.console.clientSecret,
     checks: ['pkce', 'state', 'nonce'],
-    authorization: { params: { scope: 'openid profile', redirect_uri: redirectUri } },
+    authorization: { params: { scope: 'openid profile' } },
     client: { token_endpoint_auth_method: 'client_secret_basic' },
     profile: (claims) => ({ id: String(claims.oid ?? claims.sub) }),
   } as OIDCConfig<Record<string, unknown>>;
@@ -95,7 +94,6 @@ function staffAuthConfig(request: Request | undefined): NextAuthConfig {
     // reads an `error` parameter as a failed login and offers to sign in again.
     pages: { signIn: refusalPage, error: refusalPage },
     callbacks: {
-      redirect: redirectOnAppOrigin(config.appOrigin),
       signIn({ account, profile }) {
         if (account?.provider !== STAFF_PROVIDER_ID || !profile) return false;
         const claims = StaffClaimsSchema.safeParse(profile);
@@ -128,6 +126,8 @@ function staffAuthConfig(request: Request | undefined): NextAuthConfig {
   };
 }
 
-const staffAuth = NextAuth((request) => staffAuthConfig(request));
-export const { signIn: staffSignIn, signOut: staffSignOut } = staffAuth;
-export const staffHandlers = handlersOnAppOrigin(staffAuth.handlers);
+export const staffHandlers = handlersOnAppOrigin(NextAuth((request) => staffAuthConfig(request)).handlers);
+export const { signIn: staffSignIn, signOut: staffSignOut } = serverActionsOnAppOrigin(
+  () => staffAuthConfig(undefined),
+  STAFF_AUTH_BASE_PATH,
+);

@@ -1,39 +1,64 @@
 // Both Auth.js instances (the ID-porten login and the console's staff login) build their URLs (redirect_uri,
-// callback and redirect targets) from the origin of the request they are handed, and a server-side signIn or
-// signOut makes that request from the Host or X-Forwarded-Host it was called with. Auth.js's own way to fix the
-// origin, AUTH_URL, is one process-wide environment variable; instead each instance is configured with
-// APP_ORIGIN here, so no header a client sends can move a login to another host. APP_ORIGIN stays the one
+// callback-url cookie, redirects, error pages) from the origin of the request Auth.js is handed; next-auth takes it
+// from AUTH_URL, a process-wide environment variable, or else from the Host or X-Forwarded-Host of the request.
+// Here each instance is handed its requests on APP_ORIGIN instead: the route handlers' requests are moved there,
+// and the server-side sign-in and sign-out make theirs there (as next-auth's own signIn and signOut do, on the
+// request's host). No header a client sends can move a login to another host, and APP_ORIGIN stays the one
 // setting an operator gives.
 import 'server-only';
+import { Auth, raw, skipCSRFCheck } from '@auth/core';
+import type { NextAuthConfig } from 'next-auth';
+import { cookies, headers } from 'next/headers';
 import { NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config';
 
-type RouteHandlers = {
-  GET: (request: NextRequest) => Promise<Response>;
-  POST: (request: NextRequest) => Promise<Response>;
-};
+type RouteHandler = (request: NextRequest) => Promise<Response>;
+type RouteHandlers = { GET: RouteHandler; POST: RouteHandler };
 
 /** Auth.js's route handlers, seeing every request on APP_ORIGIN whatever host it came in on. */
 export function handlersOnAppOrigin(handlers: RouteHandlers): RouteHandlers {
-  const pinned = (handler: RouteHandlers['GET']) => (request: NextRequest) => {
+  const pinned = (handler: RouteHandler) => (request: NextRequest) => {
     const { href, origin } = request.nextUrl;
     return handler(new NextRequest(href.replace(origin, getConfig().appOrigin), request));
   };
   return { GET: pinned(handlers.GET), POST: pinned(handlers.POST) };
 }
 
-/** The redirect_uri a provider is sent, on APP_ORIGIN: a login started server-side would otherwise take the Host. */
-export function callbackOnAppOrigin(appOrigin: string, basePath: string, providerId: string): string {
-  return `${appOrigin}${basePath}/callback/${providerId}`;
+type AuthResult = { redirect?: string; cookies?: { name: string; value: string; options?: object }[] } | Response;
+
+/** One in-process call of an Auth.js action on APP_ORIGIN, its cookies set on the response; where it leads. */
+async function callAuth(config: NextAuthConfig, basePath: string, action: string, body: URLSearchParams) {
+  const requestHeaders = new Headers(await headers());
+  requestHeaders.set('Content-Type', 'application/x-www-form-urlencoded');
+  const url = `${getConfig().appOrigin}${basePath}/${action}`;
+  const request = new Request(url, { method: 'POST', headers: requestHeaders, body });
+  const result = (await Auth(request, { ...config, basePath, raw, skipCSRFCheck })) as AuthResult;
+  if (result instanceof Response) return result.headers.get('Location') ?? url;
+  const jar = await cookies();
+  for (const cookie of result.cookies ?? []) jar.set(cookie.name, cookie.value, cookie.options);
+  return result.redirect ?? url;
 }
 
 /**
- * Auth.js's redirect callback with APP_ORIGIN as the base: where a login or logout may lead (and what its
- * callback-url cookie holds). Auth.js's default is the same rule on the request's origin.
+ * next-auth's server-side signIn and signOut (without their own redirect: callers redirect) for one Auth.js
+ * instance, making their requests on APP_ORIGIN.
  */
-export function redirectOnAppOrigin(appOrigin: string) {
-  return ({ url }: { url: string }): string => {
-    if (url.startsWith('/')) return `${appOrigin}${url}`;
-    return URL.canParse(url) && new URL(url).origin === appOrigin ? url : appOrigin;
+export function serverActionsOnAppOrigin(loadConfig: () => NextAuthConfig | Promise<NextAuthConfig>, basePath: string) {
+  const referer = async () => (await headers()).get('Referer') ?? '/';
+  return {
+    /** Starts a login at `provider`; the URL to send the browser to. */
+    async signIn(
+      provider: string,
+      options: { redirectTo: string; redirect: false },
+      authorizationParams: Record<string, string> = {},
+    ): Promise<string> {
+      const action = `signin/${provider}?${new URLSearchParams(authorizationParams)}`;
+      return callAuth(await loadConfig(), basePath, action, new URLSearchParams({ callbackUrl: options.redirectTo }));
+    },
+    /** Ends the session: its cookies go. */
+    async signOut(options: { redirectTo?: string; redirect: false }): Promise<void> {
+      const callbackUrl = options.redirectTo ?? (await referer());
+      await callAuth(await loadConfig(), basePath, 'signout', new URLSearchParams({ callbackUrl }));
+    },
   };
 }
