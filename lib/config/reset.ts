@@ -23,7 +23,7 @@ export const resetShape = {
   RESET_MAX_LOGIN_AGE_SECONDS: integer(600, 30, 3600),
   RESET_LIMIT_PER_PERSON: integer(3, 1, 100),
   RESET_LIMIT_PER_ADDRESS: integer(20, 1, 10_000),
-  // Temporary Access Pass after a reset that removed everything removable (lib/reset/temporary-access-pass.ts).
+  // A Temporary Access Pass after a reset that removed everything removable, to sign in and register anew.
   TAP_ENABLED: boolean(false),
   // Graph accepts 10..43200; the tenant's TAP policy narrows it (Entra's default policy: 60..480).
   TAP_LIFETIME_MINUTES: integer(60, 10, 43200),
