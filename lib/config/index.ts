@@ -4,7 +4,7 @@ import { ConfigError, parse, type ParseResult, type Scope, type Settings } from 
 import { processEnvironment } from './runtime';
 
 export { ConfigError, formatProblems, parse, type ParseResult, type Scope, type Settings } from './parse';
-export { bakedPublicOrigin, isDevelopment, isNodeRuntime, isProduction } from './runtime';
+export { bakedPublicOrigin, isDevelopment, isProduction } from './runtime';
 export { ACR_LEVELS, type AcrLevel } from './login';
 export { REMOVABLE_METHOD_TYPES, type RemovableMethodType } from './reset';
 export { CLIENT_ADDRESS_HEADERS } from './operations';
