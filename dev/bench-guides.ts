@@ -131,6 +131,107 @@ async function lighthouseMedian(url: string): Promise<LighthouseFigures> {
 
 const fixed = (value: number, digits = 0) => value.toFixed(digits).padStart(8);
 
+/** Ends every process the benchmark started, and waits until they are gone. */
+function stopAll(processes: ChildProcess[]) {
+  return Promise.all(
+    processes.map(
+      (child) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve(null);
+          child.once('exit', resolve);
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+/** The stand-ins, the standalone site and the bare Next page, each answering before this resolves. */
+async function startServers(dir: string, bareServer: string, processes: ChildProcess[]) {
+  // The stand-ins, as in a deployment where ID-porten answers (the CSP names its origin).
+  processes.push(spawn('node', ['--import', 'tsx', 'dev/stand-ins.ts'], { stdio: 'ignore' }));
+  await waitForUrl('http://127.0.0.1:4010/.well-known/openid-configuration', 90_000);
+  const siteEnv = localSiteEnv({ PGLITE_DIR: path.join(dir, 'pglite'), LOG_LEVEL: 'warn' });
+  const common = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production' as const };
+  processes.push(
+    spawn('node', ['.next/standalone/start.cjs'], {
+      env: { ...common, ...siteEnv, PORT: String(SITE_PORT) },
+      stdio: 'ignore',
+    }),
+    spawn('node', [bareServer], {
+      env: { ...common, PORT: String(BARE_PORT), HOSTNAME: '127.0.0.1' },
+      stdio: 'ignore',
+    }),
+  );
+  const site = `http://localhost:${SITE_PORT}`;
+  const bare = `http://127.0.0.1:${BARE_PORT}/`;
+  await Promise.all([waitForUrl(`${site}${GUIDES[0]}`, 90_000), waitForUrl(bare, 90_000)]);
+  return { site, bare };
+}
+
+/** nginx serving each page's own HTML, as a file: the yardstick. Returns the URL of a page's copy. */
+async function serveCopiesWithNginx(
+  nginx: string,
+  dir: string,
+  files: Record<string, string>,
+  processes: ChildProcess[],
+) {
+  mkdirSync(path.join(dir, 'html'));
+  for (const [name, url] of Object.entries(files))
+    writeFileSync(path.join(dir, 'html', `${name}.html`), await (await fetch(url)).text());
+  writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    nginxConfigFile(
+      dir,
+      `  types { text/html html; }
+  server { listen 127.0.0.1:${NGINX_PORT}; root ${dir}/html; }`,
+    ),
+  );
+  processes.push(spawn(nginx, ['-c', path.join(dir, 'nginx.conf')], { stdio: 'inherit' }));
+  const nginxUrl = (name: string) => `http://127.0.0.1:${NGINX_PORT}/${name}.html`;
+  await waitForUrl(nginxUrl('bare'), 90_000);
+  return nginxUrl;
+}
+
+async function reportThroughput(bare: string, nginxUrl: (name: string) => string) {
+  // Warm every server (first renders, route modules).
+  for (const url of [`http://127.0.0.1:${SITE_PORT}${HOME}`, `http://127.0.0.1:${SITE_PORT}${GUIDES[0]}`, bare])
+    await autocannon({ url, connections: 10, duration: 2 });
+
+  console.log(`\nThroughput: autocannon -c 50 -d ${DURATION_SECONDS} (requests per second, p99 ms)`);
+  const rows: [string, Load, Load][] = [
+    ['site home   ' + HOME, await load(`http://127.0.0.1:${SITE_PORT}${HOME}`), await load(nginxUrl('home'))],
+    [
+      'site guide  ' + GUIDES[0],
+      await load(`http://127.0.0.1:${SITE_PORT}${GUIDES[0]}`),
+      await load(nginxUrl('guide')),
+    ],
+    ['bare page   /', await load(bare), await load(nginxUrl('bare'))],
+  ];
+  console.log(`  ${'page'.padEnd(26)}   req/s      p99   nginx req/s   share of nginx`);
+  for (const [name, page, file] of rows)
+    console.log(
+      `  ${name.padEnd(26)}${fixed(page.requestsPerSecond)} ${fixed(page.p99)} ${fixed(file.requestsPerSecond, 0).padStart(13)}` +
+        `${fixed(page.requestsPerSecond / file.requestsPerSecond, 3).padStart(17)}`,
+    );
+  const bareShare = rows[2]![1].requestsPerSecond / rows[2]![2].requestsPerSecond;
+  for (const [name, page, file] of rows.slice(0, 2))
+    console.log(
+      `  ${name.trim()}: site/nginx ÷ bare/nginx = ${(page.requestsPerSecond / file.requestsPerSecond / bareShare).toFixed(3)}`,
+    );
+}
+
+async function reportLighthouse(site: string, bare: string) {
+  console.log(`\nLighthouse (mobile, median of ${LIGHTHOUSE_RUNS} by performance)`);
+  console.log(`  ${'page'.padEnd(40)} perf   SEO   TBT ms   LCP ms   script KiB`);
+  const pages = [`${site}${HOME}`, ...GUIDES.map((guide) => `${site}${guide}`), bare];
+  for (const url of pages) {
+    const figures = await lighthouseMedian(url);
+    console.log(
+      `  ${url.padEnd(40)} ${figures.performance.toFixed(2)}  ${figures.seo.toFixed(2)} ${fixed(figures.tbt)} ${fixed(figures.lcp)} ${fixed(figures.scriptKiB, 1).padStart(12)}`,
+    );
+  }
+}
+
 async function main() {
   const chromium = spawnSync(CHROME_PATH, ['--version'], { encoding: 'utf8' });
   if (chromium.status !== 0)
@@ -146,91 +247,14 @@ async function main() {
 
   const dir = mkdtempSync(path.join(tmpdir(), 'tofaktor-bench-guides-'));
   const processes: ChildProcess[] = [];
-  const stop = () =>
-    Promise.all(
-      processes.map(
-        (child) =>
-          new Promise((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve(null);
-            child.once('exit', resolve);
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
   try {
-    // The stand-ins, as in a deployment where ID-porten answers (the CSP names its origin).
-    processes.push(spawn('node', ['--import', 'tsx', 'dev/stand-ins.ts'], { stdio: 'ignore' }));
-    await waitForUrl('http://127.0.0.1:4010/.well-known/openid-configuration', 90_000);
-    const siteEnv = localSiteEnv({ PGLITE_DIR: path.join(dir, 'pglite'), LOG_LEVEL: 'warn' });
-    const common = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production' as const };
-    processes.push(
-      spawn('node', ['.next/standalone/start.cjs'], {
-        env: { ...common, ...siteEnv, PORT: String(SITE_PORT) },
-        stdio: 'ignore',
-      }),
-      spawn('node', [bareServer], {
-        env: { ...common, PORT: String(BARE_PORT), HOSTNAME: '127.0.0.1' },
-        stdio: 'ignore',
-      }),
-    );
-    const site = `http://localhost:${SITE_PORT}`;
-    const bare = `http://127.0.0.1:${BARE_PORT}/`;
-    await Promise.all([waitForUrl(`${site}${GUIDES[0]}`, 90_000), waitForUrl(bare, 90_000)]);
-
-    // nginx serves each page's own HTML, as a file.
+    const { site, bare } = await startServers(dir, bareServer, processes);
     const files = { home: `${site}${HOME}`, guide: `${site}${GUIDES[0]}`, bare };
-    mkdirSync(path.join(dir, 'html'));
-    for (const [name, url] of Object.entries(files))
-      writeFileSync(path.join(dir, 'html', `${name}.html`), await (await fetch(url)).text());
-    writeFileSync(
-      path.join(dir, 'nginx.conf'),
-      nginxConfigFile(
-        dir,
-        `  types { text/html html; }
-  server { listen 127.0.0.1:${NGINX_PORT}; root ${dir}/html; }`,
-      ),
-    );
-    processes.push(spawn(nginx, ['-c', path.join(dir, 'nginx.conf')], { stdio: 'inherit' }));
-    const nginxUrl = (name: string) => `http://127.0.0.1:${NGINX_PORT}/${name}.html`;
-    await waitForUrl(nginxUrl('bare'), 90_000);
-
-    // Warm every server (first renders, route modules).
-    for (const url of [`http://127.0.0.1:${SITE_PORT}${HOME}`, `http://127.0.0.1:${SITE_PORT}${GUIDES[0]}`, bare])
-      await autocannon({ url, connections: 10, duration: 2 });
-
-    console.log(`\nThroughput: autocannon -c 50 -d ${DURATION_SECONDS} (requests per second, p99 ms)`);
-    const rows: [string, Load, Load][] = [
-      ['site home   ' + HOME, await load(`http://127.0.0.1:${SITE_PORT}${HOME}`), await load(nginxUrl('home'))],
-      [
-        'site guide  ' + GUIDES[0],
-        await load(`http://127.0.0.1:${SITE_PORT}${GUIDES[0]}`),
-        await load(nginxUrl('guide')),
-      ],
-      ['bare page   /', await load(bare), await load(nginxUrl('bare'))],
-    ];
-    console.log(`  ${'page'.padEnd(26)}   req/s      p99   nginx req/s   share of nginx`);
-    for (const [name, page, file] of rows)
-      console.log(
-        `  ${name.padEnd(26)}${fixed(page.requestsPerSecond)} ${fixed(page.p99)} ${fixed(file.requestsPerSecond, 0).padStart(13)}` +
-          `${fixed(page.requestsPerSecond / file.requestsPerSecond, 3).padStart(17)}`,
-      );
-    const bareShare = rows[2]![1].requestsPerSecond / rows[2]![2].requestsPerSecond;
-    for (const [name, page, file] of rows.slice(0, 2))
-      console.log(
-        `  ${name.trim()}: site/nginx ÷ bare/nginx = ${(page.requestsPerSecond / file.requestsPerSecond / bareShare).toFixed(3)}`,
-      );
-
-    console.log(`\nLighthouse (mobile, median of ${LIGHTHOUSE_RUNS} by performance)`);
-    console.log(`  ${'page'.padEnd(40)} perf   SEO   TBT ms   LCP ms   script KiB`);
-    const pages = [`${site}${HOME}`, ...GUIDES.map((guide) => `${site}${guide}`), bare];
-    for (const url of pages) {
-      const figures = await lighthouseMedian(url);
-      console.log(
-        `  ${url.padEnd(40)} ${figures.performance.toFixed(2)}  ${figures.seo.toFixed(2)} ${fixed(figures.tbt)} ${fixed(figures.lcp)} ${fixed(figures.scriptKiB, 1).padStart(12)}`,
-      );
-    }
+    const nginxUrl = await serveCopiesWithNginx(nginx, dir, files, processes);
+    await reportThroughput(bare, nginxUrl);
+    await reportLighthouse(site, bare);
   } finally {
-    await stop();
+    await stopAll(processes);
     rmSync(dir, { recursive: true, force: true });
   }
 }

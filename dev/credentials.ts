@@ -1,5 +1,5 @@
-// Local, SYNTHETIC credentials of the stand-ins (see /tmp/contract.md "Local credentials").
-// They only work against dev/idporten and dev/graph; fine to commit. No imports on purpose, so that
+// Local, SYNTHETIC credentials of the stand-ins.
+// They only work against dev/idporten, dev/graph and dev/entra; fine to commit. No imports on purpose, so that
 // tests (jest, Playwright) can import this file without loading the stand-ins' ESM-only dependencies.
 
 export const IDPORTEN_DEFAULT_PORT = 4010;
@@ -17,7 +17,7 @@ export const ENTRA_CLIENT_SECRET = 'local-graph-secret-not-for-production';
 /**
  * A second app registration in the stand-in tenant that has NO application permissions granted
  * (admin consent never given). Entra issues it a token without `roles`; Graph then answers 403.
- * Only for tests of the 403 path; not part of the shared contract.
+ * Only for tests of the 403 path.
  */
 export const ENTRA_UNCONSENTED_CLIENT_ID = '33333333-4444-5555-6666-777777777777';
 export const ENTRA_UNCONSENTED_CLIENT_SECRET = 'local-graph-secret-without-consent';

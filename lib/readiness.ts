@@ -2,10 +2,10 @@
 // schema current. Each check says what it found in words an operator can act on, never a value, secret or
 // connection string.
 import 'server-only';
-import { sql } from 'drizzle-orm';
 import { parseEnvironment } from '@/lib/config';
 import { lifecycle } from '@/lib/lifecycle';
-import { errorCode, getSharedDatabase, schemaStatus } from '@/lib/records/database';
+import { errorCode, ping, schemaStatus } from '@/lib/records/database';
+import { getRecordsDatabase } from '@/lib/wiring/root';
 
 export type Check = { ok: boolean; message: string };
 export type Readiness = { ready: boolean; checks: Record<'configuration' | 'shutdown' | 'database' | 'schema', Check> };
@@ -34,8 +34,8 @@ export async function checkReadiness(): Promise<Readiness> {
   let schema: Check = { ok: false, message: 'not checked: database unavailable' };
   if (parsed.ok) {
     try {
-      const { db, backend } = await withTimeout(getSharedDatabase(parsed.config.records));
-      await withTimeout(db.execute(sql`select 1`));
+      const { db, backend } = await withTimeout(getRecordsDatabase(parsed.config.records));
+      await withTimeout(ping(db));
       database = { ok: true, message: `reachable (${backend === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'})` };
       const status = await withTimeout(schemaStatus(db));
       schema = status.current

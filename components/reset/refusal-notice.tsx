@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { formatDateTime } from '@/lib/i18n/date-format';
 import type { Locale } from '@/lib/i18n/routing';
-import type { RefusalReason } from '@/lib/reset/service';
+import type { RefusalReason } from '@/lib/wiring/self-service';
 import { ServiceDesk } from '../service-desk';
 import { LoginAgainForm } from './session-forms';
 

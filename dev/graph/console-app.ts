@@ -5,7 +5,7 @@
 // only (an assignment without a role, which gives no console role).
 import { CONSOLE_CLIENT_ID } from '../credentials';
 import { CONSOLE_ROLES, STAFF } from '../entra/staff';
-import type { FixturePerson } from './server';
+import type { FixturePerson } from './fixture';
 
 export const CONSOLE_SERVICE_PRINCIPAL_ID = 'c0c0c0c0-0000-4000-8000-00000000c0c0';
 /** The app roles' ids as the console's app registration defines them. */

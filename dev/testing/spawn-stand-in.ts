@@ -1,4 +1,4 @@
-// Starts a stand-in (dev/idporten/server.ts or dev/graph/server.ts) in a child process with tsx, on a
+// Starts a stand-in (dev/idporten, dev/graph or dev/entra: its server.ts) in a child process with tsx, on a
 // random port, and resolves with its URL. Jest cannot load the stand-ins in-process: oidc-provider
 // and jose are ESM-only and jest's transform (jest.config.mjs) skips node_modules. Over real HTTP
 // anyway, so a child process is as good a test. Node built-ins only.

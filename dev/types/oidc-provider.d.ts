@@ -1,5 +1,5 @@
 // oidc-provider 9 ships no type declarations (and @types/oidc-provider lags behind v9). The dev
-// stand-in (dev/idporten/server.ts) only needs a loose declaration.
+// stand-ins (dev/oidc-kit, dev/idporten, dev/entra) only need a loose declaration.
 declare module 'oidc-provider' {
   /* eslint-disable @typescript-eslint/no-explicit-any */
   const Provider: any;

@@ -1,7 +1,7 @@
 // The audit view's filters, read from the query string. Anything malformed is dropped (and the page says so),
 // never passed on to a query.
 import { z } from 'zod';
-import { CHANNELS, OUTCOMES, type RecordChannel, type RecordOutcome } from '@/lib/records/schema';
+import { CHANNELS, OUTCOMES, type RecordChannel, type RecordOutcome } from '@/lib/records/vocabulary';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const USERNAME = /^[A-Za-z0-9._'-]{1,64}@[A-Za-z0-9.-]{1,253}$/;

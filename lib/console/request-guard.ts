@@ -1,7 +1,7 @@
-// The checks every console route makes for itself before it reads a form: the request comes from the site's own
-// pages (Origin), and a member of staff with the needed role is signed in to the console.
+// What every console route answers with when it refuses (a foreign origin, no session, a missing role), and the
+// role check itself. The origin rule is the site's one (lib/origin-policy.ts).
 import 'server-only';
-import { NextResponse, type NextRequest } from 'next/server';
+import { NextResponse } from 'next/server';
 import { getConfig } from '@/lib/config';
 import { getPathname } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
@@ -9,11 +9,6 @@ import { securityEvent } from '@/lib/log';
 import type { ConsoleRole } from './console-token';
 import { getConsoleSession, hasRole, type ConsoleSession } from './session';
 import { forbiddenPath } from './staff-auth';
-
-/** A POST from anywhere but the site's own origin (or without an Origin) is refused: browsers always send it on POST. */
-export function isSameOrigin(request: NextRequest): boolean {
-  return request.headers.get('origin') === getConfig().appOrigin;
-}
 
 export function seeOther(path: string): NextResponse {
   return new NextResponse(null, {

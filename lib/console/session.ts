@@ -10,7 +10,7 @@ import type { ConsoleSessionState } from '@/lib/records/console-sessions';
 import { errorCode } from '@/lib/records/database';
 import { securityEvent } from '@/lib/log';
 import { ConsoleTokenSchema, isPastLifetime, type ConsoleRole, type ConsoleToken } from './console-token';
-import { getConsoleSessionStore } from './session-store';
+import { getConsoleSessionStore } from '@/lib/wiring/root';
 import { consoleCookieName, consoleSecret } from './staff-auth';
 
 export type ConsoleSession = ConsoleToken;

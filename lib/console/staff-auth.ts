@@ -10,7 +10,7 @@ import { isLocale, routing, type Locale } from '@/lib/i18n/routing';
 import { securityEvent } from '@/lib/log';
 import { handlersOnAppOrigin, serverActionsOnAppOrigin } from '@/lib/session/auth-url';
 import { judgeStaffLogin, StaffClaimsSchema, type LoginRefusal } from './console-token';
-import { getConsoleSessionStore } from './session-store';
+import { getConsoleSessionStore } from '@/lib/wiring/root';
 
 export const STAFF_AUTH_BASE_PATH = '/api/staff-auth';
 export const STAFF_PROVIDER_ID = 'entra';

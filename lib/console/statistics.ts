@@ -1,6 +1,7 @@
 // The auditor's statistics, computed from records: attempts per day by outcome and by channel, refusal reasons,
 // and the share of partial and failed resets. Days are UTC calendar days, the last `days` of them up to today.
-import { CHANNELS, OUTCOMES, type RecordChannel, type RecordOutcome, type ResetRecord } from '@/lib/records/schema';
+import type { ResetRecord } from '@/lib/records/schema';
+import { CHANNELS, OUTCOMES, type RecordChannel, type RecordOutcome } from '@/lib/records/vocabulary';
 
 export type StatisticsRecord = Pick<ResetRecord, 'createdAt' | 'outcome' | 'channel' | 'reason'>;
 

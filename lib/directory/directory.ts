@@ -149,16 +149,61 @@ const userPath = (accountId: string) => `/users/${encodeURIComponent(accountId)}
 type Settings = Pick<Config, 'graph' | 'reset'>;
 
 export function createDirectory(client: Client, settings: Settings): Directory {
+  return {
+    ...accountCalls(client, settings),
+    ...methodCalls(client, settings),
+    ...passAndMailCalls(client),
+    ...serviceDeskCalls(client),
+  };
+}
+
+/** Finding the person's accounts by national id, and ending their sessions. */
+function accountCalls(
+  client: Client,
+  settings: Settings,
+): Pick<Directory, 'findAccountsByNationalId' | 'revokeSessions'> {
+  return {
+    async findAccountsByNationalId(id) {
+      // Validated again here: this value is spliced into an OData $filter, so only 11 checked digits may pass.
+      const checked = NationalIdSchema.safeParse(id);
+      if (!checked.success) throw new DirectoryError('find-accounts', 0, 'invalidNationalId', null);
+      const list = await callGraph(
+        'find-accounts',
+        () =>
+          client
+            .api('/users')
+            .header('ConsistencyLevel', 'eventual')
+            .filter(`${settings.graph.nationalIdAttribute} eq '${checked.data}'`)
+            .select(['id', 'displayName', 'userPrincipalName', 'mail', 'otherMails'])
+            .count(true)
+            .get(),
+        GraphUserListSchema,
+      );
+      return list.value.map(toAccount);
+    },
+
+    async revokeSessions(accountId) {
+      const result = await callGraph(
+        'revoke-sessions',
+        () => client.api(`${userPath(accountId)}/revokeSignInSessions`).post({}),
+        GraphRevokeResponseSchema,
+      );
+      return result.value;
+    },
+  };
+}
+
+/** The account's authentication methods: listed, split into removable and kept, removed. */
+function methodCalls(
+  client: Client,
+  settings: Settings,
+): Pick<Directory, 'listMethods' | 'listRemovableMethods' | 'removeMethods'> {
   const removableTypes = new Set<AuthMethodType>(settings.reset.methodTypes);
 
-  async function deleteMethod(accountId: string, method: AuthMethod) {
-    const path = `${userPath(accountId)}/authentication/${METHOD_COLLECTIONS[method.type]}/${encodeURIComponent(method.id)}`;
-    await callGraph('remove-method', () => client.api(path).delete(), z.unknown());
-  }
-
   async function attempt(accountId: string, method: AuthMethod) {
+    const path = `${userPath(accountId)}/authentication/${METHOD_COLLECTIONS[method.type]}/${encodeURIComponent(method.id)}`;
     try {
-      await deleteMethod(accountId, method);
+      await callGraph('remove-method', () => client.api(path).delete(), z.unknown());
       return { method, error: null };
     } catch (error) {
       const failure = toDirectoryError('remove-method', error);
@@ -183,32 +228,10 @@ export function createDirectory(client: Client, settings: Settings): Directory {
   }
 
   return {
-    ...serviceDeskCalls(client),
-    async findAccountsByNationalId(id) {
-      // Validated again here: this value is spliced into an OData $filter, so only 11 checked digits may pass.
-      const checked = NationalIdSchema.safeParse(id);
-      if (!checked.success) throw new DirectoryError('find-accounts', 0, 'invalidNationalId', null);
-      const list = await callGraph(
-        'find-accounts',
-        () =>
-          client
-            .api('/users')
-            .header('ConsistencyLevel', 'eventual')
-            .filter(`${settings.graph.nationalIdAttribute} eq '${checked.data}'`)
-            .select(['id', 'displayName', 'userPrincipalName', 'mail', 'otherMails'])
-            .count(true)
-            .get(),
-        GraphUserListSchema,
-      );
-      return list.value.map(toAccount);
-    },
-
+    listMethods,
     async listRemovableMethods(accountId) {
       return (await listMethods(accountId)).removable;
     },
-
-    listMethods,
-
     // Parallel DELETEs rather than $batch: each request gets the retry middleware (429/Retry-After) on its own,
     // and per-method errors map one to one. Graph refuses to delete the default method while others remain,
     // so those refusals are tried once more after everything else is gone.
@@ -226,16 +249,14 @@ export function createDirectory(client: Client, settings: Settings): Directory {
         ),
       };
     },
+  };
+}
 
-    async revokeSessions(accountId) {
-      const result = await callGraph(
-        'revoke-sessions',
-        () => client.api(`${userPath(accountId)}/revokeSignInSessions`).post({}),
-        GraphRevokeResponseSchema,
-      );
-      return result.value;
-    },
-
+/** The Temporary Access Pass, and the notice sent from the site's mailbox. */
+function passAndMailCalls(
+  client: Client,
+): Pick<Directory, 'createTemporaryAccessPass' | 'deleteTemporaryAccessPass' | 'sendMail'> {
+  return {
     async deleteTemporaryAccessPass(accountId, passId) {
       const path = `${userPath(accountId)}/authentication/temporaryAccessPassMethods/${encodeURIComponent(passId)}`;
       try {

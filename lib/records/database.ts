@@ -152,6 +152,11 @@ function traceStatements(client: { query: (...args: never[]) => unknown }): void
   (client as { query: unknown }).query = (...args: unknown[]) => inStatementSpan(args[0], () => query(...args));
 }
 
+/** Whether the database answers at all (readiness). */
+export async function ping(db: RecordsDatabase): Promise<void> {
+  await db.execute(sql`select 1`);
+}
+
 export type SchemaStatus = { current: true } | { current: false; missing: string[] };
 
 /**

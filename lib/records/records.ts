@@ -22,6 +22,7 @@ export type AttemptFilter = {
 };
 
 export type NewRecord = Omit<NewResetRecord, 'id'>;
+export type PassHolder = { nationalIdHash: string } | { agentId: string };
 
 // Only outcomes that changed the directory use up the person's allowance: refusals, "nothing to remove" and
 // failures (nothing could be removed) changed nothing.
@@ -37,10 +38,11 @@ export interface RecordStore {
   /** When the oldest counted reset in the window happened: tells a rate-limited person when to come back. */
   firstResetSince(nationalIdHash: string, since: Date): Promise<Date | null>;
   /**
-   * Closes the attempt's Temporary Access Pass for display ("I have written it down"), once: true for the first
-   * caller only, and only while the pass is valid. The result page shows the pass only while it is open.
+   * Closes the attempt's Temporary Access Pass for display, once: true for the first caller only, only while the
+   * pass is valid, and only for its holder — the person (by their hash: "I have written it down") or, for a pass the
+   * service desk issued, the agent who made the attempt (shown once on the desk's result page).
    */
-  claimPassDisplay(requestId: string, nationalIdHash: string, now: Date): Promise<boolean>;
+  claimPassDisplay(requestId: string, holder: PassHolder, now: Date): Promise<boolean>;
   /** Closes every open pass of the person (sign-out): none of them is shown again. */
   closeOpenPasses(nationalIdHash: string, now: Date): Promise<void>;
   endSession(sid: string): Promise<void>;
@@ -56,13 +58,11 @@ export interface RecordStore {
   listRecordsSince(since: Date): Promise<ResetRecord[]>;
   /** Service desk attempts by one agent since a time (its own rate-limit refusals not counted): the per-agent limit. */
   countAgentAttemptsSince(agentId: string, since: Date): Promise<number>;
-  /** Like claimPassDisplay, for a pass the service desk issued: only the agent who made the attempt sees it, once. */
-  claimPassDisplayForAgent(requestId: string, agentId: string, now: Date): Promise<boolean>;
   /** The audit view: newest first, filtered, at most `limit` rows. */
   listAttempts(filter: AttemptFilter): Promise<ResetRecord[]>;
 }
 
-// A new pass on its own (issue 17) changed the account too, so it counts like a reset.
+// A new pass on its own changed the account too, so it counts like a reset.
 const countedResets = (nationalIdHash: string, since: Date) =>
   and(
     eq(resetRecords.nationalIdHash, nationalIdHash),
@@ -70,28 +70,33 @@ const countedResets = (nationalIdHash: string, since: Date) =>
     or(inArray(resetRecords.outcome, [...COUNTED_OUTCOMES]), eq(resetRecords.tapIssued, true)),
   );
 
-export function createRecordStore(db: RecordsDatabase): RecordStore {
-  const listOldestFirst = (where?: SQL) =>
-    db.select().from(resetRecords).where(where).orderBy(asc(resetRecords.createdAt), asc(resetRecords.id));
+type Database = RecordsDatabase;
 
+const listOldestFirst = (db: Database, where?: SQL) =>
+  db.select().from(resetRecords).where(where).orderBy(asc(resetRecords.createdAt), asc(resetRecords.id));
+
+const holderIs = (holder: PassHolder) =>
+  'agentId' in holder
+    ? and(eq(resetRecords.channel, 'service-desk'), eq(resetRecords.agentId, holder.agentId))
+    : eq(resetRecords.nationalIdHash, holder.nationalIdHash);
+
+/** Writing and finding single attempts, and what the per-person and per-agent limits count. */
+function attemptQueries(db: Database) {
   return {
-    async addRecord(record) {
+    async addRecord(record: NewRecord) {
       const [row] = await db.insert(resetRecords).values(record).returning();
       if (!row) throw new Error('insert returned no row');
       return row;
     },
-
-    async findRecordByRequestId(requestId) {
+    async findRecordByRequestId(requestId: string) {
       const [row] = await db.select().from(resetRecords).where(eq(resetRecords.requestId, requestId)).limit(1);
       return row ?? null;
     },
-
-    async countResetsSince(nationalIdHash, since) {
+    async countResetsSince(nationalIdHash: string, since: Date) {
       const [row] = await db.select({ total: count() }).from(resetRecords).where(countedResets(nationalIdHash, since));
       return row?.total ?? 0;
     },
-
-    async firstResetSince(nationalIdHash, since) {
+    async firstResetSince(nationalIdHash: string, since: Date) {
       const [row] = await db
         .select({ createdAt: resetRecords.createdAt })
         .from(resetRecords)
@@ -100,54 +105,7 @@ export function createRecordStore(db: RecordsDatabase): RecordStore {
         .limit(1);
       return row?.createdAt ?? null;
     },
-
-    async claimPassDisplay(requestId, nationalIdHash, now) {
-      // One UPDATE … WHERE tap_shown_at IS NULL: of two concurrent requests only one gets the row back.
-      const rows = await db
-        .update(resetRecords)
-        .set({ tapShownAt: now })
-        .where(
-          and(
-            eq(resetRecords.requestId, requestId),
-            eq(resetRecords.nationalIdHash, nationalIdHash),
-            eq(resetRecords.tapIssued, true),
-            isNull(resetRecords.tapShownAt),
-            gt(resetRecords.tapExpiresAt, now),
-          ),
-        )
-        .returning({ id: resetRecords.id });
-      return rows.length === 1;
-    },
-
-    async closeOpenPasses(nationalIdHash, now) {
-      await db
-        .update(resetRecords)
-        .set({ tapShownAt: now })
-        .where(
-          and(
-            eq(resetRecords.nationalIdHash, nationalIdHash),
-            eq(resetRecords.tapIssued, true),
-            isNull(resetRecords.tapShownAt),
-          ),
-        );
-    },
-
-    async endSession(sid) {
-      // Housekeeping rides along with each logout, so the table stays a day's worth of sessions.
-      await db.delete(endedSessions).where(lt(endedSessions.endedAt, sql`now() - ${ENDED_SESSION_RETENTION}`));
-      await db.insert(endedSessions).values({ sid }).onConflictDoNothing();
-    },
-
-    async isSessionEnded(sid) {
-      const [row] = await db
-        .select({ sid: endedSessions.sid })
-        .from(endedSessions)
-        .where(eq(endedSessions.sid, sid))
-        .limit(1);
-      return row !== undefined;
-    },
-
-    async countAgentAttemptsSince(agentId, since) {
+    async countAgentAttemptsSince(agentId: string, since: Date) {
       const [row] = await db
         .select({ total: count() })
         .from(resetRecords)
@@ -160,16 +118,21 @@ export function createRecordStore(db: RecordsDatabase): RecordStore {
         );
       return row?.total ?? 0;
     },
+  };
+}
 
-    async claimPassDisplayForAgent(requestId, agentId, now) {
+/** When a Temporary Access Pass may no longer be shown. */
+function passQueries(db: Database) {
+  return {
+    async claimPassDisplay(requestId: string, holder: PassHolder, now: Date) {
+      // One UPDATE … WHERE tap_shown_at IS NULL: of two concurrent requests only one gets the row back.
       const rows = await db
         .update(resetRecords)
         .set({ tapShownAt: now })
         .where(
           and(
             eq(resetRecords.requestId, requestId),
-            eq(resetRecords.channel, 'service-desk'),
-            eq(resetRecords.agentId, agentId),
+            holderIs(holder),
             eq(resetRecords.tapIssued, true),
             isNull(resetRecords.tapShownAt),
             gt(resetRecords.tapExpiresAt, now),
@@ -178,8 +141,44 @@ export function createRecordStore(db: RecordsDatabase): RecordStore {
         .returning({ id: resetRecords.id });
       return rows.length === 1;
     },
+    async closeOpenPasses(nationalIdHash: string, now: Date) {
+      await db
+        .update(resetRecords)
+        .set({ tapShownAt: now })
+        .where(
+          and(
+            eq(resetRecords.nationalIdHash, nationalIdHash),
+            eq(resetRecords.tapIssued, true),
+            isNull(resetRecords.tapShownAt),
+          ),
+        );
+    },
+  };
+}
 
-    async listAttempts(filter) {
+/** Sessions ended by logout here or at ID-porten: their cookies no longer open anything. */
+function sessionQueries(db: Database) {
+  return {
+    async endSession(sid: string) {
+      // Housekeeping rides along with each logout, so the table stays a day's worth of sessions.
+      await db.delete(endedSessions).where(lt(endedSessions.endedAt, sql`now() - ${ENDED_SESSION_RETENTION}`));
+      await db.insert(endedSessions).values({ sid }).onConflictDoNothing();
+    },
+    async isSessionEnded(sid: string) {
+      const [row] = await db
+        .select({ sid: endedSessions.sid })
+        .from(endedSessions)
+        .where(eq(endedSessions.sid, sid))
+        .limit(1);
+      return row !== undefined;
+    },
+  };
+}
+
+/** Lists: the audit view, a person's history, the statistics' window, the operators' lookup. */
+function listQueries(db: Database) {
+  return {
+    async listAttempts(filter: AttemptFilter) {
       const conditions = [
         filter.outcome ? eq(resetRecords.outcome, filter.outcome) : undefined,
         filter.channel ? eq(resetRecords.channel, filter.channel) : undefined,
@@ -194,8 +193,7 @@ export function createRecordStore(db: RecordsDatabase): RecordStore {
         .orderBy(desc(resetRecords.createdAt), desc(resetRecords.id))
         .limit(filter.limit);
     },
-
-    async listHistory(nationalIdHash, accountIds, limit) {
+    async listHistory(nationalIdHash: string, accountIds: readonly string[], limit: number) {
       const own = eq(resetRecords.nationalIdHash, nationalIdHash);
       const desk =
         accountIds.length > 0
@@ -208,9 +206,13 @@ export function createRecordStore(db: RecordsDatabase): RecordStore {
         .orderBy(desc(resetRecords.createdAt), desc(resetRecords.id))
         .limit(limit);
     },
-
-    listRecords: () => listOldestFirst(),
-    listRecordsSince: (since) => listOldestFirst(gte(resetRecords.createdAt, since)),
-    listRecordsByNationalIdHash: (nationalIdHash) => listOldestFirst(eq(resetRecords.nationalIdHash, nationalIdHash)),
+    listRecords: () => listOldestFirst(db),
+    listRecordsSince: (since: Date) => listOldestFirst(db, gte(resetRecords.createdAt, since)),
+    listRecordsByNationalIdHash: (nationalIdHash: string) =>
+      listOldestFirst(db, eq(resetRecords.nationalIdHash, nationalIdHash)),
   };
+}
+
+export function createRecordStore(db: RecordsDatabase): RecordStore {
+  return { ...attemptQueries(db), ...passQueries(db), ...sessionQueries(db), ...listQueries(db) };
 }

@@ -5,7 +5,7 @@
 // never carries a Temporary Access Pass or a national identity number.
 import type { AuthMethodType, MailMessage } from '@/lib/directory/directory';
 import { formatDateTime } from '@/lib/i18n/date-format';
-import type { VerificationKind } from '@/lib/records/schema';
+import type { VerificationKind } from '@/lib/records/vocabulary';
 
 /** Every language an e-mail can be written in; `nn` is ready for the site's nynorsk pages. */
 export const NOTICE_LOCALES = ['nb', 'nn', 'en'] as const;

@@ -103,6 +103,23 @@ export async function handOverPass(
 }
 
 /**
+ * Deletes the pass cookie ("I have written it down", sign-out). Through Next's cookie store, like Auth.js' own
+ * cookies: a Set-Cookie header of a route's own would be replaced. With the attributes it was set with: a browser
+ * ignores a __Host- cookie set without Secure, even one that expires it.
+ */
+export async function forgetPass(): Promise<void> {
+  const [{ cookies }, { getConfig }] = await Promise.all([import('next/headers'), import('@/lib/config')]);
+  const secure = getConfig().appOrigin.startsWith('https://');
+  (await cookies()).set(handoverCookieName(secure), '', {
+    maxAge: 0,
+    path: '/',
+    secure,
+    httpOnly: true,
+    sameSite: 'strict',
+  });
+}
+
+/**
  * The person's own pass for their result page, as often as they come back, while the record says it is still open
  * (not written down, not signed out, not expired) and the cookie opens for this attempt and this session.
  */

@@ -8,7 +8,7 @@ import { SEARCH_TEXT } from '@/lib/directory/directory';
 import { securityEvent } from '@/lib/log';
 import { countRateLimitHit } from '@/lib/metrics/metrics';
 import type { RecordStore } from '@/lib/records/records';
-import type { VerificationKind } from '@/lib/records/schema';
+import type { VerificationKind } from '@/lib/records/vocabulary';
 import { maskUpn } from '@/lib/reset/mask-upn';
 import { sharedPerPersonQueue, type PerPersonQueue } from '@/lib/reset/per-person-queue';
 import {

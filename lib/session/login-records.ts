@@ -1,19 +1,15 @@
 // A login that cannot become a session is still an attempt: it leaves an audit record.
 import 'server-only';
-import { randomUUID } from 'node:crypto';
-import { getConfig } from '@/lib/config';
 import { securityEvent } from '@/lib/log';
 import { countLoginFailure, countRefusal } from '@/lib/metrics/metrics';
-import { hashNationalId, type NationalId } from '@/lib/national-id';
-import { getRecordStore } from '@/lib/reset/service';
+import type { NationalId } from '@/lib/national-id';
+import { getRecords } from '@/lib/wiring/root';
 
 export type LoginRefusalReason = 'no-national-id' | 'invalid-claims' | 'low-assurance';
 
 export async function recordLoginRefusal(reason: LoginRefusalReason, nationalId: NationalId | null): Promise<void> {
-  const nationalIdHash = nationalId ? hashNationalId(nationalId, getConfig().records.hmacKey) : null;
-  const requestId = randomUUID();
-  const records = await getRecordStore();
-  await records.addRecord({ requestId, outcome: 'refused', reason, nationalIdHash });
+  const records = await getRecords();
+  const { requestId, nationalIdHash } = await records.recordRefusal(reason, nationalId);
   securityEvent('login-refused', { reason, requestId, nationalIdHash });
   countLoginFailure(reason);
 }
@@ -23,10 +19,8 @@ export async function recordRequestRefusal(
   reason: 'missing-origin' | 'foreign-origin',
   nationalId: NationalId | null,
 ): Promise<void> {
-  const nationalIdHash = nationalId ? hashNationalId(nationalId, getConfig().records.hmacKey) : null;
-  const requestId = randomUUID();
-  const records = await getRecordStore();
-  await records.addRecord({ requestId, outcome: 'refused', reason, nationalIdHash });
+  const records = await getRecords();
+  const { requestId, nationalIdHash } = await records.recordRefusal(reason, nationalId);
   securityEvent('reset.request-refused', { reason, requestId, nationalIdHash });
   countRefusal('self-service', 'request', reason);
 }

@@ -5,7 +5,7 @@ import { decode, getToken } from 'next-auth/jwt';
 import { clientAddressFrom } from '@/lib/client-address';
 import { securityEvent } from '@/lib/log';
 import { getConfig } from '@/lib/config';
-import { getRecordStore } from '@/lib/reset/service';
+import { getRecords } from '@/lib/wiring/root';
 import { SessionTokenSchema, type SessionToken } from './session-token';
 
 const SESSION_COOKIE = 'authjs.session-token';
@@ -65,7 +65,7 @@ export async function getResetSession(now: Date = new Date()): Promise<SessionTo
     return null;
   }
   const endableId = endableSessionId(parsed.data);
-  if (endableId && (await (await getRecordStore()).isSessionEnded(endableId))) return null;
+  if (endableId && (await (await getRecords()).isSessionEnded(endableId))) return null;
   return parsed.data;
 }
 

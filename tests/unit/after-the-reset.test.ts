@@ -16,7 +16,8 @@ import type { ResetRecord } from '@/lib/records/schema';
 import { createAddressLimiter } from '@/lib/reset/address-limiter';
 import { previewNotMe, undoResetFor, type NotMeSettings } from '@/lib/reset/not-me';
 import { createPerPersonQueue } from '@/lib/reset/per-person-queue';
-import { issueNewPassFor, passOffered, resetTwoFactorFor, type ResetSettings } from '@/lib/reset/reset';
+import { issueNewPassFor } from '@/lib/reset/new-pass';
+import { passOffered, resetTwoFactorFor, type ResetSettings } from '@/lib/reset/reset';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const NATIONAL_ID = NationalIdSchema.parse('01819012365');

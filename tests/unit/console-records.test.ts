@@ -148,11 +148,11 @@ describe('console queries', () => {
 
   it('grants the display of a desk pass once, to the agent who made the attempt, while it is valid', async () => {
     const during = at('2026-11-03T10:30:00Z');
-    expect(await store.claimPassDisplayForAgent('e', 'agent-1', during)).toBe(false);
-    expect(await store.claimPassDisplay('e', 'agent-2', during)).toBe(false);
-    expect(await store.claimPassDisplayForAgent('e', 'agent-2', at('2026-11-03T11:30:00Z'))).toBe(false);
-    expect(await store.claimPassDisplayForAgent('e', 'agent-2', during)).toBe(true);
-    expect(await store.claimPassDisplayForAgent('e', 'agent-2', during)).toBe(false);
+    expect(await store.claimPassDisplay('e', { agentId: 'agent-1' }, during)).toBe(false);
+    expect(await store.claimPassDisplay('e', { nationalIdHash: 'agent-2' }, during)).toBe(false);
+    expect(await store.claimPassDisplay('e', { agentId: 'agent-2' }, at('2026-11-03T11:30:00Z'))).toBe(false);
+    expect(await store.claimPassDisplay('e', { agentId: 'agent-2' }, during)).toBe(true);
+    expect(await store.claimPassDisplay('e', { agentId: 'agent-2' }, during)).toBe(false);
   });
 
   it('refuses an unknown channel', async () => {

@@ -200,17 +200,17 @@ describe.each(backends)('records on $name', (backend) => {
       baseRecord({ requestId: 'req-expired', tapIssued: true, tapExpiresAt: new Date(now.getTime() - 1) }),
     );
     await store.addRecord(baseRecord({ requestId: 'req-none', tapIssued: false }));
-    expect(await store.claimPassDisplay('req-show', 'hash-other', now)).toBe(false);
+    expect(await store.claimPassDisplay('req-show', { nationalIdHash: 'hash-other' }, now)).toBe(false);
     // Two at once (a double load): exactly one wins.
     const both = await Promise.all([
-      store.claimPassDisplay('req-show', 'hash-a', now),
-      store.claimPassDisplay('req-show', 'hash-a', now),
+      store.claimPassDisplay('req-show', { nationalIdHash: 'hash-a' }, now),
+      store.claimPassDisplay('req-show', { nationalIdHash: 'hash-a' }, now),
     ]);
     expect(both.filter(Boolean)).toHaveLength(1);
-    expect(await store.claimPassDisplay('req-show', 'hash-a', now)).toBe(false);
+    expect(await store.claimPassDisplay('req-show', { nationalIdHash: 'hash-a' }, now)).toBe(false);
     expect((await store.findRecordByRequestId('req-show'))?.tapShownAt).toEqual(now);
-    expect(await store.claimPassDisplay('req-expired', 'hash-a', now)).toBe(false);
-    expect(await store.claimPassDisplay('req-none', 'hash-a', now)).toBe(false);
+    expect(await store.claimPassDisplay('req-expired', { nationalIdHash: 'hash-a' }, now)).toBe(false);
+    expect(await store.claimPassDisplay('req-none', { nationalIdHash: 'hash-a' }, now)).toBe(false);
   });
 
   it('forgets ended sessions older than a day when it records a new one', async () => {

@@ -549,9 +549,10 @@ describe('personLimitRetryAfter (service, with the configured HMAC key and recor
   });
 
   it('hashes the national id with the configured key and answers from the records', async () => {
-    const { getRecordStore, personLimitRetryAfter } = await import('@/lib/reset/service');
+    const { personLimitRetryAfter } = await import('@/lib/wiring/self-service');
+    const { getInfrastructure } = await import('@/lib/wiring/root');
     expect(await personLimitRetryAfter(NATIONAL_ID)).toBeUndefined();
-    const store = await getRecordStore();
+    const store = (await getInfrastructure()).records;
     const oldest = new Date(Date.now() - 20 * 3_600_000);
     await store.addRecord({ requestId: 's1', outcome: 'success', nationalIdHash: HASH, createdAt: oldest });
     await store.addRecord({

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { inlineScriptHashes } from '@/lib/prerendered-script-hashes';
 import { contentSecurityPolicy, securityHeaders, scriptHash } from '@/lib/security-headers';
-import { checkCallerOrigin } from '@/lib/session/caller-origin';
+import { checkCallerOrigin } from '@/lib/origin-policy';
 import { localeOfCallbackUrl, reasonForAuthError } from '@/lib/session/login-failure';
 import globalErrorTexts from '@/messages/global-error.json';
 import { routing } from '@/lib/i18n/routing';

@@ -9,7 +9,7 @@ import { SubmitButton } from '@/components/submit-button';
 import { getBuildSettings, getConfig } from '@/lib/config';
 import { pageMetadata } from '@/lib/i18n/metadata';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
-import { previewResetForSession } from '@/lib/reset/service';
+import { previewResetForSession } from '@/lib/wiring/self-service';
 import { getClientAddress, getResetSession } from '@/lib/session/reset-session';
 import { requestNewPass, resetTwoFactor } from './actions';
 import { AccountSummary } from '@/components/reset/account-summary';

@@ -7,7 +7,7 @@ import { formatDateTime } from '@/lib/i18n/date-format';
 import { pageMetadata } from '@/lib/i18n/metadata';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
 import type { ResetRecord } from '@/lib/records/schema';
-import { historyForSession } from '@/lib/reset/service';
+import { historyForSession } from '@/lib/wiring/self-service';
 import { getResetSession } from '@/lib/session/reset-session';
 
 type Props = { params: Promise<{ locale: string }> };

@@ -7,8 +7,8 @@ import { redirect } from 'next/navigation';
 import { getConfig } from '@/lib/config';
 import { localeFromForm } from '@/lib/i18n/locale-form';
 import { getPathname } from '@/lib/i18n/navigation';
-import { undoResetForSession } from '@/lib/reset/service';
-import { checkCallerOrigin } from '@/lib/session/caller-origin';
+import { undoResetForSession } from '@/lib/wiring/self-service';
+import { checkCallerOrigin } from '@/lib/origin-policy';
 import { recordRequestRefusal } from '@/lib/session/login-records';
 import { getClientAddress, getResetSession } from '@/lib/session/reset-session';
 

@@ -12,7 +12,7 @@ import { formatDateTime } from '@/lib/i18n/date-format';
 import { pageMetadata } from '@/lib/i18n/metadata';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
 import type { ResetRecord } from '@/lib/records/schema';
-import { previewNotMeForSession } from '@/lib/reset/service';
+import { previewNotMeForSession } from '@/lib/wiring/self-service';
 import { findOwnRecord } from '@/lib/session/own-record';
 import { getClientAddress, getResetSession } from '@/lib/session/reset-session';
 import type { SessionToken } from '@/lib/session/session-token';

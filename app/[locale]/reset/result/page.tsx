@@ -16,7 +16,7 @@ import { pageMetadata } from '@/lib/i18n/metadata';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
 import type { ResetRecord } from '@/lib/records/schema';
 import { keptPassForDisplay } from '@/lib/reset/pass-handover';
-import { personLimitRetryAfter, type RefusalReason } from '@/lib/reset/service';
+import { personLimitRetryAfter, type RefusalReason } from '@/lib/wiring/self-service';
 import { findOwnRecord } from '@/lib/session/own-record';
 import { getResetSession, passBinding } from '@/lib/session/reset-session';
 import { resetTwoFactor } from '../confirm/actions';

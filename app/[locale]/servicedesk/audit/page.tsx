@@ -1,18 +1,18 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ConsoleGate, consoleMetadata } from '@/components/console/console-gate';
 import { methodName } from '@/components/reset/method-list';
-import { filterRange, parseAuditFilter, type AuditFilter, type AuditFilterInput } from '@/lib/console/audit-filter';
-import { accountIdForUsername } from '@/lib/console/desk-service';
+import { parseAuditFilter, type AuditFilter, type AuditFilterInput } from '@/lib/console/audit-filter';
+import { accountIdForUsername } from '@/lib/wiring/service-desk';
 import { consolePageAccess } from '@/lib/console/page-access';
 import type { ConsoleSession } from '@/lib/console/session';
 import { intlLocale } from '@/lib/i18n/date-format';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
-import { CHANNELS, OUTCOMES } from '@/lib/records/schema';
-import { getRecordStore } from '@/lib/reset/service';
+import { CHANNELS, OUTCOMES } from '@/lib/records/vocabulary';
+import { getRecords } from '@/lib/wiring/root';
+import { AUDIT_LIMIT } from '@/lib/records/queries';
+import type { ResetRecord } from '@/lib/records/schema';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<AuditFilterInput> };
-
-const AUDIT_LIMIT = 200;
 
 export async function generateMetadata({ params }: Props) {
   return consoleMetadata(
@@ -102,29 +102,96 @@ async function Filters(props: { locale: Locale; filter: AuditFilter; agent: bool
   );
 }
 
+// Long codes (references, object ids, refusal reasons) break anywhere: the table fits the width, no sideways scroll.
+const cell = 'border border-slate-300 px-2 py-1 align-top break-words';
+const COLUMNS = [
+  'colTime',
+  'colChannel',
+  'colOutcome',
+  'colRemoved',
+  'colAgent',
+  'colVerification',
+  'colReference',
+] as const;
+
+async function AuditTable(props: { locale: Locale; records: ResetRecord[] }) {
+  const { locale, records } = props;
+  const t = await getTranslations({ locale, namespace: 'Console' });
+  const tr = await getTranslations({ locale, namespace: 'ResetFlow' });
+  return (
+    <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-labelledby="audit-caption">
+      <table className="w-full border-collapse text-sm" data-testid="audit-table">
+        <caption id="audit-caption" className="text-left font-semibold">
+          {t('auditCaption')}
+        </caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((key) => (
+              <th key={key} scope="col" className={`${cell} text-left`}>
+                {t(key)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {records.map((record) => (
+            <tr
+              key={record.id}
+              data-reference={record.requestId}
+              data-outcome={record.outcome}
+              data-channel={record.channel}
+            >
+              <td className={cell}>
+                {new Intl.DateTimeFormat(intlLocale(locale), {
+                  dateStyle: 'short',
+                  timeStyle: 'medium',
+                  timeZone: 'Europe/Oslo',
+                }).format(record.createdAt)}
+              </td>
+              <td className={cell}>{t(`channel_${record.channel}`)}</td>
+              <td className={cell}>
+                {t(`outcome_${record.outcome}`)}
+                {record.reason ? (
+                  <>
+                    {' '}
+                    <code className="break-all">({record.reason})</code>
+                  </>
+                ) : null}
+              </td>
+              <td className={cell}>{record.removed.map((method) => methodName(tr, method)).join(', ')}</td>
+              <td className={cell} data-testid="audit-agent">
+                {record.agentName ? <span className="block font-semibold">{record.agentName}</span> : null}
+                {record.agentId ? (
+                  <span className="block text-xs break-all text-slate-700">
+                    {t('agentObjectId', { id: record.agentId })}
+                  </span>
+                ) : null}
+              </td>
+              <td className={cell}>
+                {record.verificationKind ? t(`verification_${record.verificationKind}`) : ''}
+                {record.ticketReference ? ` (${record.ticketReference})` : ''}
+              </td>
+              <td className={cell}>
+                <code className="text-xs break-all">{record.requestId}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 async function AuditBody(props: { locale: Locale; session: ConsoleSession; input: AuditFilterInput }) {
   const { locale, session } = props;
   const t = await getTranslations({ locale, namespace: 'Console' });
-  const tr = await getTranslations({ locale, namespace: 'ResetFlow' });
   const agent = session.roles.includes('agent');
   const filter = parseAuditFilter(props.input);
   // One person's history is the agent's: it looks the username up in the directory.
   const username = agent ? filter.username : undefined;
   const accountId = username ? await accountIdForUsername(username) : undefined;
   const records =
-    username && !accountId
-      ? []
-      : await (
-          await getRecordStore()
-        ).listAttempts({
-          outcome: filter.outcome,
-          channel: filter.channel,
-          ...filterRange(filter),
-          accountId: accountId ?? undefined,
-          limit: AUDIT_LIMIT,
-        });
-  // Long codes (references, object ids, refusal reasons) break anywhere: the table fits the width, no sideways scroll.
-  const cell = 'border border-slate-300 px-2 py-1 align-top break-words';
+    username && !accountId ? [] : await (await getRecords()).auditAttempts(filter, accountId ?? undefined);
   return (
     <>
       <Filters locale={locale} filter={filter} agent={agent} />
@@ -140,76 +207,7 @@ async function AuditBody(props: { locale: Locale; session: ConsoleSession; input
       {records.length === 0 ? (
         <p className="mt-2">{t('auditEmpty')}</p>
       ) : (
-        <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-labelledby="audit-caption">
-          <table className="w-full border-collapse text-sm" data-testid="audit-table">
-            <caption id="audit-caption" className="text-left font-semibold">
-              {t('auditCaption')}
-            </caption>
-            <thead>
-              <tr>
-                {(
-                  [
-                    'colTime',
-                    'colChannel',
-                    'colOutcome',
-                    'colRemoved',
-                    'colAgent',
-                    'colVerification',
-                    'colReference',
-                  ] as const
-                ).map((key) => (
-                  <th key={key} scope="col" className={`${cell} text-left`}>
-                    {t(key)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {records.map((record) => (
-                <tr
-                  key={record.id}
-                  data-reference={record.requestId}
-                  data-outcome={record.outcome}
-                  data-channel={record.channel}
-                >
-                  <td className={cell}>
-                    {new Intl.DateTimeFormat(intlLocale(locale), {
-                      dateStyle: 'short',
-                      timeStyle: 'medium',
-                      timeZone: 'Europe/Oslo',
-                    }).format(record.createdAt)}
-                  </td>
-                  <td className={cell}>{t(`channel_${record.channel}`)}</td>
-                  <td className={cell}>
-                    {t(`outcome_${record.outcome}`)}
-                    {record.reason ? (
-                      <>
-                        {' '}
-                        <code className="break-all">({record.reason})</code>
-                      </>
-                    ) : null}
-                  </td>
-                  <td className={cell}>{record.removed.map((method) => methodName(tr, method)).join(', ')}</td>
-                  <td className={cell} data-testid="audit-agent">
-                    {record.agentName ? <span className="block font-semibold">{record.agentName}</span> : null}
-                    {record.agentId ? (
-                      <span className="block text-xs break-all text-slate-700">
-                        {t('agentObjectId', { id: record.agentId })}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className={cell}>
-                    {record.verificationKind ? t(`verification_${record.verificationKind}`) : ''}
-                    {record.ticketReference ? ` (${record.ticketReference})` : ''}
-                  </td>
-                  <td className={cell}>
-                    <code className="text-xs break-all">{record.requestId}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AuditTable locale={locale} records={records} />
       )}
     </>
   );

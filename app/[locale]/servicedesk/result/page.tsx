@@ -10,7 +10,7 @@ import { formatDateTime } from '@/lib/i18n/date-format';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
 import type { ResetRecord } from '@/lib/records/schema';
 import { takePassForDisplay } from '@/lib/reset/pass-handover';
-import { getRecordStore } from '@/lib/reset/service';
+import { getRecords } from '@/lib/wiring/root';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ ref?: string }> };
 
@@ -124,14 +124,13 @@ async function Outcome(props: { locale: Locale; record: ResetRecord; pass: strin
 async function ResultBody(props: { locale: Locale; session: ConsoleSession; reference: string }) {
   const { locale, session } = props;
   const t = await getTranslations({ locale, namespace: 'Console' });
-  const store = await getRecordStore();
-  const found = props.reference ? await store.findRecordByRequestId(props.reference) : null;
+  const records = await getRecords();
   // Only the agent's own service desk attempts: another agent's reference shows nothing.
-  const record = found && found.channel === 'service-desk' && found.agentId === session.oid ? found : null;
+  const record = props.reference ? await records.deskAttempt(session.oid, props.reference) : null;
   if (!record) return <p className="mt-4">{t('resultNotFound')}</p>;
   const pass = record.tapIssued
     ? await takePassForDisplay(record.requestId, session.oid, (requestId, agentId, now) =>
-        store.claimPassDisplayForAgent(requestId, agentId, now),
+        records.claimPassDisplay(requestId, { agentId }, now),
       )
     : null;
   return (

@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ConsoleGate, consoleHref, consoleMetadata } from '@/components/console/console-gate';
-import { searchPeopleForAgent } from '@/lib/console/desk-service';
+import { searchPeopleForAgent } from '@/lib/wiring/service-desk';
 import { consolePageAccess } from '@/lib/console/page-access';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
 

@@ -7,10 +7,9 @@ import {
   type StatisticsLabels,
 } from '@/components/console/statistics-chart';
 import { consolePageAccess } from '@/lib/console/page-access';
-import { computeStatistics, statisticsStart } from '@/lib/console/statistics';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
-import { CHANNELS, OUTCOMES } from '@/lib/records/schema';
-import { getRecordStore } from '@/lib/reset/service';
+import { CHANNELS, OUTCOMES } from '@/lib/records/vocabulary';
+import { getRecords } from '@/lib/wiring/root';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -27,8 +26,7 @@ async function StatisticsBody(props: { locale: Locale }) {
   const { locale } = props;
   const t = await getTranslations({ locale, namespace: 'Console' });
   const now = new Date();
-  const records = await (await getRecordStore()).listRecordsSince(statisticsStart(now));
-  const stats = computeStatistics(records, now);
+  const stats = await (await getRecords()).statistics(now);
   const labels: StatisticsLabels = {
     chartTitle: t('statsChartTitle'),
     chartDescription: t('statsChartDescription'),

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
 import { securityEvent } from '@/lib/log';
-import { getRecordStore } from '@/lib/reset/service';
+import { getRecords } from '@/lib/wiring/root';
 
 const FrontChannelSchema = z.object({ iss: z.string().min(1), sid: z.string().min(1).max(200) });
 
@@ -17,7 +17,7 @@ export async function GET(request: Request) {
   if (!parsed.success || parsed.data.iss.replace(/\/$/, '') !== issuer) {
     return new Response('Bad front-channel logout request', { status: 400, headers: noStore });
   }
-  await (await getRecordStore()).endSession(parsed.data.sid);
+  await (await getRecords()).endSession(parsed.data.sid);
   securityEvent('logout', { initiatedBy: 'idporten-front-channel' });
   return new Response(null, { status: 200, headers: noStore });
 }

@@ -2,7 +2,6 @@
 // endpoint with id_token_hint and post_logout_redirect_uri. ID-porten's ID token carries the national
 // identity number, so it travels in a POST body (RP-Initiated Logout 1.0 requires OPs to accept POST),
 // never in a URL where browser history, proxies and access logs would keep it.
-import { cookies } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { signOut } from '@/auth';
 import { getConfig } from '@/lib/config';
@@ -11,9 +10,9 @@ import { getPathname } from '@/lib/i18n/navigation';
 import { getIdportenDiscovery } from '@/lib/idporten/discovery';
 import { LOGOUT_AUTOSUBMIT_SCRIPT } from '@/lib/security-headers';
 import { securityEvent } from '@/lib/log';
-import { hashNationalId } from '@/lib/national-id';
-import { handoverCookieName } from '@/lib/reset/pass-handover';
-import { getRecordStore } from '@/lib/reset/service';
+import { checkCallerOrigin } from '@/lib/origin-policy';
+import { forgetPass } from '@/lib/reset/pass-handover';
+import { getRecords } from '@/lib/wiring/root';
 import { endableSessionId, getResetSession } from '@/lib/session/reset-session';
 
 // The hand-over page is plain HTML (no React, no build CSS); a static stylesheet from public/ styles it within the
@@ -24,30 +23,22 @@ const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${c
 
 export async function POST(request: Request) {
   const config = getConfig();
-  const origin = request.headers.get('origin');
-  if (origin && origin !== config.appOrigin) return new Response('Cross-site logout refused', { status: 403 });
+  if (!checkCallerOrigin(request.headers, config.appOrigin).ok) {
+    return new Response('Cross-site logout refused', { status: 403 });
+  }
 
   const locale = localeFromForm(await request.formData());
   const session = await getResetSession();
   // First of all, end the session where every instance looks: a copy of the cookie is dead from now on,
   // whether or not ID-porten's front-channel call ever arrives.
   const endableId = session ? endableSessionId(session) : undefined;
-  const records = await getRecordStore();
+  const records = await getRecords();
   if (endableId) await records.endSession(endableId);
   // Signing out is one of the two ways a pass leaves the screen for good (the other is "I have written it down").
-  if (session) await records.closeOpenPasses(hashNationalId(session.pid, config.records.hmacKey), new Date());
+  if (session) await records.closeOpenPasses(session.pid, new Date());
   await signOut({ redirect: false });
   securityEvent('logout', { initiatedBy: 'person' });
-  // Through Next's cookie store, like Auth.js' own cookies: a Set-Cookie header of our own would be replaced. With
-  // the attributes it was set with: a browser ignores a __Host- cookie set without Secure, even one that expires it.
-  const secure = config.appOrigin.startsWith('https://');
-  (await cookies()).set(handoverCookieName(secure), '', {
-    maxAge: 0,
-    path: '/',
-    secure,
-    httpOnly: true,
-    sameSite: 'strict',
-  });
+  await forgetPass();
   if (!session?.idToken) {
     return Response.redirect(new URL(getPathname({ locale, href: '/reset/signed-out' }), config.appOrigin), 303);
   }

@@ -5,8 +5,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
 import { securityEvent } from '@/lib/log';
-import { hashNationalId, NationalIdSchema } from '@/lib/national-id';
-import { getRecordStore } from '@/lib/reset/service';
+import { NationalIdSchema } from '@/lib/national-id';
+import { getRecords } from '@/lib/wiring/root';
 
 const LookupSchema = z.union([
   z.object({ nationalId: NationalIdSchema }).strict(),
@@ -36,12 +36,12 @@ export async function POST(request: Request) {
   if (!parsed.success) {
     return Response.json({ error: 'body must be { nationalId } or { since }' }, { status: 400, headers: noStore });
   }
-  const store = await getRecordStore();
-  const personHash =
-    'nationalId' in parsed.data ? hashNationalId(parsed.data.nationalId, config.records.hmacKey) : null;
-  const records = personHash
-    ? await store.listRecordsByNationalIdHash(personHash)
-    : await store.listRecordsSince(new Date('since' in parsed.data ? parsed.data.since : 0));
+  const store = await getRecords();
+  const person = 'nationalId' in parsed.data ? parsed.data.nationalId : null;
+  const personHash = person ? store.hashOf(person) : null;
+  const records = person
+    ? await store.personAttempts(person)
+    : await store.attemptsSince(new Date('since' in parsed.data ? parsed.data.since : 0));
   // Who asked and what: by the token's fingerprint, and by the person's keyed hash, never the number.
   securityEvent('ops.records-lookup', {
     tokenId: tokenId(config.ops.apiToken),

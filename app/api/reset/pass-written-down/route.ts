@@ -5,10 +5,9 @@ import { getConfig } from '@/lib/config';
 import { localeFromForm } from '@/lib/i18n/locale-form';
 import { getPathname } from '@/lib/i18n/navigation';
 import { securityEvent } from '@/lib/log';
-import { hashNationalId } from '@/lib/national-id';
-import { handoverCookieName } from '@/lib/reset/pass-handover';
-import { getRecordStore } from '@/lib/reset/service';
-import { checkCallerOrigin } from '@/lib/session/caller-origin';
+import { forgetPass } from '@/lib/reset/pass-handover';
+import { getRecords } from '@/lib/wiring/root';
+import { checkCallerOrigin } from '@/lib/origin-policy';
 import { recordRequestRefusal } from '@/lib/session/login-records';
 import { findOwnRecord } from '@/lib/session/own-record';
 import { getResetSession } from '@/lib/session/reset-session';
@@ -28,16 +27,15 @@ export async function POST(request: Request) {
   if (!session || !record) {
     return Response.redirect(new URL(getPathname({ locale, href: '/reset/confirm' }), config.appOrigin), 303);
   }
-  const personHash = hashNationalId(session.pid, config.records.hmacKey);
-  await (await getRecordStore()).claimPassDisplay(record.requestId, personHash, new Date());
-  securityEvent('reset.tap-written-down', { requestId: record.requestId, personHash });
-  const secure = config.appOrigin.startsWith('https://');
+  const records = await getRecords();
+  await records.claimPassDisplay(record.requestId, { person: session.pid }, new Date());
+  securityEvent('reset.tap-written-down', { requestId: record.requestId, personHash: records.hashOf(session.pid) });
+  await forgetPass();
   const result = new URL(`${getPathname({ locale, href: '/reset/result' })}?ref=${record.requestId}`, config.appOrigin);
   return new Response(null, {
     status: 303,
     headers: {
       location: result.toString(),
-      'set-cookie': `${handoverCookieName(secure)}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`,
       'cache-control': 'no-store',
     },
   });

@@ -1,15 +1,17 @@
+import { getConfig } from '@/lib/config';
 // The assisted reset. Treated as a public HTTP endpoint: it checks the Origin, the console session and the agent
 // role itself, reads the form with zod (the account, the verification, the ticked registrations), and answers
 // post/redirect/get so a reload never resets twice. The domain refuses (and records) a stale staff login.
 import { randomUUID } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { ACCOUNT_ID, agentOf, resetForAgent } from '@/lib/console/desk-service';
-import { isSameOrigin, refusedOrigin, requireConsoleRole, seeOther } from '@/lib/console/request-guard';
+import { ACCOUNT_ID, agentOf, resetForAgent } from '@/lib/wiring/service-desk';
+import { refusedOrigin, requireConsoleRole, seeOther } from '@/lib/console/request-guard';
+import { checkCallerOrigin } from '@/lib/origin-policy';
 import { getPathname } from '@/lib/i18n/navigation';
 import { localeFromForm } from '@/lib/i18n/locale-form';
 import { logger } from '@/lib/log';
-import { VERIFICATION_KINDS } from '@/lib/records/schema';
+import { VERIFICATION_KINDS } from '@/lib/records/vocabulary';
 import { chosenIdsFromForm } from '@/lib/reset/method-choice';
 import { handOverPass } from '@/lib/reset/pass-handover';
 
@@ -28,7 +30,7 @@ const DeskResetForm = z.object({
 });
 
 export async function POST(request: NextRequest): Promise<Response> {
-  if (!isSameOrigin(request)) return refusedOrigin('reset');
+  if (!checkCallerOrigin(request.headers, getConfig().appOrigin).ok) return refusedOrigin('reset');
   const form = await request.formData();
   const locale = localeFromForm(form);
   const guard = await requireConsoleRole('agent', locale, 'reset');

@@ -1,7 +1,8 @@
 // Starts the staff login at Entra ID (a plain form post, so it works without JavaScript).
 import type { NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config';
-import { refusedOrigin, isSameOrigin, seeOther } from '@/lib/console/request-guard';
+import { refusedOrigin, seeOther } from '@/lib/console/request-guard';
+import { checkCallerOrigin } from '@/lib/origin-policy';
 import { STAFF_PROVIDER_ID, staffSignIn } from '@/lib/console/staff-auth';
 import { getPathname } from '@/lib/i18n/navigation';
 import { localeFromForm } from '@/lib/i18n/locale-form';
@@ -10,7 +11,7 @@ import { localeFromForm } from '@/lib/i18n/locale-form';
 const RETURN_TO = ['/servicedesk', '/servicedesk/search', '/servicedesk/reset'] as const;
 
 export async function POST(request: NextRequest): Promise<Response> {
-  if (!isSameOrigin(request)) return refusedOrigin('sign-in');
+  if (!checkCallerOrigin(request.headers, getConfig().appOrigin).ok) return refusedOrigin('sign-in');
   if (!getConfig().console.enabled) return new Response('Not found', { status: 404 });
   const form = await request.formData();
   const locale = localeFromForm(form);

@@ -9,15 +9,16 @@ import {
   SIGNED_OUT_PATH,
   signedOutLandingPath,
 } from '@/lib/console/entra-logout';
-import { refusedOrigin, isSameOrigin, seeOther } from '@/lib/console/request-guard';
+import { refusedOrigin, seeOther } from '@/lib/console/request-guard';
+import { checkCallerOrigin } from '@/lib/origin-policy';
 import { getConsoleSession } from '@/lib/console/session';
-import { getConsoleSessionStore } from '@/lib/console/session-store';
+import { getConsoleSessionStore } from '@/lib/wiring/root';
 import { staffSignOut } from '@/lib/console/staff-auth';
 import { localeFromForm } from '@/lib/i18n/locale-form';
 import { logger, securityEvent } from '@/lib/log';
 
 export async function POST(request: NextRequest): Promise<Response> {
-  if (!isSameOrigin(request)) return refusedOrigin('sign-out');
+  if (!checkCallerOrigin(request.headers, getConfig().appOrigin).ok) return refusedOrigin('sign-out');
   const locale = localeFromForm(await request.formData());
   const session = await getConsoleSession();
   if (session) {

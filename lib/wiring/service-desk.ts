@@ -1,7 +1,8 @@
-// Wires the service desk domain to the real directory and records from configuration (like lib/reset/service.ts).
+// The service desk channel's use cases, bound to the composition root's infrastructure and to configuration.
 import 'server-only';
 import { getConfig } from '@/lib/config';
-import { getDirectory, getRecordStore, noticeSettings } from '@/lib/reset/service';
+import { getInfrastructure } from './root';
+import { noticeSettings } from './self-service';
 import {
   previewDeskReset,
   resetByServiceDesk,
@@ -17,7 +18,8 @@ import type { ResetChoice, ResetOutcome } from '@/lib/reset/reset';
 
 async function deskDeps(): Promise<ServiceDeskDeps> {
   // The self-service reset's directory: one app token per process for both channels.
-  return { directory: getDirectory(), records: await getRecordStore() };
+  const { directory, records } = await getInfrastructure();
+  return { directory, records };
 }
 
 function deskSettings(): ServiceDeskSettings {

@@ -1,17 +1,17 @@
 // Refuses hostile POSTs to pages (Next's server actions) and to the route handlers that read a form, before Next
 // sees them, with a 4xx and a log line: Next itself answers an oversized, malformed or non-form body, or a foreign
-// Origin, with a bare 500.
+// Origin, with a bare 500. Proxy-safe: it reads headers and the body only, never a session or the records.
 import type { NextRequest } from 'next/server';
-import { getToken } from 'next-auth/jwt';
 import { getConfig } from '@/lib/config';
 import { logger } from '@/lib/log';
-import { recordRequestRefusal } from '@/lib/session/login-records';
-import { SessionTokenSchema } from '@/lib/session/session-token';
+import { checkCallerOrigin } from '@/lib/origin-policy';
 
 // The site's forms post a language, an action id and a handful of registration ids.
 export const MAX_ACTION_BODY_BYTES = 64 * 1024;
 
 export type GuardRefusal = { status: 400 | 403 | 405 | 411 | 413; reason: string };
+/** A refusal the records must show as an attempt (lib/proxy/recorded-refusal.ts hands it to a route that writes it). */
+export type RecordedRefusal = { status: 403; reason: 'foreign-origin'; recorded: true };
 
 const FORM_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
 // Every action of this site takes its form (with JavaScript too: React then posts the arguments as multipart, as they
@@ -26,18 +26,6 @@ async function hasReadableBody(request: NextRequest, type: string): Promise<bool
   } catch {
     return false;
   }
-}
-
-/** The pid's owner, if the request carries a valid session: a refused cross-site reset is recorded as theirs. */
-async function sessionNationalId(request: NextRequest) {
-  const config = getConfig();
-  const token = await getToken({
-    req: request,
-    secret: config.auth.secret,
-    secureCookie: config.appOrigin.startsWith('https://'),
-  });
-  const parsed = SessionTokenSchema.safeParse(token);
-  return parsed.success ? parsed.data.pid : null;
 }
 
 /** The body's length, type and shape: null when one of `types` that parses, within the limit. */
@@ -58,20 +46,21 @@ function requestHost(request: NextRequest): string | null {
 }
 
 /** Null when the POST may go on to Next; otherwise why it is refused. */
-export async function refusePagePost(request: NextRequest): Promise<GuardRefusal | null> {
+export async function refusePagePost(request: NextRequest): Promise<GuardRefusal | RecordedRefusal | null> {
   const origin = request.headers.get('origin');
-  if (origin !== null && origin !== getConfig().appOrigin) {
-    await recordRequestRefusal('foreign-origin', await sessionNationalId(request));
-    return { status: 403, reason: 'foreign-origin' };
-  }
+  // A POST without Origin goes on: the action refuses it itself, with its record, in the page's language.
+  const caller = checkCallerOrigin(request.headers, getConfig().appOrigin);
+  if (!caller.ok && caller.reason === 'foreign-origin')
+    return { status: 403, reason: 'foreign-origin', recorded: true };
   // Next refuses a server action whose Origin names another host than X-Forwarded-Host (or Host) with a bare 500;
   // the same check here answers 400. Only a client that sets those headers itself, or a proxy set up wrongly, gets it.
   if (origin !== null && new URL(origin).host !== requestHost(request)) return { status: 400, reason: 'host-mismatch' };
   return refuseBody(request, ACTION_TYPES);
 }
 
-// The route handlers that read a form (logout, "I have written it down", the console's sign-in, sign-out and reset). Each checks the Origin
-// itself, with its own rule and record; here only the body, which `request.formData()` would turn into a 500.
+// The route handlers that read a form (logout, "I have written it down", the console's sign-in, sign-out and reset).
+// Each checks the Origin itself (lib/origin-policy.ts) and writes its own record; here only the body, which
+// `request.formData()` would turn into a 500.
 export const FORM_ROUTES: ReadonlySet<string> = new Set([
   '/api/auth/idporten-logout',
   '/api/reset/pass-written-down',

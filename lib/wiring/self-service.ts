@@ -1,61 +1,24 @@
-// Wires the reset domain to the real directory, records and limiter from configuration, once per process.
+// The self-service channel's use cases, bound to the composition root's infrastructure and to configuration.
 import 'server-only';
 import { getConfig } from '@/lib/config';
-import { createGraphDirectory, type Directory } from '@/lib/directory/directory';
+import { issueNewPassFor } from '@/lib/reset/new-pass';
 import { getPathname } from '@/lib/i18n/navigation';
-import { hashNationalId, type NationalId } from '@/lib/national-id';
-import { getSharedDatabase } from '@/lib/records/database';
-import { createRecordStore, type RecordStore } from '@/lib/records/records';
-import { createSharedAddressLimiter, type AddressLimiter } from '@/lib/reset/address-limiter';
+import type { NationalId } from '@/lib/national-id';
 import type { ResetRecord } from '@/lib/records/schema';
 import { previewNotMe, undoResetFor, type NotMePreview, type NotMeSettings } from '@/lib/reset/not-me';
-import type { PerPersonQueue } from '@/lib/reset/per-person-queue';
-import { createPersonLock } from '@/lib/reset/person-lock';
+import { getDirectory, getInfrastructure, getRecords } from './root';
 import {
-  issueNewPassFor,
   personLimitRetryAt,
   previewReset,
   resetTwoFactorFor,
   type ResetChoice,
-  type ResetDeps,
   type ResetOutcome,
   type ResetPerson,
   type ResetPreview,
   type ResetSettings,
 } from '@/lib/reset/reset';
 
-// globalThis, like the database: Next dev reloads modules, and the app token cache and the
-// per-address counts should survive that.
-const cache = globalThis as typeof globalThis & {
-  __tofaktorDirectory?: Directory;
-  __tofaktorAddressLimiter?: AddressLimiter;
-  __tofaktorPersonLock?: PerPersonQueue;
-};
-
-export async function getRecordStore(): Promise<RecordStore> {
-  const { db } = await getSharedDatabase(getConfig().records);
-  return createRecordStore(db);
-}
-
-/** The one directory (and so the one app token) of this process, shared by self-service and the service desk. */
-export function getDirectory(): Directory {
-  cache.__tofaktorDirectory ??= createGraphDirectory(getConfig());
-  return cache.__tofaktorDirectory;
-}
-
-async function resetDeps(): Promise<ResetDeps & { records: RecordStore }> {
-  const config = getConfig();
-  const database = await getSharedDatabase(config.records);
-  // Both shared through the database, so they hold across instances (PGlite: one instance, same code).
-  cache.__tofaktorAddressLimiter ??= createSharedAddressLimiter(database.db, config.reset.limitPerAddress);
-  cache.__tofaktorPersonLock ??= createPersonLock(database);
-  return {
-    directory: getDirectory(),
-    records: createRecordStore(database.db),
-    addressLimiter: cache.__tofaktorAddressLimiter,
-    personQueue: cache.__tofaktorPersonLock,
-  };
-}
+const resetDeps = getInfrastructure;
 
 /** The notice's settings, with the absolute address of the "this wasn't me" page in each language. */
 export function noticeSettings(): NonNullable<ResetSettings['notice']> {
@@ -114,7 +77,6 @@ export async function undoResetForSession(person: ResetPerson, requestId: string
 export async function historyForSession(
   nationalId: NationalId,
 ): Promise<{ records: ResetRecord[]; complete: boolean }> {
-  const personHash = hashNationalId(nationalId, getConfig().records.hmacKey);
   let accountIds: string[] = [];
   let complete = true;
   try {
@@ -122,11 +84,8 @@ export async function historyForSession(
   } catch {
     complete = false;
   }
-  return { records: await (await getRecordStore()).listHistory(personHash, accountIds, HISTORY_LIMIT), complete };
+  return { records: await (await getRecords()).personHistory(nationalId, accountIds), complete };
 }
-
-// Records are kept about 13 months (RECORDS_RETENTION_DAYS); a person has a handful a year.
-const HISTORY_LIMIT = 200;
 
 export async function issueNewPassForSession(person: ResetPerson, requestId: string): Promise<ResetOutcome> {
   return issueNewPassFor(person, requestId, await resetDeps(), resetSettings());
@@ -137,8 +96,8 @@ export async function issueNewPassForSession(person: ResetPerson, requestId: str
  * window leaves it then. undefined when the window holds no counted reset.
  */
 export async function personLimitRetryAfter(nationalId: NationalId): Promise<string | undefined> {
-  const personHash = hashNationalId(nationalId, getConfig().records.hmacKey);
-  return personLimitRetryAt(personHash, await getRecordStore(), new Date());
+  const records = await getRecords();
+  return personLimitRetryAt(records.hashOf(nationalId), (await getInfrastructure()).records, new Date());
 }
 
 export type { ResetChoice, ResetOutcome, ResetPerson, ResetPreview, RefusalReason } from '@/lib/reset/reset';

@@ -1,0 +1,167 @@
+// WCAG 2.1 A and AA, operable: principle 2.
+import { guides, keyboard, consoleKeyboard, review, axe, type Criterion } from './evidence';
+
+export const OPERABLE: Criterion[] = [
+  {
+    id: '2.1.1',
+    level: 'A',
+    name: { nb: 'Tastatur', nn: 'Tastatur', en: 'Keyboard' },
+    status: 'meets',
+    evidence: [keyboard, consoleKeyboard, review('keyboard')],
+  },
+  {
+    id: '2.1.2',
+    level: 'A',
+    name: { nb: 'Ingen tastaturfelle', nn: 'Inga tastaturfelle', en: 'No keyboard trap' },
+    status: 'meets',
+    evidence: [keyboard, review('keyboard')],
+  },
+  {
+    id: '2.1.4',
+    level: 'A',
+    name: {
+      nb: 'Hurtigtaster som består av ett tegn',
+      nn: 'Snøggtastar som er eitt teikn',
+      en: 'Character key shortcuts',
+    },
+    status: 'not-applicable',
+    evidence: [],
+    note: {
+      nb: 'Nettstedet har ingen hurtigtaster.',
+      nn: 'Nettstaden har ingen snøggtastar.',
+      en: 'The site has no keyboard shortcuts.',
+    },
+  },
+  {
+    id: '2.2.1',
+    level: 'A',
+    name: { nb: 'Justerbar hastighet', nn: 'Justerbar tid', en: 'Timing adjustable' },
+    status: 'not-tested',
+    evidence: [],
+    note: {
+      nb: 'Av sikkerhetshensyn må innloggingen med ID-porten være fersk når du nullstiller. Er den for gammel, får du beskjed og kan logge inn på nytt uten å miste noe. Vi har ikke vurdert om dette oppfyller kravet.',
+      nn: 'Av omsyn til tryggleiken må innlogginga med ID-porten vere fersk når du nullstiller. Er ho for gammal, får du melding og kan logge inn på nytt utan å miste noko. Vi har ikkje vurdert om dette oppfyller kravet.',
+      en: 'For security, your ID-porten sign-in must be recent when you reset. If it is too old, you are told so and can sign in again without losing anything. We have not assessed whether this meets the requirement.',
+    },
+  },
+  {
+    id: '2.2.2',
+    level: 'A',
+    name: { nb: 'Pause, stopp, skjul', nn: 'Pause, stopp, gøym', en: 'Pause, stop, hide' },
+    status: 'not-applicable',
+    evidence: [],
+    note: {
+      nb: 'Ingenting beveger seg eller oppdaterer seg av seg selv.',
+      nn: 'Ingenting rører seg eller oppdaterer seg av seg sjølv.',
+      en: 'Nothing moves or updates by itself.',
+    },
+  },
+  {
+    id: '2.3.1',
+    level: 'A',
+    name: {
+      nb: 'Terskelverdi på maksimalt tre glimt',
+      nn: 'Terskelverdi på maksimalt tre glimt',
+      en: 'Three flashes or below threshold',
+    },
+    status: 'not-applicable',
+    evidence: [],
+    note: { nb: 'Ingenting blinker.', nn: 'Ingenting blinkar.', en: 'Nothing flashes.' },
+  },
+  {
+    id: '2.4.1',
+    level: 'A',
+    name: { nb: 'Hoppe over blokker', nn: 'Hoppe over blokker', en: 'Bypass blocks' },
+    status: 'meets',
+    evidence: [
+      { test: 'tests/e2e/pages-accessible-in-every-language.spec.ts', name: 'the skip link is the first stop' },
+    ],
+  },
+  {
+    id: '2.4.2',
+    level: 'A',
+    name: { nb: 'Sidetitler', nn: 'Sidetitlar', en: 'Page titled' },
+    status: 'meets',
+    evidence: [guides, ...axe.slice(1)],
+  },
+  {
+    id: '2.4.3',
+    level: 'A',
+    name: { nb: 'Fokusrekkefølge', nn: 'Fokusrekkjefølgje', en: 'Focus order' },
+    status: 'meets',
+    evidence: [review('keyboard')],
+  },
+  {
+    id: '2.4.4',
+    level: 'A',
+    name: {
+      nb: 'Formål med lenke (i kontekst)',
+      nn: 'Formål med lenkje (i kontekst)',
+      en: 'Link purpose (in context)',
+    },
+    status: 'meets',
+    evidence: [...axe, review('reading')],
+  },
+  {
+    id: '2.4.5',
+    level: 'AA',
+    name: { nb: 'Flere måter', nn: 'Fleire måtar', en: 'Multiple ways' },
+    status: 'meets',
+    evidence: [
+      { test: 'tests/e2e/language-links-keep-the-page.spec.ts', name: 'the crawl from each home page' },
+      review('accessibility-tree'),
+    ],
+  },
+  {
+    id: '2.4.6',
+    level: 'AA',
+    name: { nb: 'Overskrifter og ledetekster', nn: 'Overskrifter og leietekstar', en: 'Headings and labels' },
+    status: 'meets',
+    evidence: [review('accessibility-tree')],
+  },
+  {
+    id: '2.4.7',
+    level: 'AA',
+    name: { nb: 'Synlig fokus', nn: 'Synleg fokus', en: 'Focus visible' },
+    status: 'meets',
+    evidence: [keyboard, review('keyboard')],
+  },
+  {
+    id: '2.5.1',
+    level: 'A',
+    name: { nb: 'Pekerbevegelser', nn: 'Peikarrørsler', en: 'Pointer gestures' },
+    status: 'not-applicable',
+    evidence: [],
+    note: {
+      nb: 'Ingenting krever sveiping eller flere fingre.',
+      nn: 'Ingenting krev sveiping eller fleire fingrar.',
+      en: 'Nothing needs a swipe or several fingers.',
+    },
+  },
+  {
+    id: '2.5.2',
+    level: 'A',
+    name: { nb: 'Pekeravbrytelse', nn: 'Peikaravbryting', en: 'Pointer cancellation' },
+    status: 'meets',
+    evidence: [review('code')],
+  },
+  {
+    id: '2.5.3',
+    level: 'A',
+    name: { nb: 'Ledetekst i navn', nn: 'Leietekst i namn', en: 'Label in name' },
+    status: 'not-tested',
+    evidence: [],
+  },
+  {
+    id: '2.5.4',
+    level: 'A',
+    name: { nb: 'Bevegelsesaktivering', nn: 'Rørsleaktivering', en: 'Motion actuation' },
+    status: 'not-applicable',
+    evidence: [],
+    note: {
+      nb: 'Ingenting styres ved å bevege enheten.',
+      nn: 'Ingenting blir styrt ved å røre på eininga.',
+      en: 'Nothing is operated by moving the device.',
+    },
+  },
+];
