@@ -9,7 +9,7 @@ import { meetsAssurance } from '@/lib/idporten/assurance';
 import { IdportenClaimsSchema, lacksNationalId } from '@/lib/idporten/claims';
 import { securityEvent } from '@/lib/log';
 import { recordLoginRefusal } from '@/lib/session/login-records';
-import { pinAuthUrlToAppOrigin } from '@/lib/session/auth-url';
+import { handlersOnAppOrigin, serverActionsOnAppOrigin } from '@/lib/session/auth-url';
 import { LOGIN_ERROR_PAGE } from '@/lib/session/login-error-page';
 import { SessionTokenSchema } from '@/lib/session/session-token';
 
@@ -50,10 +50,9 @@ function localeOf(claims: Record<string, unknown>) {
 
 async function authConfig(): Promise<NextAuthConfig> {
   const config = getConfig();
-  pinAuthUrlToAppOrigin(config.appOrigin);
   return {
     secret: config.auth.secret,
-    // Required by Auth.js's host check; the host is not taken from the request anyway (AUTH_URL, pinned above).
+    // Required by Auth.js's host check; the host is not taken from the request anyway (lib/session/auth-url.ts).
     trustHost: true,
     useSecureCookies: config.appOrigin.startsWith('https://'),
     providers: [await idportenProvider(config)],
@@ -104,4 +103,7 @@ async function authConfig(): Promise<NextAuthConfig> {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);
+const idportenAuth = NextAuth(authConfig);
+export const { auth } = idportenAuth;
+export const handlers = handlersOnAppOrigin(idportenAuth.handlers);
+export const { signIn, signOut } = serverActionsOnAppOrigin(authConfig, '/api/auth');

@@ -95,6 +95,32 @@ const config = [
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
     },
   },
+  {
+    // The environment is read and checked in lib/config alone; the rest of the site gets typed settings from it.
+    // Tests and dev/ are programs of their own and set up environments for the site.
+    files: ['app/**', 'components/**', 'lib/**', 'proxy.ts', 'auth.ts', 'instrumentation.ts', 'mdx-components.tsx'],
+    ignores: ['lib/config/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read settings through @/lib/config, not process.env.' },
+      ],
+    },
+  },
+  {
+    // Components show what they are given: the page reads the settings and passes on what a component needs.
+    // A rule of its own: a block for no-restricted-imports here would replace the one above for components.
+    files: ['components/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['ImportDeclaration', 'ImportExpression', 'ExportNamedDeclaration', 'ExportAllDeclaration'].map((node) => ({
+          selector: `${node}[source.value=/^(@\\/|(\\.\\.\\/)+)lib\\/config(\\/|$)/]`,
+          message: 'Take settings as props from the page, not from @/lib/config.',
+        })),
+      ],
+    },
+  },
 ];
 
 export default config;

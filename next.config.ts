@@ -2,7 +2,7 @@ import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants';
 import createMDX from '@next/mdx';
 import createNextIntlPlugin from 'next-intl/plugin';
-import { formatProblems, parseBuildSettings, parseConfig } from './lib/config';
+import { formatProblems, parseEnvironment } from './lib/config';
 import { FRAMEABLE_BY_IDPORTEN, staticSecurityHeaders } from './lib/security-headers';
 
 // Built once, configured at start: `next build` checks only the few public settings that prerendered pages
@@ -11,9 +11,9 @@ import { FRAMEABLE_BY_IDPORTEN, staticSecurityHeaders } from './lib/security-hea
 function assertValidEnvironment(phase: string) {
   const parsed =
     phase === PHASE_PRODUCTION_BUILD
-      ? parseBuildSettings(process.env)
+      ? parseEnvironment('build')
       : phase === PHASE_DEVELOPMENT_SERVER
-        ? parseConfig(process.env)
+        ? parseEnvironment('full')
         : { ok: true as const };
   if (!parsed.ok) {
     console.error(formatProblems(parsed.problems));
@@ -23,8 +23,8 @@ function assertValidEnvironment(phase: string) {
 
 /** The build's public origin (PUBLIC_ORIGIN, with a default), written into the bundles: lib/i18n/public-origin.ts. */
 function builtPublicOrigin(): string {
-  const parsed = parseBuildSettings(process.env);
-  return parsed.ok ? parsed.settings.publicOrigin : '';
+  const parsed = parseEnvironment('build');
+  return parsed.ok ? parsed.config.publicOrigin : '';
 }
 
 const nextConfig: NextConfig = {

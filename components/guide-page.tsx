@@ -21,13 +21,13 @@ export async function guideMetadata(locale: Locale, guide: GuideKey): Promise<Me
 }
 
 /** A whole guide page: the frame, the guide's title as the page's only h1, and its MDX body. */
-export async function GuidePage(props: { locale: Locale; guide: GuideKey }) {
+export async function GuidePage(props: { locale: Locale; guide: GuideKey; serviceDeskUrl: string }) {
   setRequestLocale(props.locale);
   const { Content, metadata } = await loadGuide(props.locale, props.guide);
   const t = await getTranslations({ locale: props.locale, namespace: 'Guide' });
   const lastChecked = formatDate(props.locale, new Date(`${metadata.lastChecked}T12:00:00Z`));
   return (
-    <PageShell locale={props.locale} pathname={guidePathnames[props.guide]}>
+    <PageShell locale={props.locale} pathname={guidePathnames[props.guide]} serviceDeskUrl={props.serviceDeskUrl}>
       <article className="prose prose-slate max-w-none prose-a:text-sky-900 prose-headings:scroll-mt-4">
         <h1 className="text-3xl hyphens-auto sm:text-4xl">{withSoftHyphens(metadata.title)}</h1>
         <p className="text-sm text-slate-700">

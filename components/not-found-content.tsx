@@ -4,12 +4,12 @@ import { PageShell } from '@/components/page-shell';
 import type { Locale } from '@/lib/i18n/routing';
 
 /** The 404 page's frame and text, in one language. */
-export async function NotFoundContent(props: { locale: Locale }) {
+export async function NotFoundContent(props: { locale: Locale; serviceDeskUrl: string }) {
   const { locale } = props;
   const t = await getTranslations({ locale, namespace: 'NotFound' });
   const nav = await getTranslations({ locale, namespace: 'Nav' });
   return (
-    <PageShell locale={locale} pathname="/">
+    <PageShell locale={locale} pathname="/" serviceDeskUrl={props.serviceDeskUrl}>
       <h1 className="text-3xl font-bold">{t('title')}</h1>
       <p className="mt-4">{t('description')}</p>
       <p className="mt-4">{t('text')}</p>

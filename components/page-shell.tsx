@@ -9,6 +9,8 @@ export async function PageShell(props: {
   locale: Locale;
   pathname: AppPathname;
   query?: Record<string, string>;
+  /** For the footer's service desk contact (SERVICE_DESK_URL). */
+  serviceDeskUrl: string;
   children: ReactNode;
 }) {
   const t = await getTranslations({ locale: props.locale, namespace: 'Site' });
@@ -24,7 +26,7 @@ export async function PageShell(props: {
       <main id="main" tabIndex={-1} className="mx-auto max-w-3xl px-4 py-8 focus:outline-none">
         {props.children}
       </main>
-      <SiteFooter locale={props.locale} />
+      <SiteFooter locale={props.locale} serviceDeskUrl={props.serviceDeskUrl} />
     </>
   );
 }

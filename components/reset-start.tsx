@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getBuildSettings } from '@/lib/config';
+import type { AcrLevel } from '@/lib/idporten/assurance';
 import { startIdportenLogin } from '@/lib/session/actions';
 import { SubmitButton } from './submit-button';
 
@@ -8,10 +8,10 @@ import { SubmitButton } from './submit-button';
  * Which electronic IDs it names follows IDPORTEN_ACR, and the warning about logins without a national
  * identity number comes before the button, where it can still change the person's choice.
  */
-export async function ResetStart() {
+export async function ResetStart(props: { /** IDPORTEN_ACR, the level the site requires. */ loginLevel: AcrLevel }) {
   const locale = await getLocale();
   const t = await getTranslations('ResetStart');
-  const high = getBuildSettings().idportenAcr === 'idporten-loa-high';
+  const high = props.loginLevel === 'idporten-loa-high';
   return (
     <form action={startIdportenLogin} className="not-prose my-6 rounded-lg border-2 border-sky-800 bg-white p-5">
       <h2 className="text-xl font-semibold">{t('title')}</h2>

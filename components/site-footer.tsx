@@ -4,7 +4,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { ServiceDesk } from './service-desk';
 
 /** Site footer: what the site is, the service desk and the accessibility statement. */
-export async function SiteFooter(props: { locale: Locale }) {
+export async function SiteFooter(props: { locale: Locale; serviceDeskUrl: string }) {
   const t = await getTranslations({ locale: props.locale, namespace: 'Site' });
   return (
     <footer aria-label={t('footerLabel')} className="mt-16 border-t border-slate-300 bg-slate-50">
@@ -24,7 +24,7 @@ export async function SiteFooter(props: { locale: Locale }) {
             </LocalizedLink>
           </p>
         </div>
-        <ServiceDesk locale={props.locale} headingLevel={2} />
+        <ServiceDesk url={props.serviceDeskUrl} locale={props.locale} headingLevel={2} />
       </div>
     </footer>
   );

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseConfig } from '../lib/config';
+import { parse } from '../lib/config';
 import { createGraphDirectory } from '../lib/directory/directory';
 import { NationalIdSchema } from '../lib/national-id';
 import { openDatabase } from '../lib/records/database';
@@ -42,7 +42,8 @@ function sequentialRoundTrips(
 async function main() {
   const graph = await startGraphStandIn({ port: 0 });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tofaktor-bench-'));
-  const parsed = parseConfig(
+  const parsed = parse(
+    'full',
     localSiteEnv({ GRAPH_BASE_URL: graph.url, ENTRA_AUTHORITY_HOST: graph.url, PGLITE_DIR: dataDir }),
   );
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));

@@ -34,7 +34,7 @@ export function localSiteEnv(overrides: Record<string, string> = {}): Record<str
     GRAPH_NATIONAL_ID_ATTRIBUTE: 'employeeId',
     RECORDS_HMAC_KEY: 'local-records-hmac-key-for-the-stand-ins-only-0123',
     PGLITE_DIR: './data/pglite',
-    // The whole issue-8 flow against the stand-in: a pass after a full reset, a notice after every removal
+    // The whole reset against the stand-in: a pass after a full reset, a notice after every removal
     // (captured by the Graph stand-in: http://127.0.0.1:4020/mail).
     TAP_ENABLED: 'true',
     TAP_LIFETIME_MINUTES: '60',

@@ -1,7 +1,7 @@
 // Structured JSON logs (pino). Security events go here too, never with a national id, token or secret.
 import 'server-only';
 import pino from 'pino';
-import { readLogLevel } from '@/lib/config';
+import { logLevel } from '@/lib/config';
 
 const REDACTED_KEYS = [
   'pid',
@@ -63,7 +63,7 @@ function cleanError(error: Error, depth: number): Error {
 }
 
 export const logger = pino({
-  level: readLogLevel(),
+  level: logLevel(),
   base: { service: 'tofaktor' },
   redact: {
     paths: [

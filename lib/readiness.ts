@@ -2,7 +2,7 @@
 // schema current. Each check says what it found in words an operator can act on, never a value, secret or
 // connection string.
 import 'server-only';
-import { parseConfig } from '@/lib/config';
+import { parseEnvironment } from '@/lib/config';
 import { lifecycle } from '@/lib/lifecycle';
 import { errorCode, ping, schemaStatus } from '@/lib/records/database';
 import { getRecordsDatabase } from '@/lib/wiring/root';
@@ -22,7 +22,7 @@ function withTimeout<T>(promise: Promise<T>): Promise<T> {
 }
 
 export async function checkReadiness(): Promise<Readiness> {
-  const parsed = parseConfig(process.env);
+  const parsed = parseEnvironment('full');
   const configuration: Check = parsed.ok
     ? { ok: true, message: 'valid' }
     : { ok: false, message: `invalid: ${parsed.problems.map((problem) => problem.split(':')[0]).join(', ')}` };

@@ -2,7 +2,7 @@
 // environment-specific URLs included, and stop with one message naming every bad variable; then open the
 // database (PGlite migrates itself), say whether the schema is current, and register the shutdown hooks.
 import 'server-only';
-import { formatProblems, parseConfig } from '@/lib/config';
+import { formatProblems, isProduction, parseEnvironment } from '@/lib/config';
 import { lifecycle, onShutdown } from '@/lib/lifecycle';
 import { logger } from '@/lib/log';
 import { builtPublicOrigin } from '@/lib/i18n/public-origin';
@@ -10,11 +10,10 @@ import { startMetricsServer } from '@/lib/metrics/server';
 import { closeSharedDatabase, errorCode } from '@/lib/records/database';
 import { consoleStartupWarnings } from '@/lib/console/startup-warnings';
 import { checkReadiness } from '@/lib/readiness';
-import { pinAuthUrlToAppOrigin } from '@/lib/session/auth-url';
 import { startTracing } from '@/lib/tracing/setup';
 
 export async function startServer(): Promise<void> {
-  const parsed = parseConfig(process.env);
+  const parsed = parseEnvironment('full');
   if (!parsed.ok) {
     console.error(formatProblems(parsed.problems));
     process.exit(1);
@@ -23,7 +22,6 @@ export async function startServer(): Promise<void> {
   // First, so that everything after it (the database's first statements included) can be traced.
   const tracing = startTracing(config.traces);
   if (tracing) onShutdown(tracing.shutdown);
-  pinAuthUrlToAppOrigin(config.appOrigin);
   lifecycle().shutdownTimeoutMs = config.shutdown.timeoutSeconds * 1000;
   onShutdown(closeSharedDatabase);
   // A metrics port that was asked for and cannot be had is a configuration problem, like a bad variable.
@@ -44,7 +42,7 @@ export async function startServer(): Promise<void> {
     );
   }
 
-  if (!config.records.databaseUrl && process.env.NODE_ENV === 'production') {
+  if (!config.records.databaseUrl && isProduction()) {
     logger.warn(
       { event: 'startup.embedded-database' },
       'DATABASE_URL is not set: using the embedded PGlite database. Run ONE instance only (one process per data ' +

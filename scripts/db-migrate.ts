@@ -1,16 +1,16 @@
 // `npm run db:migrate`: applies pending migrations (and the limiter's table) under a PostgreSQL advisory lock,
 // so any number of runs at once, from any number of machines, apply each migration once. Needs only
 // DATABASE_URL (or PGLITE_DIR); no secrets.
-import { formatProblems, parseMaintenanceSettings } from '@/lib/config';
+import { formatProblems, parseEnvironment } from '@/lib/config';
 import { openDatabase, schemaStatus } from '@/lib/records/database';
 
 async function main() {
-  const parsed = parseMaintenanceSettings(process.env);
+  const parsed = parseEnvironment('maintenance');
   if (!parsed.ok) {
     console.error(formatProblems(parsed.problems));
     process.exit(1);
   }
-  const { databaseUrl, pgliteDir } = parsed.settings;
+  const { databaseUrl, pgliteDir } = parsed.config;
   const database = await openDatabase({ databaseUrl, pgliteDir, hmacKey: '', migratePostgres: true });
   try {
     const status = await schemaStatus(database.db);

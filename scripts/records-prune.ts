@@ -1,17 +1,17 @@
 // `npm run records:prune`: deletes audit records older than RECORDS_RETENTION_DAYS (default 396, about 13
 // months). Safe to run from several machines at once (a plain DELETE); schedule it daily (cron, a Kubernetes
 // CronJob). Needs only DATABASE_URL (or PGLITE_DIR, with the server stopped: PGlite is one process).
-import { formatProblems, parseMaintenanceSettings } from '@/lib/config';
+import { formatProblems, parseEnvironment } from '@/lib/config';
 import { openDatabase, schemaStatus } from '@/lib/records/database';
 import { pruneRecords } from '@/lib/records/retention';
 
 async function main() {
-  const parsed = parseMaintenanceSettings(process.env);
+  const parsed = parseEnvironment('maintenance');
   if (!parsed.ok) {
     console.error(formatProblems(parsed.problems));
     process.exit(1);
   }
-  const { databaseUrl, pgliteDir, retentionDays } = parsed.settings;
+  const { databaseUrl, pgliteDir, retentionDays } = parsed.config;
   const database = await openDatabase({ databaseUrl, pgliteDir, hmacKey: '', migratePostgres: false });
   try {
     const status = await schemaStatus(database.db);

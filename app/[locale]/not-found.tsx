@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { NotFoundContent } from '@/components/not-found-content';
+import { getBuildSettings } from '@/lib/config';
 import type { Locale } from '@/lib/i18n/routing';
 
 // What a page's own notFound() shows (rendered by the browser: Next sends such 404s as an empty shell).
@@ -10,7 +11,7 @@ export default async function LocalizedNotFound() {
   return (
     <>
       <title>{t('title')}</title>
-      <NotFoundContent locale={locale} />
+      <NotFoundContent locale={locale} serviceDeskUrl={getBuildSettings().serviceDeskUrl} />
     </>
   );
 }

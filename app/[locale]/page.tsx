@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { PageShell } from '@/components/page-shell';
 import { LocalizedLink } from '@/components/localized-link';
+import { getBuildSettings } from '@/lib/config';
 import { pageMetadata } from '@/lib/i18n/metadata';
 import { withSoftHyphens } from '@/lib/i18n/soft-hyphens';
 import { localeFromParams, type AppPathname } from '@/lib/i18n/routing';
@@ -31,7 +32,7 @@ export default async function HomePage({ params }: Props) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Home' });
   return (
-    <PageShell locale={locale} pathname="/">
+    <PageShell locale={locale} pathname="/" serviceDeskUrl={getBuildSettings().serviceDeskUrl}>
       <h1 className="text-3xl font-bold hyphens-auto sm:text-4xl">{withSoftHyphens(t('title'))}</h1>
       <p className="mt-4 text-lg">{t('intro')}</p>
       <h2 className="sr-only">{t('choicesLabel')}</h2>

@@ -1,38 +1,41 @@
 // Guide building blocks whose facts come from settings, so no guide states an address, a link or a
-// login rule that the running site does not have. Read at build time: guides are prerendered.
+// login rule that the running site does not have. Bound to the build settings once (mdx-components.tsx):
+// guides are prerendered.
 import type { ReactNode } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getBuildSettings, type AcrLevel } from '@/lib/config';
+import type { AcrLevel } from '@/lib/idporten/assurance';
 import type { Locale } from '@/lib/i18n/routing';
 
-/** The address people are told to go to for a reset (RESET_ADDRESS), shown without its scheme. */
-export function ResetAddress() {
-  const address = getBuildSettings().guides.resetAddress;
-  return <a href={address}>{new URL(address).host}</a>;
-}
+/** What the guides may state (the build settings); what is unset, they leave out. */
+export type GuideFactSettings = {
+  serviceDeskUrl: string;
+  idportenAcr: AcrLevel;
+  guides: {
+    resetAddress: string;
+    videoGuideUrl?: string;
+    serviceDeskVisitingAddress?: string;
+    serviceDeskOpeningHours?: string;
+    accessibilityFeedbackUrl?: string;
+    uustatusUrl?: string;
+  };
+};
 
-/** A paragraph pointing to the video guide; left out entirely when VIDEO_GUIDE_URL is unset. */
-export function VideoGuide(props: { children: ReactNode }) {
-  const url = getBuildSettings().guides.videoGuideUrl;
-  if (!url) return null;
+/** A paragraph with one link, or nothing when the setting is unset. */
+function LinkParagraph(props: { href: string | undefined; children: ReactNode }) {
+  if (!props.href) return null;
   return (
     <p>
-      <a href={url}>{props.children}</a>
+      <a href={props.href}>{props.children}</a>
     </p>
   );
 }
 
-/** Text that holds only for the configured ID-porten level (IDPORTEN_ACR), e.g. whether MinID works. */
-export function ForLoginLevel(props: { level: AcrLevel; children: ReactNode }) {
-  return getBuildSettings().idportenAcr === props.level ? <>{props.children}</> : null;
-}
-
 /** Where and when to visit the service desk: from settings, or a pointer to its page when unset. */
-export async function ServiceDeskVisit() {
+async function ServiceDeskVisit(props: { address?: string; hours?: string; serviceDeskUrl: string }) {
   const locale = (await getLocale()) as Locale;
   const t = await getTranslations({ locale, namespace: 'GuideFacts' });
-  const { serviceDeskVisitingAddress: address, serviceDeskOpeningHours: hours } = getBuildSettings().guides;
-  const link = (chunks: ReactNode) => <a href={getBuildSettings().serviceDeskUrl}>{chunks}</a>;
+  const { address, hours } = props;
+  const link = (chunks: ReactNode) => <a href={props.serviceDeskUrl}>{chunks}</a>;
   return (
     <p>
       {address ? <>{t('visitingAddress', { address })} </> : null}
@@ -42,19 +45,33 @@ export async function ServiceDeskVisit() {
   );
 }
 
-/** A link to the accessibility feedback contact (ACCESSIBILITY_FEEDBACK_URL, else the service desk). */
-export function AccessibilityFeedback(props: { children: ReactNode }) {
-  const { guides, serviceDeskUrl } = getBuildSettings();
-  return <a href={guides.accessibilityFeedbackUrl ?? serviceDeskUrl}>{props.children}</a>;
-}
-
-/** A paragraph linking to the statement on uustatus.no; left out when UUSTATUS_URL is unset. */
-export function UustatusLink(props: { children: ReactNode }) {
-  const url = getBuildSettings().guides.uustatusUrl;
-  if (!url) return null;
-  return (
-    <p>
-      <a href={url}>{props.children}</a>
-    </p>
-  );
+/** The guide-fact components as guides use them, each bound to `settings`. */
+export function guideFacts(settings: GuideFactSettings) {
+  const { guides, serviceDeskUrl } = settings;
+  return {
+    /** The address people are told to go to for a reset (RESET_ADDRESS), shown without its scheme. */
+    ResetAddress: () => <a href={guides.resetAddress}>{new URL(guides.resetAddress).host}</a>,
+    /** A paragraph pointing to the video guide; left out entirely when VIDEO_GUIDE_URL is unset. */
+    VideoGuide: (props: { children: ReactNode }) => (
+      <LinkParagraph href={guides.videoGuideUrl}>{props.children}</LinkParagraph>
+    ),
+    /** Text that holds only for the configured ID-porten level (IDPORTEN_ACR), e.g. whether MinID works. */
+    ForLoginLevel: (props: { level: AcrLevel; children: ReactNode }) =>
+      settings.idportenAcr === props.level ? <>{props.children}</> : null,
+    ServiceDeskVisit: () => (
+      <ServiceDeskVisit
+        address={guides.serviceDeskVisitingAddress}
+        hours={guides.serviceDeskOpeningHours}
+        serviceDeskUrl={serviceDeskUrl}
+      />
+    ),
+    /** A link to the accessibility feedback contact (ACCESSIBILITY_FEEDBACK_URL, else the service desk). */
+    AccessibilityFeedback: (props: { children: ReactNode }) => (
+      <a href={guides.accessibilityFeedbackUrl ?? serviceDeskUrl}>{props.children}</a>
+    ),
+    /** A paragraph linking to the statement on uustatus.no; left out when UUSTATUS_URL is unset. */
+    UustatusLink: (props: { children: ReactNode }) => (
+      <LinkParagraph href={guides.uustatusUrl}>{props.children}</LinkParagraph>
+    ),
+  };
 }

@@ -26,12 +26,13 @@ export async function NoticePage(props: {
   locale: Locale;
   pathname: AppPathname;
   title: NoticeKeys['title'];
+  serviceDeskUrl: string;
   children: ReactNode;
 }) {
   setRequestLocale(props.locale);
   const t = await getTranslations({ locale: props.locale, namespace: 'ResetFlow' });
   return (
-    <PageShell locale={props.locale} pathname={props.pathname}>
+    <PageShell locale={props.locale} pathname={props.pathname} serviceDeskUrl={props.serviceDeskUrl}>
       <h1 className="text-3xl font-bold">{t(props.title)}</h1>
       {props.children}
     </PageShell>

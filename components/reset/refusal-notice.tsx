@@ -1,6 +1,5 @@
 import { getTranslations } from 'next-intl/server';
 import { formatDateTime } from '@/lib/i18n/date-format';
-import { getConfig } from '@/lib/config';
 import type { Locale } from '@/lib/i18n/routing';
 import type { RefusalReason } from '@/lib/wiring/self-service';
 import { ServiceDesk } from '../service-desk';
@@ -30,9 +29,11 @@ export async function RefusalNotice(props: {
   retryAfter?: string;
   /** Where a new login leads back to (the reset when absent). */
   next?: 'not-me' | 'history';
+  /** The limits the texts name (RESET_MAX_LOGIN_AGE_SECONDS, RESET_LIMIT_PER_PERSON). */
+  limits: { maxLoginAgeSeconds: number; limitPerPerson: number };
+  serviceDeskUrl: string;
 }) {
   const t = await getTranslations({ locale: props.locale, namespace: 'ResetFlow' });
-  const config = getConfig();
   const [title, text] = texts[props.reason];
   const retryAt = retryTime(props.retryAfter);
   return (
@@ -42,15 +43,15 @@ export async function RefusalNotice(props: {
       </h2>
       <p className="mt-3">
         {t(text, {
-          minutes: Math.round(config.reset.maxLoginAgeSeconds / 60),
-          limit: config.reset.limitPerPerson,
+          minutes: Math.round(props.limits.maxLoginAgeSeconds / 60),
+          limit: props.limits.limitPerPerson,
           time: formatDateTime(props.locale, retryAt),
         })}
       </p>
       {fixedByNewLogin.includes(props.reason) ? <LoginAgainForm locale={props.locale} next={props.next} /> : null}
       {needsServiceDesk.includes(props.reason) ? (
         <div className="mt-6">
-          <ServiceDesk locale={props.locale} />
+          <ServiceDesk url={props.serviceDeskUrl} locale={props.locale} />
         </div>
       ) : null}
     </section>

@@ -2,7 +2,6 @@ import { getTranslations } from 'next-intl/server';
 import { LocalizedLink } from '@/components/localized-link';
 import { ServiceDesk } from '@/components/service-desk';
 import { SubmitButton } from '@/components/submit-button';
-import { getConfig } from '@/lib/config';
 import { formatDateTime } from '@/lib/i18n/date-format';
 import type { Locale } from '@/lib/i18n/routing';
 import { hasExpired } from '@/lib/reset/pass-expiry';
@@ -36,11 +35,13 @@ export async function TemporaryAccessPassNotice(props: {
   expiresAt: Date | null;
   /** The person pressed "I have written it down" or signed out since. */
   writtenDown: boolean;
+  /** TAP_USABLE_ONCE: Graph made the pass with this setting; say "only once" only when it is true. */
+  usableOnce: boolean;
+  serviceDeskUrl: string;
 }) {
   const t = await getTranslations({ locale: props.locale, namespace: 'ResetFlow' });
   const time = props.expiresAt ? formatDateTime(props.locale, props.expiresAt) : '';
-  // Graph made the pass with this setting; say "only once" only when it is true.
-  const usableOnce = getConfig().tap.usableOnce;
+  const { usableOnce } = props;
 
   if (!props.issued) {
     return (
@@ -51,7 +52,7 @@ export async function TemporaryAccessPassNotice(props: {
         <p className="mt-2">{t('tapNotIssuedText')}</p>
         <MysigninsLink locale={props.locale} />
         <div className="mt-4">
-          <ServiceDesk locale={props.locale} />
+          <ServiceDesk url={props.serviceDeskUrl} locale={props.locale} />
         </div>
       </section>
     );

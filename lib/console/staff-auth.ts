@@ -8,7 +8,7 @@ import { getConfig, type Config } from '@/lib/config';
 import { getPathname } from '@/lib/i18n/navigation';
 import { isLocale, routing, type Locale } from '@/lib/i18n/routing';
 import { securityEvent } from '@/lib/log';
-import { pinAuthUrlToAppOrigin } from '@/lib/session/auth-url';
+import { handlersOnAppOrigin, serverActionsOnAppOrigin } from '@/lib/session/auth-url';
 import { judgeStaffLogin, StaffClaimsSchema, type LoginRefusal } from './console-token';
 import { getConsoleSessionStore } from '@/lib/wiring/root';
 
@@ -76,14 +76,13 @@ export function forbiddenPath(locale: Locale, reason: LoginRefusal | 'role' | 'l
 
 function staffAuthConfig(request: Request | undefined): NextAuthConfig {
   const config = getConfig();
-  pinAuthUrlToAppOrigin(config.appOrigin);
   const secure = config.appOrigin.startsWith('https://');
   const locale = localeOfLogin(request);
   const refusalPage = getPathname({ locale, href: '/servicedesk/forbidden' });
   return {
     basePath: STAFF_AUTH_BASE_PATH,
     secret: consoleSecret(config.auth.secret),
-    // Required by Auth.js's host check; the host is not taken from the request anyway (AUTH_URL, pinned above).
+    // Required by Auth.js's host check; the host is not taken from the request anyway (lib/session/auth-url.ts).
     trustHost: true,
     useSecureCookies: secure,
     cookies: cookies(secure),
@@ -127,8 +126,8 @@ function staffAuthConfig(request: Request | undefined): NextAuthConfig {
   };
 }
 
-export const {
-  handlers: staffHandlers,
-  signIn: staffSignIn,
-  signOut: staffSignOut,
-} = NextAuth((request) => staffAuthConfig(request));
+export const staffHandlers = handlersOnAppOrigin(NextAuth((request) => staffAuthConfig(request)).handlers);
+export const { signIn: staffSignIn, signOut: staffSignOut } = serverActionsOnAppOrigin(
+  () => staffAuthConfig(undefined),
+  STAFF_AUTH_BASE_PATH,
+);

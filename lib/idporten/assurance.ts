@@ -2,6 +2,8 @@
 // a level this list does not know satisfies nothing.
 import { ACR_LEVELS, type AcrLevel } from '@/lib/config';
 
+export type { AcrLevel };
+
 // ACR_LEVELS is listed lowest first.
 const levelOrder: readonly string[] = ACR_LEVELS;
 

@@ -1,6 +1,6 @@
 // The security headers' inputs that hold for every request of this process: the site's origin, where its forms may
 // end (ID-porten's login and logout, Entra ID's authorize endpoint) and where CSP reports go.
-import { getConfig } from '@/lib/config';
+import { getConfig, isDevelopment } from '@/lib/config';
 import { idportenFormActionOrigins } from '@/lib/idporten/discovery';
 import { securityHeaders, type ScriptPolicy } from '@/lib/security-headers';
 
@@ -22,7 +22,7 @@ export async function headerPolicy(): Promise<HeaderPolicy> {
     formActionOrigins: [...new Set([...idportenOrigins, ...consoleOrigins])],
     idportenOrigins,
     reportUri: config.security.cspReportUri,
-    development: process.env.NODE_ENV === 'development',
+    development: isDevelopment(),
   };
 }
 

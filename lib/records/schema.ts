@@ -33,7 +33,7 @@ export const resetRecords = pgTable(
     removed: jsonb('removed').$type<RemovedMethod[]>().notNull().default([]),
     notRemoved: jsonb('not_removed').$type<NotRemovedMethod[]>().notNull().default([]),
     sessionsRevoked: boolean('sessions_revoked'),
-    // Added in 0001 (issue 8). Older rows read as "nothing chosen, nothing ignored, no pass, no notice".
+    // Added in migration 0001. Older rows read as "nothing chosen, nothing ignored, no pass, no notice".
     /** The registrations the person chose that the account really had (ids). */
     chosen: jsonb('chosen').$type<string[]>().notNull().default([]),
     /** Ids the form posted that the account does not have: never sent to Graph (shortened, capped). */
@@ -47,17 +47,17 @@ export const resetRecords = pgTable(
     tapShownAt: timestamp('tap_shown_at', { withTimezone: true }),
     /** null: no notice was due (nothing removed, or no sender configured). */
     noticeSent: boolean('notice_sent'),
-    // Added in 0002 (issue 10). Older rows are self-service attempts: no agent, no verification.
+    // Added in migration 0002. Older rows are self-service attempts: no agent, no verification.
     channel: text('channel', { enum: CHANNELS }).notNull().default('self-service'),
     /** The service desk agent's Entra object id (oid). */
     agentId: text('agent_id'),
     verificationKind: text('verification_kind', { enum: VERIFICATION_KINDS }),
     /** The desk's ticket reference, when the agent gave one. */
     ticketReference: text('ticket_reference'),
-    // Added in 0003 (issue 16). Older service desk rows show the agent's object id only.
+    // Added in migration 0003. Older service desk rows show the agent's object id only.
     /** The agent's display name from the staff login, as it was at the time of the attempt. */
     agentName: text('agent_name'),
-    // Added in 0004 (issue 17). Older rows name nothing kept.
+    // Added in migration 0004. Older rows name nothing kept.
     /** What still works for sign-in after the attempt: registrations left unticked, and kinds the site never removes. */
     kept: jsonb('kept').$type<RemovedMethod[]>().notNull().default([]),
     /** "This wasn't me" (reason `not-me`): whether the service desk's alert e-mail went out; null on other records. */
@@ -83,7 +83,7 @@ export const endedSessions = pgTable('ended_sessions', {
 });
 
 /**
- * Service desk console sessions (issue 16): a row per staff login, checked on every console request, so that signing
+ * Service desk console sessions: a row per staff login, checked on every console request, so that signing
  * out (or the end of the lifetime) ends the session on the server, and a copied cookie is dead on every instance.
  */
 export const consoleSessions = pgTable(

@@ -21,7 +21,7 @@ export function startTracing(settings: Config['traces']): { shutdown(): Promise<
   const provider = new NodeTracerProvider({
     // Only the service's name: the default detectors would add the command line and the host's details.
     resource: resourceFromAttributes({ 'service.name': settings.serviceName }),
-    // Ours, not OTEL_TRACES_SAMPLER's: settings are read and checked in one place (lib/config.ts).
+    // Ours, not OTEL_TRACES_SAMPLER's: settings are read and checked in one place (lib/config).
     sampler: requestSampler(settings.guideRatio),
     spanProcessors: [new BatchSpanProcessor(new RedactingExporter(exporter))],
   });

@@ -97,9 +97,8 @@ for (const { name, headers, origin } of hostile) {
   });
 }
 
-// AUTH_URL is one process-wide setting that both logins read. It is pinned at start: a fresh process whose first
-// request is the console's staff callback (before anything of the ID-porten login has run) still answers on
-// APP_ORIGIN only. Before the pin at start, this redirect went to the host the server listened on.
+// Both logins take APP_ORIGIN from their own configuration: a fresh process whose first request is the console's
+// staff callback (before anything of the ID-porten login has run) still answers on APP_ORIGIN only.
 test('a fresh instance whose first request is a staff login callback with a hostile Host redirects on APP_ORIGIN only', async () => {
   const dataDir = mkdtempSync(`${tmpdir()}/tofaktor-staff-origin-`);
   const instance = await startInstance(3997, {

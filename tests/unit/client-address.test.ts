@@ -1,6 +1,6 @@
 /** @jest-environment node */
 // The client's address comes from the socket unless a proxy is configured as trusted.
-import { parseConfig } from '@/lib/config';
+import { parse } from '@/lib/config';
 import { clientAddressFrom } from '@/lib/client-address';
 import { SOCKET_ADDRESS_HEADER } from '@/lib/lifecycle';
 import { localSiteEnv } from '../../dev/local-env';
@@ -49,7 +49,8 @@ describe('client address', () => {
   });
 
   it('configuration names a malformed TRUSTED_PROXIES or CLIENT_ADDRESS_HEADER', () => {
-    const parsed = parseConfig(
+    const parsed = parse(
+      'full',
       localSiteEnv({ TRUSTED_PROXIES: '10.0.0.0/99, proxy.example', CLIENT_ADDRESS_HEADER: 'forwarded' }),
     );
     expect(parsed.ok).toBe(false);
@@ -57,7 +58,7 @@ describe('client address', () => {
       expect(parsed.problems.join('\n')).toMatch(/^TRUSTED_PROXIES: must be a hop count/m);
       expect(parsed.problems.join('\n')).toMatch(/^CLIENT_ADDRESS_HEADER: must be one of x-forwarded-for, x-real-ip/m);
     }
-    const good = parseConfig(localSiteEnv({ TRUSTED_PROXIES: '10.0.0.0/8,loopback', RECORDS_RETENTION_DAYS: '30' }));
+    const good = parse('full', localSiteEnv({ TRUSTED_PROXIES: '10.0.0.0/8,loopback', RECORDS_RETENTION_DAYS: '30' }));
     expect(good.ok && good.config.clientAddress.trustedProxies).toBe('10.0.0.0/8,loopback');
     expect(good.ok && good.config.retention.recordsDays).toBe(30);
   });

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { ConfigError, formatProblems, parseConfig } from '@/lib/config';
+import { ConfigError, formatProblems, parse } from '@/lib/config';
 
 const validEnv = {
   APP_ORIGIN: 'http://localhost:3000',
@@ -16,14 +16,14 @@ const validEnv = {
 };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
-  const result = parseConfig(env);
+  const result = parse('full', env);
   if (result.ok) throw new Error('expected the configuration to be refused');
   return result.problems;
 }
 
-describe('parseConfig', () => {
+describe('parse (full)', () => {
   it('accepts a valid environment and fills in the safe defaults', () => {
-    const result = parseConfig(validEnv);
+    const result = parse('full', validEnv);
     if (!result.ok) throw new Error(result.problems.join('\n'));
     const { config } = result;
     expect(config.appOrigin).toBe('http://localhost:3000');
@@ -50,7 +50,7 @@ describe('parseConfig', () => {
   });
 
   it('accepts the real services over https, a private key and a certificate', () => {
-    const result = parseConfig({
+    const result = parse('full', {
       ...validEnv,
       APP_ORIGIN: 'https://tofaktor.oslomet.no',
       IDPORTEN_ISSUER: 'https://idporten.no/',
@@ -158,7 +158,7 @@ describe('parseConfig', () => {
 
 describe('guide settings', () => {
   it('defaults the reset address to tofaktor.oslomet.no and leaves every other guide fact unset', () => {
-    const result = parseConfig(validEnv);
+    const result = parse('full', validEnv);
     if (!result.ok) throw new Error(result.problems.join('\n'));
     expect(result.config.guides).toEqual({
       resetAddress: 'https://tofaktor.oslomet.no',
@@ -171,7 +171,7 @@ describe('guide settings', () => {
   });
 
   it('takes the links and texts an operator sets, with mailto: allowed for the accessibility contact', () => {
-    const result = parseConfig({
+    const result = parse('full', {
       ...validEnv,
       RESET_ADDRESS: 'https://tofaktor.example.org/',
       VIDEO_GUIDE_URL: 'https://video.example.org/tofaktor',
@@ -211,11 +211,11 @@ describe('guide settings', () => {
 
 describe('metrics and traces settings', () => {
   it('leaves both off by default, the metrics listener on loopback when switched on', () => {
-    const off = parseConfig(validEnv);
+    const off = parse('full', validEnv);
     if (!off.ok) throw new Error(off.problems.join('\n'));
     expect(off.config.metrics).toEqual({ port: undefined, host: '127.0.0.1', token: undefined });
     expect(off.config.traces).toEqual({ endpoint: undefined, serviceName: 'tofaktor', guideRatio: 0.01 });
-    const on = parseConfig({
+    const on = parse('full', {
       ...validEnv,
       METRICS_PORT: '9464',
       OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318/',
@@ -226,7 +226,7 @@ describe('metrics and traces settings', () => {
   });
 
   it('takes a share of guide views to trace from 0 to 1', () => {
-    const all = parseConfig({ ...validEnv, OTEL_TRACES_GUIDE_RATIO: '1' });
+    const all = parse('full', { ...validEnv, OTEL_TRACES_GUIDE_RATIO: '1' });
     if (!all.ok) throw new Error(all.problems.join('\n'));
     expect(all.config.traces.guideRatio).toBe(1);
     expect(problemsOf({ ...validEnv, OTEL_TRACES_GUIDE_RATIO: '2' })).toEqual([
@@ -242,7 +242,7 @@ describe('metrics and traces settings', () => {
       'METRICS_TOKEN: is required when METRICS_HOST is not a loopback address',
     ]);
     expect(
-      parseConfig({ ...validEnv, METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'x'.repeat(32) }).ok,
+      parse('full', { ...validEnv, METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'x'.repeat(32) }).ok,
     ).toBe(true);
     expect(
       problemsOf({

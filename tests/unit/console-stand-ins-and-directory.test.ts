@@ -4,7 +4,7 @@
 import { spawnStandIn, type SpawnedStandIn } from '../../dev/testing/spawn-stand-in';
 import { ENTRA_TENANT_ID, PROTECTED_GROUP_IDS } from '../../dev/credentials';
 import { localSiteEnv } from '../../dev/local-env';
-import { parseConfig } from '@/lib/config';
+import { parse } from '@/lib/config';
 import { createGraphDirectory } from '@/lib/directory/directory';
 import { DirectoryError } from '@/lib/directory/errors';
 import { accountRefusal } from '@/lib/reset/service-desk-reset';
@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 function directory() {
-  const result = parseConfig(localSiteEnv({ ENTRA_AUTHORITY_HOST: graph.url, GRAPH_BASE_URL: graph.url }));
+  const result = parse('full', localSiteEnv({ ENTRA_AUTHORITY_HOST: graph.url, GRAPH_BASE_URL: graph.url }));
   if (!result.ok) throw new Error(result.problems.join('\n'));
   return createGraphDirectory(result.config);
 }
@@ -124,9 +124,9 @@ describe('the Entra ID stand-in', () => {
 
 describe('console settings', () => {
   it('are off without an issuer, and need the client id and secret with one', () => {
-    const off = parseConfig({ ...localSiteEnv(), CONSOLE_ENTRA_ISSUER: '' });
+    const off = parse('full', { ...localSiteEnv(), CONSOLE_ENTRA_ISSUER: '' });
     expect(off.ok && off.config.console.enabled).toBe(false);
-    const half = parseConfig({ ...localSiteEnv(), CONSOLE_CLIENT_ID: '', CONSOLE_CLIENT_SECRET: '' });
+    const half = parse('full', { ...localSiteEnv(), CONSOLE_CLIENT_ID: '', CONSOLE_CLIENT_SECRET: '' });
     expect(half.ok ? [] : half.problems).toEqual([
       'CONSOLE_CLIENT_ID: is required with CONSOLE_ENTRA_ISSUER',
       'CONSOLE_CLIENT_SECRET: is required with CONSOLE_ENTRA_ISSUER',
@@ -134,7 +134,7 @@ describe('console settings', () => {
   });
 
   it('default to 8 hours of session and 15 minutes of freshness, and check the limits and group ids', () => {
-    const result = parseConfig(localSiteEnv());
+    const result = parse('full', localSiteEnv());
     if (!result.ok) throw new Error(result.problems.join('\n'));
     expect(result.config.console).toMatchObject({
       enabled: true,
@@ -142,7 +142,7 @@ describe('console settings', () => {
       resetMaxLoginAgeSeconds: 900,
       limitPerAgentPerHour: 20,
     });
-    const bad = parseConfig({
+    const bad = parse('full', {
       ...localSiteEnv(),
       CONSOLE_SESSION_MAX_AGE_SECONDS: '100000',
       CONSOLE_PROTECTED_GROUP_IDS: 'admins',

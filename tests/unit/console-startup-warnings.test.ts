@@ -1,11 +1,11 @@
 /** @jest-environment node */
 // The start-up warning for a console without protected groups: said when the console is on and the list is empty.
 import { localSiteEnv } from '../../dev/local-env';
-import { parseConfig } from '@/lib/config';
+import { parse } from '@/lib/config';
 import { consoleStartupWarnings } from '@/lib/console/startup-warnings';
 
 function config(overrides: Record<string, string>) {
-  const result = parseConfig(localSiteEnv(overrides));
+  const result = parse('full', localSiteEnv(overrides));
   if (!result.ok) throw new Error(result.problems.join('\n'));
   return result.config;
 }

@@ -2,7 +2,7 @@
 // The Graph directory against a tiny fake Graph + token endpoint over plain http, like the stand-in.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseConfig, type Config } from '@/lib/config';
+import { parse, type Config } from '@/lib/config';
 import { createGraphDirectory, type AuthMethod } from '@/lib/directory/directory';
 import { DirectoryError } from '@/lib/directory/errors';
 import { NationalIdSchema, type NationalId } from '@/lib/national-id';
@@ -178,7 +178,7 @@ class FakeGraph {
 }
 
 function configFor(graph: FakeGraph, overrides: Record<string, string> = {}): Config {
-  const result = parseConfig({
+  const result = parse('full', {
     AUTH_SECRET: 'x'.repeat(32),
     APP_ORIGIN: 'http://localhost:3000',
     IDPORTEN_ISSUER: 'http://127.0.0.1:4010',

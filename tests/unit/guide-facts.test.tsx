@@ -1,8 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { guideFacts } from '@/components/mdx/guide-facts';
+import { parse } from '@/lib/config';
 
-// The guide facts read the configuration once per process, so each case loads them afresh.
 const baseEnv = Object.fromEntries(
   readFileSync(path.join(__dirname, '..', '..', '.env.example'), 'utf8')
     .split('\n')
@@ -10,19 +11,11 @@ const baseEnv = Object.fromEntries(
     .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
 );
 
-function factsWith(env: Record<string, string>): typeof import('@/components/mdx/guide-facts') {
-  const saved = process.env;
-  process.env = { ...saved, ...baseEnv, ...env };
-  try {
-    let facts: typeof import('@/components/mdx/guide-facts') | undefined;
-    jest.isolateModules(() => {
-      facts = jest.requireActual<typeof import('@/components/mdx/guide-facts')>('@/components/mdx/guide-facts');
-      jest.requireActual<typeof import('@/lib/config')>('@/lib/config').getBuildSettings();
-    });
-    return facts!;
-  } finally {
-    process.env = saved;
-  }
+/** The guide facts as mdx-components.tsx binds them, to the build settings of this environment. */
+function factsWith(env: Record<string, string>): ReturnType<typeof guideFacts> {
+  const result = parse('build', { ...baseEnv, ...env });
+  if (!result.ok) throw new Error(result.problems.join('\n'));
+  return guideFacts(result.config);
 }
 
 describe('guide facts from settings', () => {

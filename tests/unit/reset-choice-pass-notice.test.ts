@@ -2,7 +2,7 @@
 // Issue 8 in the domain: only the chosen registrations that the account really has are removed, a Temporary Access
 // Pass follows only a reset that removed everything removable, the notice goes out after every removal, and none
 // of the three afterwards can undo or hide the reset. Fakes for the directory and records; an injected clock.
-import { parseConfig } from '@/lib/config';
+import { parse } from '@/lib/config';
 import type {
   AuthMethod,
   Directory,
@@ -419,11 +419,11 @@ describe('Authenticator passkeys and the settings', () => {
       TAP_USABLE_ONCE: '',
       NOTICE_SENDER: '',
     };
-    const parsed = parseConfig(base);
+    const parsed = parse('full', base);
     if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
     expect(parsed.config.tap).toEqual({ enabled: false, lifetimeMinutes: 60, usableOnce: true });
     expect(parsed.config.notice.senderMailbox).toBeUndefined();
-    const bad = parseConfig({
+    const bad = parse('full', {
       ...base,
       TAP_ENABLED: 'maybe',
       TAP_LIFETIME_MINUTES: '5',

@@ -1,4 +1,5 @@
 import { GuidePage, guideMetadata } from '@/components/guide-page';
+import { getBuildSettings } from '@/lib/config';
 import { localeFromParams } from '@/lib/i18n/routing';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -8,5 +9,11 @@ export async function generateMetadata({ params }: Props) {
 }
 
 export default async function FaqGuidePage({ params }: Props) {
-  return <GuidePage locale={localeFromParams((await params).locale)} guide="faq" />;
+  return (
+    <GuidePage
+      locale={localeFromParams((await params).locale)}
+      guide="faq"
+      serviceDeskUrl={getBuildSettings().serviceDeskUrl}
+    />
+  );
 }

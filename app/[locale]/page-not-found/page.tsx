@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { NotFoundContent } from '@/components/not-found-content';
+import { getBuildSettings } from '@/lib/config';
 import { localeFromParams } from '@/lib/i18n/routing';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -16,5 +17,5 @@ export async function generateMetadata({ params }: Props) {
 export default async function PageNotFound({ params }: Props) {
   const locale = localeFromParams((await params).locale);
   setRequestLocale(locale);
-  return <NotFoundContent locale={locale} />;
+  return <NotFoundContent locale={locale} serviceDeskUrl={getBuildSettings().serviceDeskUrl} />;
 }

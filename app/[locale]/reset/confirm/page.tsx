@@ -6,6 +6,7 @@ import { NotSignedIn } from '@/components/reset/not-signed-in';
 import { RefusalNotice } from '@/components/reset/refusal-notice';
 import { SignOutForm } from '@/components/reset/session-forms';
 import { SubmitButton } from '@/components/submit-button';
+import { getBuildSettings, getConfig } from '@/lib/config';
 import { pageMetadata } from '@/lib/i18n/metadata';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
 import { previewResetForSession } from '@/lib/wiring/self-service';
@@ -72,7 +73,12 @@ async function ConfirmBody(props: { locale: Locale; refused?: string; nothingCho
   if (!session) {
     // A login refused for its assurance level never became a session; say why.
     return props.refused === 'low-assurance' ? (
-      <RefusalNotice locale={locale} reason="low-assurance" />
+      <RefusalNotice
+        limits={getConfig().reset}
+        serviceDeskUrl={getBuildSettings().serviceDeskUrl}
+        locale={locale}
+        reason="low-assurance"
+      />
     ) : (
       <NotSignedIn locale={locale} />
     );
@@ -84,7 +90,15 @@ async function ConfirmBody(props: { locale: Locale; refused?: string; nothingCho
     clientAddress: await getClientAddress(),
   });
   if (preview.kind === 'refused')
-    return <RefusalNotice locale={locale} reason={preview.reason} retryAfter={preview.retryAfter} />;
+    return (
+      <RefusalNotice
+        limits={getConfig().reset}
+        serviceDeskUrl={getBuildSettings().serviceDeskUrl}
+        locale={locale}
+        reason={preview.reason}
+        retryAfter={preview.retryAfter}
+      />
+    );
   if (preview.kind === 'directory-error') {
     return (
       <section aria-labelledby="directory-error">
@@ -131,7 +145,7 @@ export default async function ConfirmResetPage({ params, searchParams }: Props) 
   const { refused, error } = await searchParams;
   const nothingChosen = error === 'nothing-chosen';
   return (
-    <PageShell locale={locale} pathname="/reset/confirm">
+    <PageShell locale={locale} pathname="/reset/confirm" serviceDeskUrl={getBuildSettings().serviceDeskUrl}>
       <h1 className="text-3xl font-bold">{t('confirmTitle')}</h1>
       {nothingChosen ? (
         // An error summary under the heading (GOV.UK and designsystemet do the same); its link leads to the choice.

@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { PageShell } from '@/components/page-shell';
 import { methodName } from '@/components/reset/method-list';
 import { LoginAgainForm, SignOutForm } from '@/components/reset/session-forms';
+import { getBuildSettings } from '@/lib/config';
 import { formatDateTime } from '@/lib/i18n/date-format';
 import { pageMetadata } from '@/lib/i18n/metadata';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
@@ -94,7 +95,7 @@ export default async function HistoryPage({ params }: Props) {
   const session = await getResetSession();
   if (!session) {
     return (
-      <PageShell locale={locale} pathname="/reset/history">
+      <PageShell locale={locale} pathname="/reset/history" serviceDeskUrl={getBuildSettings().serviceDeskUrl}>
         <h1 className="text-3xl font-bold">{t('title')}</h1>
         <p className="mt-4">{t('intro')}</p>
         <LoginAgainForm locale={locale} next="history" label={t('loginButton')} />
@@ -103,7 +104,7 @@ export default async function HistoryPage({ params }: Props) {
   }
   const { records, complete } = await historyForSession(session.pid);
   return (
-    <PageShell locale={locale} pathname="/reset/history">
+    <PageShell locale={locale} pathname="/reset/history" serviceDeskUrl={getBuildSettings().serviceDeskUrl}>
       <h1 className="text-3xl font-bold">{t('title')}</h1>
       <p className="mt-4">{t('signedInIntro')}</p>
       {complete ? null : <p className="mt-4 font-semibold">{t('incomplete')}</p>}

@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { PageShell } from '@/components/page-shell';
 import { LocalizedLink } from '@/components/localized-link';
 import { ServiceDesk } from '@/components/service-desk';
+import { getBuildSettings } from '@/lib/config';
 import { pageMetadata } from '@/lib/i18n/metadata';
 import { localeFromParams } from '@/lib/i18n/routing';
 import { LoginFailureReasonSchema } from '@/lib/session/login-failure';
@@ -27,7 +28,7 @@ export default async function LoginFailedPage({ params, searchParams }: Props) {
   const reason = LoginFailureReasonSchema.parse((await searchParams).reason);
   const t = await getTranslations({ locale, namespace: 'LoginFailed' });
   return (
-    <PageShell locale={locale} pathname="/reset/login-failed">
+    <PageShell locale={locale} pathname="/reset/login-failed" serviceDeskUrl={getBuildSettings().serviceDeskUrl}>
       <h1 className="text-3xl font-bold">{t('title')}</h1>
       <p className="mt-4" data-testid="login-failed-reason" data-reason={reason}>
         {t(`${reason}Text`)}
@@ -39,7 +40,7 @@ export default async function LoginFailedPage({ params, searchParams }: Props) {
         </LocalizedLink>
       </p>
       <div className="mt-8">
-        <ServiceDesk locale={locale} headingLevel={2} />
+        <ServiceDesk url={getBuildSettings().serviceDeskUrl} locale={locale} headingLevel={2} />
       </div>
     </PageShell>
   );

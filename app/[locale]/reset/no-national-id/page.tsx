@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { NoticePage, noticeMetadata } from '@/components/reset/notice-page';
 import { ServiceDesk } from '@/components/service-desk';
+import { getBuildSettings } from '@/lib/config';
 import { localeFromParams } from '@/lib/i18n/routing';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -18,12 +19,17 @@ export default async function NoNationalIdPage({ params }: Props) {
   const locale = localeFromParams((await params).locale);
   const t = await getTranslations({ locale, namespace: 'ResetFlow' });
   return (
-    <NoticePage locale={locale} pathname="/reset/no-national-id" title="noNationalIdTitle">
+    <NoticePage
+      locale={locale}
+      pathname="/reset/no-national-id"
+      title="noNationalIdTitle"
+      serviceDeskUrl={getBuildSettings().serviceDeskUrl}
+    >
       <p className="mt-4" data-testid="no-national-id">
         {t('noNationalIdText')}
       </p>
       <div className="mt-6">
-        <ServiceDesk locale={locale} headingLevel={2} />
+        <ServiceDesk url={getBuildSettings().serviceDeskUrl} locale={locale} headingLevel={2} />
       </div>
     </NoticePage>
   );

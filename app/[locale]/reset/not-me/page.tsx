@@ -50,7 +50,7 @@ async function WithoutIdporten(props: { locale: Locale }) {
       {phone ? <p className="mt-2">{t('deskPhone', { phone })}</p> : null}
       {address ? <p className="mt-2">{t('deskAddress', { address })}</p> : null}
       <div className="mt-4">
-        <ServiceDesk locale={props.locale} />
+        <ServiceDesk url={getBuildSettings().serviceDeskUrl} locale={props.locale} />
       </div>
     </section>
   );
@@ -60,7 +60,15 @@ async function Done(props: { locale: Locale; record: ResetRecord }) {
   const t = await getTranslations({ locale: props.locale, namespace: 'NotMe' });
   const { record } = props;
   if (record.outcome === 'refused') {
-    return <RefusalNotice locale={props.locale} reason={record.reason as 'stale-login'} next="not-me" />;
+    return (
+      <RefusalNotice
+        limits={getConfig().reset}
+        serviceDeskUrl={getBuildSettings().serviceDeskUrl}
+        locale={props.locale}
+        reason={record.reason as 'stale-login'}
+        next="not-me"
+      />
+    );
   }
   if (record.outcome === 'nothing-to-remove' || record.outcome === 'failed') {
     return (
@@ -107,7 +115,16 @@ async function Preview(props: { locale: Locale; session: SessionToken }) {
     authTime: session.authTime,
     clientAddress: await getClientAddress(),
   });
-  if (preview.kind === 'refused') return <RefusalNotice locale={locale} reason={preview.reason} next="not-me" />;
+  if (preview.kind === 'refused')
+    return (
+      <RefusalNotice
+        limits={getConfig().reset}
+        serviceDeskUrl={getBuildSettings().serviceDeskUrl}
+        locale={locale}
+        reason={preview.reason}
+        next="not-me"
+      />
+    );
   if (preview.kind === 'directory-error') {
     const flow = await getTranslations({ locale, namespace: 'ResetFlow' });
     return (
@@ -173,7 +190,12 @@ export default async function NotMePage({ params, searchParams }: Props) {
   const session = await getResetSession();
   const done = session ? await findOwnRecord(session, (await searchParams).done) : null;
   return (
-    <PageShell locale={locale} pathname="/reset/not-me" query={done ? { done: done.requestId } : undefined}>
+    <PageShell
+      locale={locale}
+      pathname="/reset/not-me"
+      query={done ? { done: done.requestId } : undefined}
+      serviceDeskUrl={getBuildSettings().serviceDeskUrl}
+    >
       <h1 className="text-3xl font-bold">{t('title')}</h1>
       <div aria-live="polite">
         {done ? (

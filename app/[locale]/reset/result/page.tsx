@@ -11,6 +11,7 @@ import { RefusalNotice } from '@/components/reset/refusal-notice';
 import { SignOutForm } from '@/components/reset/session-forms';
 import { ServiceDesk } from '@/components/service-desk';
 import { SubmitButton } from '@/components/submit-button';
+import { getBuildSettings, getConfig } from '@/lib/config';
 import { pageMetadata } from '@/lib/i18n/metadata';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
 import type { ResetRecord } from '@/lib/records/schema';
@@ -184,7 +185,7 @@ async function Outcome(props: {
           {afterRemoval}
           <RetryForm locale={locale} methodIds={record.notRemoved.map((method) => method.id)} />
           <div className="mt-6">
-            <ServiceDesk locale={locale} />
+            <ServiceDesk url={getBuildSettings().serviceDeskUrl} locale={locale} />
           </div>
         </div>
       );
@@ -199,12 +200,20 @@ async function Outcome(props: {
           <DefaultMethodNote locale={locale} record={record} />
           <RetryForm locale={locale} methodIds={record.notRemoved.map((method) => method.id)} />
           <div className="mt-6">
-            <ServiceDesk locale={locale} />
+            <ServiceDesk url={getBuildSettings().serviceDeskUrl} locale={locale} />
           </div>
         </div>
       );
     case 'refused':
-      return <RefusalNotice locale={locale} reason={record.reason as RefusalReason} retryAfter={props.retryAfter} />;
+      return (
+        <RefusalNotice
+          limits={getConfig().reset}
+          serviceDeskUrl={getBuildSettings().serviceDeskUrl}
+          locale={locale}
+          reason={record.reason as RefusalReason}
+          retryAfter={props.retryAfter}
+        />
+      );
   }
 }
 
@@ -220,6 +229,8 @@ export default async function ResetResultPage({ params, searchParams }: Props) {
   const passSection =
     record && record.tapIssued !== null ? (
       <TemporaryAccessPassNotice
+        usableOnce={getConfig().tap.usableOnce}
+        serviceDeskUrl={getBuildSettings().serviceDeskUrl}
         locale={locale}
         reference={record.requestId}
         issued={record.tapIssued}
@@ -232,7 +243,12 @@ export default async function ResetResultPage({ params, searchParams }: Props) {
   const retryAfter =
     session && record?.reason === 'rate-limited-person' ? await personLimitRetryAfter(session.pid) : undefined;
   return (
-    <PageShell locale={locale} pathname="/reset/result" query={record ? { ref: record.requestId } : undefined}>
+    <PageShell
+      locale={locale}
+      pathname="/reset/result"
+      query={record ? { ref: record.requestId } : undefined}
+      serviceDeskUrl={getBuildSettings().serviceDeskUrl}
+    >
       <h1 className="text-3xl font-bold">{t('resultTitle')}</h1>
       <div className="mt-6" aria-live="polite">
         {record ? (
