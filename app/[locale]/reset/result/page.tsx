@@ -101,6 +101,97 @@ async function NextStepSection(props: { locale: Locale; record: ResetRecord; pas
   );
 }
 
+type OutcomeProps = { locale: Locale; record: ResetRecord; passSection: ReactNode };
+
+/** Nothing was removed: a new pass on its own, nothing ticked, or nothing left to remove. */
+async function NothingRemoved(props: OutcomeProps & { passOpen: boolean }) {
+  const { locale, record, passOpen } = props;
+  const t = await getTranslations({ locale, namespace: 'ResetFlow' });
+  if (record.reason === 'new-pass') {
+    return (
+      <div data-testid="outcome-new-pass">
+        <h2 className="text-2xl font-semibold" data-testid="outcome-headline">
+          {record.tapIssued ? t('newPassIssuedTitle') : t('newPassNotIssuedTitle')}
+        </h2>
+        {props.passSection}
+        <NextStepSection locale={locale} record={record} passOpen={passOpen} />
+      </div>
+    );
+  }
+  if (record.reason === 'nothing-chosen') {
+    return (
+      <div data-testid="outcome-nothing-chosen">
+        <h2 className="text-2xl font-semibold">{t('nothingChosenTitle')}</h2>
+        <p className="mt-3">{t('nothingChosenText')}</p>
+        <p className="mt-4">
+          <LocalizedLink href="/reset/confirm" locale={locale} className="underline underline-offset-4">
+            {t('backToChoice')}
+          </LocalizedLink>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div data-testid="outcome-nothing-to-remove">
+      <h2 className="text-2xl font-semibold">{t('nothingTitle')}</h2>
+      <p className="mt-3">{t('nothingText')}</p>
+      <KeptMethods locale={locale} methods={record.kept} variant="result" />
+      <NextStepSection locale={locale} record={record} passOpen={false} />
+    </div>
+  );
+}
+
+async function AfterRemoval({ locale, record }: { locale: Locale; record: ResetRecord }) {
+  const t = await getTranslations({ locale, namespace: 'ResetFlow' });
+  return (
+    <>
+      {record.sessionsRevoked ? <p className="mt-4">{t('sessionsRevoked')}</p> : null}
+      <NoticeLine locale={locale} record={record} />
+    </>
+  );
+}
+
+/** Some or all of the chosen registrations are still there: what was and was not removed, and a retry. */
+async function Unfinished(props: OutcomeProps) {
+  const { locale, record } = props;
+  const t = await getTranslations({ locale, namespace: 'ResetFlow' });
+  if (record.outcome === 'partial') {
+    return (
+      <div data-testid="outcome-partial">
+        <h2 className="text-2xl font-semibold" data-testid="outcome-headline">
+          {t('partialTitle')}
+        </h2>
+        {props.passSection}
+        <h3 className="mt-4 text-xl font-semibold">{t('partialRemoved')}</h3>
+        <MethodList locale={locale} methods={record.removed} testId="removed-methods" />
+        <h3 className="mt-4 text-xl font-semibold">{t('partialNotRemoved')}</h3>
+        <MethodList locale={locale} methods={record.notRemoved} testId="not-removed-methods" />
+        <DefaultMethodNote locale={locale} record={record} />
+        <KeptMethods locale={locale} methods={record.kept} variant="result" />
+        <AfterRemoval locale={locale} record={record} />
+        <RetryForm locale={locale} methodIds={record.notRemoved.map((method) => method.id)} />
+        <div className="mt-6">
+          <ServiceDesk url={getBuildSettings().serviceDeskUrl} locale={locale} />
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div data-testid="outcome-failed">
+      <h2 className="text-2xl font-semibold">{t('failedTitle')}</h2>
+      <p className="mt-3">{t('failedText')}</p>
+      {record.notRemoved.length > 0 ? (
+        <MethodList locale={locale} methods={record.notRemoved} testId="not-removed-methods" />
+      ) : null}
+      <DefaultMethodNote locale={locale} record={record} />
+      <RetryForm locale={locale} methodIds={record.notRemoved.map((method) => method.id)} />
+      <div className="mt-6">
+        <ServiceDesk url={getBuildSettings().serviceDeskUrl} locale={locale} />
+      </div>
+    </div>
+  );
+}
+
 async function Outcome(props: {
   locale: Locale;
   record: ResetRecord;
@@ -112,12 +203,6 @@ async function Outcome(props: {
   const t = await getTranslations({ locale, namespace: 'ResetFlow' });
   const passOpen = props.pass !== null;
   const kept = <KeptMethods locale={locale} methods={record.kept} variant="result" />;
-  const afterRemoval = (
-    <>
-      {record.sessionsRevoked ? <p className="mt-4">{t('sessionsRevoked')}</p> : null}
-      <NoticeLine locale={locale} record={record} />
-    </>
-  );
   switch (record.outcome) {
     case 'success': {
       const allGone = record.kept.length === 0;
@@ -131,79 +216,16 @@ async function Outcome(props: {
           <p className="mt-6">{t('successText', { count: record.removed.length })}</p>
           <MethodList locale={locale} methods={record.removed} testId="removed-methods" />
           {kept}
-          {afterRemoval}
+          <AfterRemoval locale={locale} record={record} />
           <NextStepSection locale={locale} record={record} passOpen={passOpen} />
         </div>
       );
     }
     case 'nothing-to-remove':
-      if (record.reason === 'new-pass') {
-        return (
-          <div data-testid="outcome-new-pass">
-            <h2 className="text-2xl font-semibold" data-testid="outcome-headline">
-              {record.tapIssued ? t('newPassIssuedTitle') : t('newPassNotIssuedTitle')}
-            </h2>
-            {props.passSection}
-            <NextStepSection locale={locale} record={record} passOpen={passOpen} />
-          </div>
-        );
-      }
-      if (record.reason === 'nothing-chosen') {
-        return (
-          <div data-testid="outcome-nothing-chosen">
-            <h2 className="text-2xl font-semibold">{t('nothingChosenTitle')}</h2>
-            <p className="mt-3">{t('nothingChosenText')}</p>
-            <p className="mt-4">
-              <LocalizedLink href="/reset/confirm" locale={locale} className="underline underline-offset-4">
-                {t('backToChoice')}
-              </LocalizedLink>
-            </p>
-          </div>
-        );
-      }
-      return (
-        <div data-testid="outcome-nothing-to-remove">
-          <h2 className="text-2xl font-semibold">{t('nothingTitle')}</h2>
-          <p className="mt-3">{t('nothingText')}</p>
-          {kept}
-          <NextStepSection locale={locale} record={record} passOpen={false} />
-        </div>
-      );
+      return <NothingRemoved locale={locale} record={record} passSection={props.passSection} passOpen={passOpen} />;
     case 'partial':
-      return (
-        <div data-testid="outcome-partial">
-          <h2 className="text-2xl font-semibold" data-testid="outcome-headline">
-            {t('partialTitle')}
-          </h2>
-          {props.passSection}
-          <h3 className="mt-4 text-xl font-semibold">{t('partialRemoved')}</h3>
-          <MethodList locale={locale} methods={record.removed} testId="removed-methods" />
-          <h3 className="mt-4 text-xl font-semibold">{t('partialNotRemoved')}</h3>
-          <MethodList locale={locale} methods={record.notRemoved} testId="not-removed-methods" />
-          <DefaultMethodNote locale={locale} record={record} />
-          {kept}
-          {afterRemoval}
-          <RetryForm locale={locale} methodIds={record.notRemoved.map((method) => method.id)} />
-          <div className="mt-6">
-            <ServiceDesk url={getBuildSettings().serviceDeskUrl} locale={locale} />
-          </div>
-        </div>
-      );
     case 'failed':
-      return (
-        <div data-testid="outcome-failed">
-          <h2 className="text-2xl font-semibold">{t('failedTitle')}</h2>
-          <p className="mt-3">{t('failedText')}</p>
-          {record.notRemoved.length > 0 ? (
-            <MethodList locale={locale} methods={record.notRemoved} testId="not-removed-methods" />
-          ) : null}
-          <DefaultMethodNote locale={locale} record={record} />
-          <RetryForm locale={locale} methodIds={record.notRemoved.map((method) => method.id)} />
-          <div className="mt-6">
-            <ServiceDesk url={getBuildSettings().serviceDeskUrl} locale={locale} />
-          </div>
-        </div>
-      );
+      return <Unfinished locale={locale} record={record} passSection={props.passSection} />;
     case 'refused':
       return (
         <RefusalNotice
