@@ -1,5 +1,5 @@
 // Norwegian national identity numbers: validation before anything else sees them, and the keyed hash for records.
-// No `server-only`: the ID-porten claim schema (used by auth.ts and the proxy) validates `pid` with this schema.
+// No `server-only`: the ID-porten claim schema (used by lib/auth/idporten.ts) validates `pid` with this schema.
 // The hash key is passed in by server-only callers; this module holds no secret itself.
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';

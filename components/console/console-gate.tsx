@@ -6,7 +6,7 @@ import { pageMetadata } from '@/lib/i18n/metadata';
 import type { AppPathname, Locale } from '@/lib/i18n/routing';
 import type { PageAccess } from '@/lib/console/page-access';
 import type { ConsoleSession } from '@/lib/console/session';
-import { forbiddenPath } from '@/lib/console/staff-auth';
+import { forbiddenPath } from '@/lib/auth/staff';
 import { ConsoleSignInForm } from './console-forms';
 import { ConsoleShell } from './console-shell';
 

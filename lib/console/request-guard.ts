@@ -8,7 +8,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { securityEvent } from '@/lib/log';
 import type { ConsoleRole } from './console-token';
 import { getConsoleSession, hasRole, type ConsoleSession } from './session';
-import { forbiddenPath } from './staff-auth';
+import { forbiddenPath } from '@/lib/auth/staff';
 
 export function seeOther(path: string): NextResponse {
   return new NextResponse(null, {

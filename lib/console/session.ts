@@ -11,7 +11,7 @@ import { errorCode } from '@/lib/records/database';
 import { securityEvent } from '@/lib/log';
 import { ConsoleTokenSchema, isPastLifetime, type ConsoleRole, type ConsoleToken } from './console-token';
 import { getConsoleSessionStore } from '@/lib/wiring/root';
-import { consoleCookieName, consoleSecret } from './staff-auth';
+import { consoleCookieName, consoleSecret } from '@/lib/auth/staff';
 
 export type ConsoleSession = ConsoleToken;
 

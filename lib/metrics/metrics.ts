@@ -37,7 +37,7 @@ export const STATUS_CLASSES = ['2xx', '3xx', '4xx', '5xx', 'no-response'] as con
 export const RATE_LIMITS = ['address', 'person', 'agent'] as const;
 export const NOTICE_RESULTS = ['sent', 'failed'] as const;
 export const LOGIN_FAILURE_REASONS = [
-  // The login reached us but cannot become a session (auth.ts).
+  // The login reached us but cannot become a session (lib/auth/idporten.ts).
   'no-national-id',
   'invalid-claims',
   'low-assurance',

@@ -1,7 +1,7 @@
 'use server';
 // Sign-in as a server action, so it is a plain form that works without JavaScript.
 import { redirect } from 'next/navigation';
-import { signIn } from '@/auth';
+import { signIn } from '@/lib/auth/idporten';
 import { getConfig } from '@/lib/config';
 import { localeFromForm } from '@/lib/i18n/locale-form';
 import { getPathname } from '@/lib/i18n/navigation';

@@ -3,7 +3,7 @@
 // identity number, so it travels in a POST body (RP-Initiated Logout 1.0 requires OPs to accept POST),
 // never in a URL where browser history, proxies and access logs would keep it.
 import { getTranslations } from 'next-intl/server';
-import { signOut } from '@/auth';
+import { signOut } from '@/lib/auth/idporten';
 import { getConfig } from '@/lib/config';
 import { localeFromForm } from '@/lib/i18n/locale-form';
 import { getPathname } from '@/lib/i18n/navigation';

@@ -3,7 +3,7 @@ import type { NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config';
 import { refusedOrigin, seeOther } from '@/lib/console/request-guard';
 import { checkCallerOrigin } from '@/lib/origin-policy';
-import { STAFF_PROVIDER_ID, staffSignIn } from '@/lib/console/staff-auth';
+import { STAFF_PROVIDER_ID, staffSignIn } from '@/lib/auth/staff';
 import { getPathname } from '@/lib/i18n/navigation';
 import { localeFromForm } from '@/lib/i18n/locale-form';
 

@@ -13,7 +13,7 @@ import { refusedOrigin, seeOther } from '@/lib/console/request-guard';
 import { checkCallerOrigin } from '@/lib/origin-policy';
 import { getConsoleSession } from '@/lib/console/session';
 import { getConsoleSessionStore } from '@/lib/wiring/root';
-import { staffSignOut } from '@/lib/console/staff-auth';
+import { staffSignOut } from '@/lib/auth/staff';
 import { localeFromForm } from '@/lib/i18n/locale-form';
 import { logger, securityEvent } from '@/lib/log';
 

@@ -9,7 +9,7 @@ import { meetsAssurance } from '@/lib/idporten/assurance';
 import { IdportenClaimsSchema, lacksNationalId } from '@/lib/idporten/claims';
 import { securityEvent } from '@/lib/log';
 import { recordLoginRefusal } from '@/lib/session/login-records';
-import { handlersOnAppOrigin, serverActionsOnAppOrigin } from '@/lib/session/auth-url';
+import { handlersOnAppOrigin, serverActionsOnAppOrigin } from '@/lib/auth/on-app-origin';
 import { LOGIN_ERROR_PAGE } from '@/lib/session/login-error-page';
 import { SessionTokenSchema } from '@/lib/session/session-token';
 
@@ -52,7 +52,7 @@ async function authConfig(): Promise<NextAuthConfig> {
   const config = getConfig();
   return {
     secret: config.auth.secret,
-    // Required by Auth.js's host check; the host is not taken from the request anyway (lib/session/auth-url.ts).
+    // Required by Auth.js's host check; the host is not taken from the request anyway (lib/auth/on-app-origin.ts).
     trustHost: true,
     useSecureCookies: config.appOrigin.startsWith('https://'),
     providers: [await idportenProvider(config)],
@@ -104,6 +104,5 @@ async function authConfig(): Promise<NextAuthConfig> {
 }
 
 const idportenAuth = NextAuth(authConfig);
-export const { auth } = idportenAuth;
 export const handlers = handlersOnAppOrigin(idportenAuth.handlers);
 export const { signIn, signOut } = serverActionsOnAppOrigin(authConfig, '/api/auth');

@@ -1,5 +1,5 @@
 // The console's own Auth.js instance: staff log in with Entra ID (OpenID Connect). Its own base path, cookie names,
-// key and lifetime, so it shares nothing with the ID-porten login of auth.ts: neither session can be read as the other.
+// key and lifetime, so it shares nothing with the ID-porten login of lib/auth/idporten.ts: neither session can be read as the other.
 import 'server-only';
 import { createHmac } from 'node:crypto';
 import NextAuth, { type NextAuthConfig } from 'next-auth';
@@ -8,8 +8,8 @@ import { getConfig, type Config } from '@/lib/config';
 import { getPathname } from '@/lib/i18n/navigation';
 import { isLocale, routing, type Locale } from '@/lib/i18n/routing';
 import { securityEvent } from '@/lib/log';
-import { handlersOnAppOrigin, serverActionsOnAppOrigin } from '@/lib/session/auth-url';
-import { judgeStaffLogin, StaffClaimsSchema, type LoginRefusal } from './console-token';
+import { handlersOnAppOrigin, serverActionsOnAppOrigin } from '@/lib/auth/on-app-origin';
+import { judgeStaffLogin, StaffClaimsSchema, type LoginRefusal } from '@/lib/console/console-token';
 import { getConsoleSessionStore } from '@/lib/wiring/root';
 
 export const STAFF_AUTH_BASE_PATH = '/api/staff-auth';
@@ -82,7 +82,7 @@ function staffAuthConfig(request: Request | undefined): NextAuthConfig {
   return {
     basePath: STAFF_AUTH_BASE_PATH,
     secret: consoleSecret(config.auth.secret),
-    // Required by Auth.js's host check; the host is not taken from the request anyway (lib/session/auth-url.ts).
+    // Required by Auth.js's host check; the host is not taken from the request anyway (lib/auth/on-app-origin.ts).
     trustHost: true,
     useSecureCookies: secure,
     cookies: cookies(secure),
