@@ -6,7 +6,7 @@
 // The service desk's pass is shown once: the cookie lives two minutes and the agent's result page opens it only
 // after the record store has atomically marked the pass as shown (records.claimPassDisplayForAgent).
 //
-// The person's own pass must not be lost (issue 17): the cookie lives as long as their session (at most until the
+// The person's own pass must not be lost: the cookie lives as long as their session (at most until the
 // pass expires), so a language switch, a reload or a way back shows the pass again, until they press "I have written
 // it down" (records.claimPassDisplay marks the record; the cookie is deleted) or sign out (every open pass of theirs
 // is marked, the cookie deleted). A new login is another session: the old cookie no longer opens.
