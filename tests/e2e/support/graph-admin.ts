@@ -37,17 +37,9 @@ export type FaultRule = {
   times: number;
   retryAfterSeconds?: number;
 };
-import type { CapturedMail } from '../../../dev/graph/state';
+import type { CapturedMail, TapPolicy } from '../../../dev/graph/state';
 
-export type { CapturedMail };
-export type TapPolicy = {
-  state: 'enabled' | 'disabled';
-  minimumLifetimeInMinutes: number;
-  maximumLifetimeInMinutes: number;
-  defaultLifetimeInMinutes: number;
-  isUsableOnce: boolean;
-  excludedUserIds: string[];
-};
+export type { CapturedMail, TapPolicy };
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(`${GRAPH}${path}`, init);

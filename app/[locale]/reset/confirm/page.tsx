@@ -3,10 +3,10 @@ import { PageShell } from '@/components/page-shell';
 import { LocalizedLink } from '@/components/localized-link';
 import { MethodChoice } from '@/components/reset/method-choice';
 import { NotSignedIn } from '@/components/reset/not-signed-in';
-import { RefusalNotice } from '@/components/reset/refusal-notice';
+import { ResetRefusal } from '../reset-refusal';
 import { SignOutForm } from '@/components/reset/session-forms';
 import { SubmitButton } from '@/components/submit-button';
-import { getBuildSettings, getConfig } from '@/lib/config';
+import { getBuildSettings } from '@/lib/config';
 import { pageMetadata } from '@/lib/i18n/metadata';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
 import { previewResetForSession } from '@/lib/wiring/self-service';
@@ -73,12 +73,7 @@ async function ConfirmBody(props: { locale: Locale; refused?: string; nothingCho
   if (!session) {
     // A login refused for its assurance level never became a session; say why.
     return props.refused === 'low-assurance' ? (
-      <RefusalNotice
-        limits={getConfig().reset}
-        serviceDeskUrl={getBuildSettings().serviceDeskUrl}
-        locale={locale}
-        reason="low-assurance"
-      />
+      <ResetRefusal locale={locale} reason="low-assurance" />
     ) : (
       <NotSignedIn locale={locale} />
     );
@@ -90,15 +85,7 @@ async function ConfirmBody(props: { locale: Locale; refused?: string; nothingCho
     clientAddress: await getClientAddress(),
   });
   if (preview.kind === 'refused')
-    return (
-      <RefusalNotice
-        limits={getConfig().reset}
-        serviceDeskUrl={getBuildSettings().serviceDeskUrl}
-        locale={locale}
-        reason={preview.reason}
-        retryAfter={preview.retryAfter}
-      />
-    );
+    return <ResetRefusal locale={locale} reason={preview.reason} retryAfter={preview.retryAfter} />;
   if (preview.kind === 'directory-error') {
     return (
       <section aria-labelledby="directory-error">

@@ -3,7 +3,7 @@ import { LocalizedLink } from '@/components/localized-link';
 import { PageShell } from '@/components/page-shell';
 import { AccountSummary } from '@/components/reset/account-summary';
 import { MethodList } from '@/components/reset/method-list';
-import { RefusalNotice } from '@/components/reset/refusal-notice';
+import { ResetRefusal } from '../reset-refusal';
 import { LoginAgainForm, SignOutForm } from '@/components/reset/session-forms';
 import { ServiceDesk } from '@/components/service-desk';
 import { SubmitButton } from '@/components/submit-button';
@@ -60,15 +60,7 @@ async function Done(props: { locale: Locale; record: ResetRecord }) {
   const t = await getTranslations({ locale: props.locale, namespace: 'NotMe' });
   const { record } = props;
   if (record.outcome === 'refused') {
-    return (
-      <RefusalNotice
-        limits={getConfig().reset}
-        serviceDeskUrl={getBuildSettings().serviceDeskUrl}
-        locale={props.locale}
-        reason={record.reason as 'stale-login'}
-        next="not-me"
-      />
-    );
+    return <ResetRefusal locale={props.locale} reason={record.reason as 'stale-login'} next="not-me" />;
   }
   if (record.outcome === 'nothing-to-remove' || record.outcome === 'failed') {
     return (
@@ -115,16 +107,7 @@ async function Preview(props: { locale: Locale; session: SessionToken }) {
     authTime: session.authTime,
     clientAddress: await getClientAddress(),
   });
-  if (preview.kind === 'refused')
-    return (
-      <RefusalNotice
-        limits={getConfig().reset}
-        serviceDeskUrl={getBuildSettings().serviceDeskUrl}
-        locale={locale}
-        reason={preview.reason}
-        next="not-me"
-      />
-    );
+  if (preview.kind === 'refused') return <ResetRefusal locale={locale} reason={preview.reason} next="not-me" />;
   if (preview.kind === 'directory-error') {
     const flow = await getTranslations({ locale, namespace: 'ResetFlow' });
     return (

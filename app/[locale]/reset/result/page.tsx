@@ -7,7 +7,7 @@ import { NextStep } from '@/components/mdx/guide-link';
 import { PageShell } from '@/components/page-shell';
 import { MethodList } from '@/components/reset/method-list';
 import { NotSignedIn } from '@/components/reset/not-signed-in';
-import { RefusalNotice } from '@/components/reset/refusal-notice';
+import { ResetRefusal } from '../reset-refusal';
 import { SignOutForm } from '@/components/reset/session-forms';
 import { ServiceDesk } from '@/components/service-desk';
 import { SubmitButton } from '@/components/submit-button';
@@ -227,15 +227,7 @@ async function Outcome(props: {
     case 'failed':
       return <Unfinished locale={locale} record={record} passSection={props.passSection} />;
     case 'refused':
-      return (
-        <RefusalNotice
-          limits={getConfig().reset}
-          serviceDeskUrl={getBuildSettings().serviceDeskUrl}
-          locale={locale}
-          reason={record.reason as RefusalReason}
-          retryAfter={props.retryAfter}
-        />
-      );
+      return <ResetRefusal locale={locale} reason={record.reason as RefusalReason} retryAfter={props.retryAfter} />;
   }
 }
 
