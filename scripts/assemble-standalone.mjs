@@ -9,6 +9,7 @@ await stat(`${standalone}/server.js`).catch(() => {
 await cp('.next/static', `${standalone}/.next/static`, { recursive: true });
 await cp('public', `${standalone}/public`, { recursive: true });
 await cp('server/start.cjs', `${standalone}/start.cjs`);
+await cp('server/page-cache.cjs', `${standalone}/page-cache.cjs`);
 await stat(`${standalone}/lib/records/migrations/meta/_journal.json`).catch(() => {
   throw new Error('the migrations were not traced into the artifact (outputFileTracingIncludes in next.config.ts)');
 });

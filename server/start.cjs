@@ -5,10 +5,13 @@
 //   request socket to a server action, and keeps a client's own X-Forwarded-For), for lib/client-address.ts;
 // - graceful shutdown: on SIGTERM stop accepting connections, let requests in flight (a reset half-way
 //   included) finish within SHUTDOWN_TIMEOUT_SECONDS, run the application's shutdown hooks (the database
-//   pool), exit 0; exit 1 when requests were still running at the deadline.
+//   pool), exit 0; exit 1 when requests were still running at the deadline;
+// - the answers the site marks as the same for everyone (prerendered pages) kept and replayed in the process, as a
+//   shared cache in front would (page-cache.cjs): one per server, so no other listener ever answers with a page.
 // State is shared with the application through globalThis.__tofaktorLifecycle (lib/lifecycle.ts).
 const http = require('node:http');
 const path = require('node:path');
+const { createPageCache } = require('./page-cache.cjs');
 
 const SOCKET_ADDRESS_HEADER = 'x-tofaktor-socket-address';
 const TRACE_CONTEXT_HEADERS = ['traceparent', 'tracestate', 'baggage'];
@@ -43,6 +46,14 @@ const servers = [];
 
 const createServer = http.createServer;
 http.createServer = function createTrackedServer(...args) {
+  const pages = createPageCache();
+  const listenerAt = args.findIndex((arg) => typeof arg === 'function');
+  if (listenerAt >= 0) {
+    const listener = args[listenerAt];
+    args[listenerAt] = function answerFromPageCache(req, res) {
+      if (!pages.serve(req, res)) return listener.call(this, req, res);
+    };
+  }
   const server = createServer.apply(this, args);
   servers.push(server);
   if (loopbackBind) {
