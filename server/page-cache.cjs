@@ -79,7 +79,9 @@ function recordInto(entries, req, res, now) {
   };
   res.once('finish', () => {
     const seconds = sharedMaxAge(res);
-    if (!seconds || size > MAX_BODY_BYTES || entries.size >= MAX_ENTRIES) return;
+    if (!seconds || size > MAX_BODY_BYTES) return;
+    // Full (only Accept-Encoding values nobody else sends could fill it): the oldest entry makes room.
+    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value);
     const body = Buffer.concat(chunks);
     entries.set(keyOf(req), { headers: replayable(res), body, expiresAt: now() + seconds * 1000 });
   });

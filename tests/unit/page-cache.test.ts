@@ -97,6 +97,16 @@ describe('the page cache', () => {
     expect(reached).toEqual(['GET /nb/c', 'GET /nb/c', 'GET /nb/c', 'GET /nb/c?x=1']);
   });
 
+  it('makes room for a new page by dropping the oldest when full', async () => {
+    await (await get('/nb/first', { 'accept-encoding': 'gzip' })).text();
+    for (let n = 0; n < 200; n += 1) await (await get('/nb/filler', { 'accept-encoding': `x-${n}` })).text();
+    await (await get('/nb/last', { 'accept-encoding': 'gzip' })).text();
+    reached = [];
+    await (await get('/nb/last', { 'accept-encoding': 'gzip' })).text();
+    await (await get('/nb/first', { 'accept-encoding': 'gzip' })).text();
+    expect(reached).toEqual(['GET /nb/first']);
+  });
+
   it('keeps one answer per Accept-Encoding, since Next compresses by it', async () => {
     await (await get('/nb/d', { 'accept-encoding': 'identity' })).text();
     await (await get('/nb/d', { 'accept-encoding': 'gzip' })).text();
