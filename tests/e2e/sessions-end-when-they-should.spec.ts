@@ -82,6 +82,25 @@ test.describe('without JavaScript, so the form is the plain HTML one', () => {
     expect(reasons).toEqual(expect.arrayContaining(['refused:missing-origin', 'refused:foreign-origin']));
     expect(reasons.some((reason) => reason.startsWith('success'))).toBe(false);
 
+    // The route that writes the foreign-origin record is reached only by the proxy's rewrite: sent there directly,
+    // with the proxy's own headers and the person's cookie, it is a page that does not exist and writes nothing.
+    for (const path of ['/api/recorded-refusal', '/api/recorded%2Drefusal']) {
+      const forged = await fetch(`${SITE}${path}`, {
+        method: 'POST',
+        headers: {
+          cookie,
+          origin: SITE,
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-tofaktor-refusal-reason': 'foreign-origin',
+          'x-tofaktor-refusal-locale': 'nb',
+        },
+        body: 'a=1',
+      });
+      expect(forged.status).toBe(404);
+    }
+    const foreignOrigin = (await recordsOf(someone.nationalId)).filter((record) => record.reason === 'foreign-origin');
+    expect(foreignOrigin).toHaveLength(1);
+
     // The real form, from the real page, still works.
     await page.getByRole('button', { name: 'Nullstill nå' }).click();
     await expect(page.getByTestId('outcome-success')).toBeVisible();
