@@ -12,16 +12,8 @@ export type StandInMethod = {
   lifetimeInMinutes?: number;
   isUsableOnce?: boolean;
 };
-export type StandInUser = {
-  id: string;
-  displayName: string;
-  userPrincipalName: string;
-  nationalId: string;
-  mail: string | null;
-  otherMails: string[];
-  methods: StandInMethod[];
-  sessionsRevokedAt: string | null;
-};
+/** A user as the stand-in's admin API shows it: its own record, with the methods as tests read them. */
+export type StandInUser = Omit<UserRecord, 'memberOf' | 'methods'> & { methods: StandInMethod[] };
 export type LoggedRequest = {
   method: string;
   path: string;
@@ -37,7 +29,7 @@ export type FaultRule = {
   times: number;
   retryAfterSeconds?: number;
 };
-import type { CapturedMail, TapPolicy } from '../../../dev/graph/state';
+import type { CapturedMail, TapPolicy, UserRecord } from '../../../dev/graph/state';
 
 export type { CapturedMail, TapPolicy };
 
