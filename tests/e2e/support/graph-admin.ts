@@ -14,22 +14,9 @@ export type StandInMethod = {
 };
 /** A user as the stand-in's admin API shows it: its own record, with the methods as tests read them. */
 export type StandInUser = Omit<UserRecord, 'memberOf' | 'methods'> & { methods: StandInMethod[] };
-export type LoggedRequest = {
-  method: string;
-  path: string;
-  startedAt: number;
-  endedAt: number;
-  status: number;
-  viaBatch: boolean;
-};
-export type FaultRule = {
-  method: 'DELETE' | 'GET' | 'POST';
-  pathContains: string;
-  status: 400 | 403 | 404 | 429 | 500 | 503;
-  times: number;
-  retryAfterSeconds?: number;
-};
-import type { CapturedMail, TapPolicy, UserRecord } from '../../../dev/graph/state';
+export type LoggedRequest = RequestLogEntry;
+export type { FaultRule };
+import type { CapturedMail, FaultRule, RequestLogEntry, TapPolicy, UserRecord } from '../../../dev/graph/state';
 
 export type { CapturedMail, TapPolicy };
 
