@@ -1,4 +1,5 @@
 // The Graph stand-in's admin API: reseed, read the directory and the request log, set faults.
+import type { CapturedMail, FaultRule, RequestLogEntry, TapPolicy, UserRecord } from '../../../dev/graph/state';
 import { GRAPH_ORIGIN as GRAPH } from './origins';
 
 export type StandInMethod = {
@@ -16,7 +17,6 @@ export type StandInMethod = {
 export type StandInUser = Omit<UserRecord, 'memberOf' | 'methods'> & { methods: StandInMethod[] };
 export type LoggedRequest = RequestLogEntry;
 export type { FaultRule };
-import type { CapturedMail, FaultRule, RequestLogEntry, TapPolicy, UserRecord } from '../../../dev/graph/state';
 
 export type { CapturedMail, TapPolicy };
 
