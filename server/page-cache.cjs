@@ -51,8 +51,11 @@ function replayable(res) {
 function recordInto(entries, req, res, now) {
   const chunks = [];
   let size = 0;
+  // Decided at the first byte, when the headers are final: a dynamic page's body is never held in memory.
+  let keep;
   const collect = (chunk, encoding) => {
-    if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+    if (keep === undefined) keep = sharedMaxAge(res) > 0;
+    if (!keep || chunk === undefined || chunk === null || typeof chunk === 'function') return;
     const buffer = Buffer.isBuffer(chunk)
       ? chunk
       : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8');
@@ -78,7 +81,7 @@ function recordInto(entries, req, res, now) {
     return end.call(this, chunk, encoding, callback);
   };
   res.once('finish', () => {
-    const seconds = sharedMaxAge(res);
+    const seconds = keep ? sharedMaxAge(res) : 0;
     if (!seconds || size > MAX_BODY_BYTES) return;
     // Full (only Accept-Encoding values nobody else sends could fill it): the oldest entry makes room.
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value);
