@@ -9,7 +9,7 @@ import type { RecordStore } from './records';
 import type { ResetRecord } from './schema';
 
 // The audit view shows the newest attempts; a filter narrows it further.
-const AUDIT_LIMIT = 200;
+export const AUDIT_LIMIT = 200;
 // Records are kept about 13 months (RECORDS_RETENTION_DAYS); a person has a handful a year.
 const HISTORY_LIMIT = 200;
 
@@ -63,4 +63,3 @@ export function createRecordQueries(store: RecordStore, hmacKey: string) {
 }
 
 export type RecordQueries = ReturnType<typeof createRecordQueries>;
-export { AUDIT_LIMIT };
