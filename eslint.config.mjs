@@ -42,8 +42,9 @@ const config = [
     },
   },
   {
-    // The standalone entry is CommonJS on purpose: it runs next to Next's own server.js, untranspiled.
-    files: ['server/**/*.cjs'],
+    // The standalone entry is CommonJS on purpose: it runs next to Next's own server.js, untranspiled. The build
+    // step that strips prerendered pages is too, so the unit tests can load it as it is.
+    files: ['server/**/*.cjs', 'scripts/**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -35,6 +35,8 @@ export async function GuidePage(props: { locale: Locale; guide: GuideKey; servic
         </p>
         <Content />
       </article>
+      {/* The guide's only script: a prerendered page ships without the framework's (scripts/static-pages.cjs). */}
+      <script src="/keep-anchor.js" async />
     </PageShell>
   );
 }

@@ -1,6 +1,10 @@
 // After `next build`: completes the standalone artifact (.next/standalone) so that it runs by itself, anywhere:
-// the static files and public/ (Next leaves them out, expecting a CDN), and the entry server/start.cjs.
+// the static files and public/ (Next leaves them out, expecting a CDN), and the entry server/start.cjs. Its
+// prerendered pages lose the framework's client runtime (scripts/static-pages.cjs).
 import { cp, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+
+const { stripPrerenderedPages } = createRequire(import.meta.url)('./static-pages.cjs');
 
 const standalone = '.next/standalone';
 await stat(`${standalone}/server.js`).catch(() => {
@@ -13,4 +17,6 @@ await cp('server/page-cache.cjs', `${standalone}/page-cache.cjs`);
 await stat(`${standalone}/lib/records/migrations/meta/_journal.json`).catch(() => {
   throw new Error('the migrations were not traced into the artifact (outputFileTracingIncludes in next.config.ts)');
 });
+const pages = stripPrerenderedPages(`${standalone}/.next`);
+console.log(`${pages.length} prerendered pages ship without the framework's client runtime`);
 console.log(`standalone artifact ready: node ${standalone}/start.cjs`);

@@ -30,7 +30,10 @@ for (const guide of guides) {
       expect(response.status()).toBe(200);
       // Prerendered pages are served from the build with Next's cache marker.
       expect(response.headers()['x-nextjs-cache'] ?? response.headers()['x-nextjs-prerender']).toBeTruthy();
-      const html = decode(await response.text());
+      const raw = await response.text();
+      // Nothing of the framework's client runtime: no chunk, no inline RSC payload (scripts/static-pages.cjs).
+      expect(raw).not.toMatch(/\/_next\/static\/[^"]*\.js|__next_f/);
+      const html = decode(raw);
       const source = readFileSync(`content/${locale}/${guide.file}.mdx`, 'utf8');
       for (const title of [...stepTitles(source), ...faqQuestions(source)]) expect(html).toContain(title);
       for (const id of extractStepIds(source)) expect(html).toContain(`id="${id}"`);
