@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { Faq } from '@/components/mdx/faq';
 import { Figure } from '@/components/mdx/figure';
@@ -40,16 +41,23 @@ describe('LanguageLink', () => {
     expect(link).toHaveAttribute('hreflang', 'en');
   });
 
-  it('carries the current step anchor over when clicked', () => {
-    window.location.hash = '#step-7';
+  it('carries the current step anchor over when clicked, with the guide’s script (public/keep-anchor.js)', () => {
+    window.eval(readFileSync('public/keep-anchor.js', 'utf8'));
     render(
       <LanguageLink href="/en/activate" hrefLang="en" lang="en" label="Read this page in English">
         English
       </LanguageLink>,
     );
-    const link = screen.getByRole('link', { name: 'Read this page in English' });
+    const link = screen.getByRole<HTMLAnchorElement>('link', { name: 'Read this page in English' });
     link.addEventListener('click', (event) => event.preventDefault());
+    window.location.hash = '#step-7';
     fireEvent.click(link);
-    expect(link.getAttribute('href')).toBe('/en/activate#step-7');
+    const carried = new URL(link.href);
+    expect(carried.pathname + carried.hash).toBe('/en/activate#step-7');
+    // Only a plain anchor name travels, never anything else a fragment might hold.
+    link.setAttribute('href', '/en/activate');
+    window.location.hash = '#token=abc&x=1';
+    fireEvent.click(link);
+    expect(link.getAttribute('href')).toBe('/en/activate');
   });
 });
