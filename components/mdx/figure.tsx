@@ -1,5 +1,8 @@
+import { illustrationSize } from '@/lib/illustration-size';
+
 /** An illustration with alt text and a visible caption, both in the page's language. */
 export function Figure(props: { src: string; alt: string; caption?: string }) {
+  const { width, height } = illustrationSize(props.src);
   return (
     <figure className="my-4">
       {/* Plain <img>: the SVGs are static files; next/image would add nothing but a client loader. */}
@@ -7,6 +10,8 @@ export function Figure(props: { src: string; alt: string; caption?: string }) {
       <img
         src={props.src}
         alt={props.alt}
+        width={width}
+        height={height}
         loading="lazy"
         className="h-auto w-full max-w-xl rounded border border-slate-300 bg-white"
       />

@@ -3,6 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { Faq } from '@/components/mdx/faq';
 import { Figure } from '@/components/mdx/figure';
 import { LanguageLink } from '@/components/language-link';
+import { illustrationSize, svgSize } from '@/lib/illustration-size';
 
 describe('Faq', () => {
   it('is a closed disclosure whose summary is the question, with a stable anchor', () => {
@@ -21,11 +22,26 @@ describe('Faq', () => {
 describe('Figure', () => {
   it('shows the image with its alt text and a caption', () => {
     render(<Figure src="/illustrations/en/example-qr.svg" alt="An example QR code" caption="Only an example" />);
-    expect(screen.getByRole('img', { name: 'An example QR code' })).toHaveAttribute(
-      'src',
-      '/illustrations/en/example-qr.svg',
-    );
+    const image = screen.getByRole('img', { name: 'An example QR code' });
+    expect(image).toHaveAttribute('src', '/illustrations/en/example-qr.svg');
+    // Its box is known before the file arrives: the size the SVG itself declares.
+    expect([image.getAttribute('width'), image.getAttribute('height')]).toEqual(['640', '400']);
     expect(screen.getByRole('figure')).toHaveTextContent('Only an example');
+  });
+});
+
+describe('the size an illustration declares', () => {
+  it('is its width and height, else its viewBox, else nothing', () => {
+    expect(svgSize('<?xml version="1.0"?><svg viewBox="0 0 640 380" width="640" height="380">')).toEqual({
+      width: 640,
+      height: 380,
+    });
+    expect(svgSize('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 200">')).toEqual({
+      width: 320,
+      height: 200,
+    });
+    expect(svgSize('<svg width="100%">')).toBeUndefined();
+    expect(() => illustrationSize('/illustrations/en/../../package.json')).toThrow(/not an illustration path/);
   });
 });
 
