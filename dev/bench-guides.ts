@@ -5,9 +5,9 @@
 //    folder (~/.cache/tofaktor-bench), and starts its standalone server beside the site's.
 // 3. Serves each page's own HTML from nginx as a file: the ceiling for that page on this machine.
 // 4. Prints requests per second and p99 (autocannon -c 50 -d 10) of the site's home and a guide, the bare page and
-//    nginx, with site/nginx against bare/nginx; then Lighthouse (mobile, its defaults, median of 3 by performance)
-//    for the site's home, a guide in each locale and the bare page: performance, SEO, total blocking time, LCP and
-//    script bytes.
+//    nginx, with site/nginx against bare/nginx; then Lighthouse (mobile, its defaults, median of 3 by performance,
+//    every page once per round) for the site's home, a guide in each locale and the bare page: performance, SEO,
+//    total blocking time, LCP and script bytes.
 // Run: npm run bench:guides   (BENCH_DURATION=10 seconds per load, BENCH_LIGHTHOUSE_RUNS=3, CHROME_PATH;
 // BENCH_SKIP_BUILD=1 measures the build that is there, made for the local origin)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -122,11 +122,9 @@ async function lighthouseOnce(url: string): Promise<LighthouseFigures> {
   }
 }
 
-async function lighthouseMedian(url: string): Promise<LighthouseFigures> {
-  const runs: LighthouseFigures[] = [];
-  for (let index = 0; index < LIGHTHOUSE_RUNS; index += 1) runs.push(await lighthouseOnce(url));
-  runs.sort((a, b) => a.performance - b.performance || b.tbt - a.tbt);
-  return runs[Math.floor(runs.length / 2)]!;
+function median(runs: LighthouseFigures[]): LighthouseFigures {
+  const sorted = [...runs].sort((a, b) => a.performance - b.performance || b.tbt - a.tbt);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 const fixed = (value: number, digits = 0) => value.toFixed(digits).padStart(8);
@@ -221,13 +219,23 @@ async function reportThroughput(bare: string, nginxUrl: (name: string) => string
 }
 
 async function reportLighthouse(site: string, bare: string) {
-  console.log(`\nLighthouse (mobile, median of ${LIGHTHOUSE_RUNS} by performance)`);
-  console.log(`  ${'page'.padEnd(40)} perf   SEO   TBT ms   LCP ms   script KiB`);
+  console.log(`\nLighthouse (mobile, median of ${LIGHTHOUSE_RUNS} by performance, pages taken in turns)`);
   const pages = [`${site}${HOME}`, ...GUIDES.map((guide) => `${site}${guide}`), bare];
+  // Round by round, every page once per round: a busy moment of this shared machine then falls on the site and the
+  // bare page alike, instead of on whichever page was being measured three times in a row.
+  const runs = new Map<string, LighthouseFigures[]>(pages.map((url) => [url, []]));
+  for (let round = 0; round < LIGHTHOUSE_RUNS; round += 1) {
+    for (const url of pages) runs.get(url)!.push(await lighthouseOnce(url));
+  }
+  console.log(`  ${'page'.padEnd(40)} perf   SEO   TBT ms   LCP ms   script KiB   (perf of each round)`);
   for (const url of pages) {
-    const figures = await lighthouseMedian(url);
+    const figures = median(runs.get(url)!);
+    const rounds = runs
+      .get(url)!
+      .map((run) => run.performance.toFixed(2))
+      .join(' ');
     console.log(
-      `  ${url.padEnd(40)} ${figures.performance.toFixed(2)}  ${figures.seo.toFixed(2)} ${fixed(figures.tbt)} ${fixed(figures.lcp)} ${fixed(figures.scriptKiB, 1).padStart(12)}`,
+      `  ${url.padEnd(40)} ${figures.performance.toFixed(2)}  ${figures.seo.toFixed(2)} ${fixed(figures.tbt)} ${fixed(figures.lcp)} ${fixed(figures.scriptKiB, 1).padStart(12)}   (${rounds})`,
     );
   }
 }
