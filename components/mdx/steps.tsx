@@ -18,13 +18,10 @@ export function Steps(props: { children: ReactNode }) {
 export async function Step(props: { id: string; title: string; children?: ReactNode }) {
   const t = await getTranslations('Guide');
   const number = Number(props.id.replace(/^step-/, ''));
-  // The browser lays out and paints a step only when it comes near the screen (content-visibility: auto), so a long
-  // guide's first screen does not wait for the steps far below it. What it clips is its own inside: its ring and
-  // border are drawn outside, and the focus rings of its links stay within its padding.
   return (
     <li
       id={props.id}
-      className="scroll-mt-4 rounded border border-slate-300 bg-white p-4 [contain-intrinsic-size:auto_20rem] [content-visibility:auto] target:border-sky-700 target:ring-2 target:ring-sky-700"
+      className="scroll-mt-4 rounded border border-slate-300 bg-white p-4 target:border-sky-700 target:ring-2 target:ring-sky-700"
     >
       <h3 className="my-0 flex items-baseline gap-3 text-lg font-semibold">
         <span className="inline-flex h-8 min-w-8 shrink-0 items-center justify-center rounded-full bg-sky-800 px-2 text-white">
