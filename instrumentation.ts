@@ -8,6 +8,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { startServer } = await import('@/lib/startup');
   await startServer();
+  // Attempts a dead instance left in progress are reconciled with Graph: at start, then periodically.
+  const { startRecovery } = await import('@/lib/wiring/recovery');
+  startRecovery();
 }
 
 // One structured line per unexpected error, with the digest the error page shows as the reference.

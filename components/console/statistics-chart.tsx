@@ -12,6 +12,8 @@ export const OUTCOME_COLOURS: Record<RecordOutcome, string> = {
   failed: '#b91c1c',
   refused: '#4b5563',
   'nothing-to-remove': '#1d4ed8',
+  'in-progress': '#6b21a8',
+  interrupted: '#9d174d',
 };
 
 const WIDTH = 720;
@@ -19,6 +21,12 @@ const PLOT_TOP = 16;
 const PLOT_HEIGHT = 200;
 const LEFT = 40;
 const LEGEND_Y = PLOT_TOP + PLOT_HEIGHT + 40;
+// The legend in rows of four, so that every outcome's name has room at the chart's width.
+const LEGEND_PER_ROW = 4;
+const LEGEND_ROW_HEIGHT = 20;
+const LEGEND_ROWS = Math.ceil(OUTCOMES.length / LEGEND_PER_ROW);
+const legendX = (index: number) => LEFT + (index % LEGEND_PER_ROW) * 170;
+const legendY = (index: number) => LEGEND_Y + Math.floor(index / LEGEND_PER_ROW) * LEGEND_ROW_HEIGHT;
 
 /** Labels the chart and table show, already translated by the page. */
 export type StatisticsLabels = {
@@ -41,7 +49,7 @@ export function StatisticsChart(props: { stats: Statistics; labels: StatisticsLa
   const barWidth = Math.max(2, slot * 0.7);
   return (
     <svg
-      viewBox={`0 0 ${WIDTH} ${LEGEND_Y + 24}`}
+      viewBox={`0 0 ${WIDTH} ${LEGEND_Y + (LEGEND_ROWS - 1) * LEGEND_ROW_HEIGHT + 24}`}
       role="img"
       aria-labelledby="chart-title chart-desc"
       className="mt-4 hidden h-auto w-full max-w-4xl md:block"
@@ -101,8 +109,8 @@ export function StatisticsChart(props: { stats: Statistics; labels: StatisticsLa
       })}
       {OUTCOMES.map((outcome, index) => (
         <g key={outcome}>
-          <rect x={LEFT + index * 136} y={LEGEND_Y - 10} width="12" height="12" fill={OUTCOME_COLOURS[outcome]} />
-          <text x={LEFT + index * 136 + 16} y={LEGEND_Y} fontSize="12" fill="#1e293b">
+          <rect x={legendX(index)} y={legendY(index) - 10} width="12" height="12" fill={OUTCOME_COLOURS[outcome]} />
+          <text x={legendX(index) + 16} y={legendY(index)} fontSize="12" fill="#1e293b">
             {labels.outcomes[outcome]}
           </text>
         </g>

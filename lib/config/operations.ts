@@ -30,6 +30,11 @@ export const operationsShape = {
   CLIENT_ADDRESS_HEADER: oneOf(CLIENT_ADDRESS_HEADERS, 'x-forwarded-for'),
   // How long SIGTERM waits for requests in flight (a reset half-way) before the process gives up.
   SHUTDOWN_TIMEOUT_SECONDS: integer(25, 1, 600),
+  // An attempt whose intent is older than this and still in progress belongs to an instance that died: recovery
+  // reconciles it with Graph. Longer than any live attempt can take (Graph's retries are capped well below it).
+  RECOVERY_AFTER_SECONDS: integer(300, 2, 86_400),
+  // How often one instance (under an advisory lock) looks for such attempts; also once at start.
+  RECOVERY_INTERVAL_SECONDS: integer(60, 1, 3_600),
 };
 
 export function operationsSettings(env: Env) {
@@ -41,5 +46,6 @@ export function operationsSettings(env: Env) {
     clientAddress: { trustedProxies: env.TRUSTED_PROXIES, header: env.CLIENT_ADDRESS_HEADER },
     retention: { recordsDays: env.RECORDS_RETENTION_DAYS },
     shutdown: { timeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS },
+    recovery: { afterSeconds: env.RECOVERY_AFTER_SECONDS, intervalSeconds: env.RECOVERY_INTERVAL_SECONDS },
   };
 }

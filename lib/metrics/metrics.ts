@@ -5,7 +5,7 @@ import 'server-only';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export const CHANNELS = ['self-service', 'service-desk'] as const;
-export const OUTCOMES = ['success', 'partial', 'failed', 'refused', 'nothing-to-remove'] as const;
+export const OUTCOMES = ['success', 'partial', 'failed', 'refused', 'nothing-to-remove', 'interrupted'] as const;
 export const REFUSAL_STEPS = ['confirm-page', 'reset', 'request'] as const;
 export const REFUSAL_REASONS = [
   'no-account',
@@ -69,6 +69,11 @@ function createMetrics() {
       name: 'tofaktor_reset_attempts_total',
       help: 'Reset attempts (the reset action, either channel), by outcome; exactly one per audit record of an attempt.',
       labelNames: ['channel', 'outcome'] as const,
+      registers,
+    }),
+    recovered: new Counter({
+      name: 'tofaktor_resets_recovered_total',
+      help: 'Attempts an instance left in progress (it died between its intent and its record), completed by recovery.',
       registers,
     }),
     refusals: new Counter({
@@ -138,6 +143,12 @@ const channelOf = (channel: unknown) => closedLabel(CHANNELS, channel ?? 'self-s
 
 export function countAttempt(channel: Channel | undefined, outcome: string): void {
   metrics().attempts.inc({ channel: channelOf(channel), outcome: closedLabel(OUTCOMES, outcome) });
+}
+
+/** An interrupted attempt completed by recovery: also counted as an attempt with the outcome `interrupted`. */
+export function countRecovered(channel: Channel | undefined): void {
+  metrics().recovered.inc();
+  countAttempt(channel, 'interrupted');
 }
 
 export function countRefusal(channel: Channel | undefined, step: (typeof REFUSAL_STEPS)[number], reason: string): void {

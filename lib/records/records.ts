@@ -26,13 +26,24 @@ export type PassHolder = { nationalIdHash: string } | { agentId: string };
 
 // Only outcomes that changed the directory use up the person's allowance: refusals, "nothing to remove" and
 // failures (nothing could be removed) changed nothing.
-export const COUNTED_OUTCOMES: readonly RecordOutcome[] = ['success', 'partial'];
+// An intent still open or completed by recovery may have changed it too, so it counts until known otherwise.
+export const COUNTED_OUTCOMES: readonly RecordOutcome[] = ['success', 'partial', 'in-progress', 'interrupted'];
 
 // Sessions live at most 30 minutes, so an ended session older than this can never come back with a cookie.
 const ENDED_SESSION_RETENTION = sql`interval '24 hours'`;
 
+/** What completing an intent may set: everything but who and when the attempt was. */
+export type Completion = Omit<NewRecord, 'requestId' | 'createdAt'>;
+
 export interface RecordStore {
   addRecord(record: NewRecord): Promise<ResetRecord>;
+  /**
+   * Completes an intent (outcome `in-progress`) with what happened: null when it was no longer in progress (recovery
+   * or another completion came first), so of two completers exactly one wins.
+   */
+  completeIntent(id: string, completion: Completion): Promise<ResetRecord | null>;
+  /** Intents written before `before` and still in progress, oldest first: what recovery looks at. */
+  listIntentsBefore(before: Date, limit: number): Promise<ResetRecord[]>;
   findRecordByRequestId(requestId: string): Promise<ResetRecord | null>;
   countResetsSince(nationalIdHash: string, since: Date): Promise<number>;
   /** When the oldest counted reset in the window happened: tells a rate-limited person when to come back. */
@@ -88,6 +99,18 @@ function attemptQueries(db: Database) {
       if (!row) throw new Error('insert returned no row');
       return row;
     },
+    async completeIntent(id: string, completion: Completion) {
+      const [row] = await db
+        .update(resetRecords)
+        .set(completion)
+        .where(and(eq(resetRecords.id, id), eq(resetRecords.outcome, 'in-progress')))
+        .returning();
+      return row ?? null;
+    },
+    listIntentsBefore: (before: Date, limit: number) =>
+      listOldestFirst(db, and(eq(resetRecords.outcome, 'in-progress'), lt(resetRecords.createdAt, before))).limit(
+        limit,
+      ),
     async findRecordByRequestId(requestId: string) {
       const [row] = await db.select().from(resetRecords).where(eq(resetRecords.requestId, requestId)).limit(1);
       return row ?? null;

@@ -62,6 +62,11 @@ export const resetRecords = pgTable(
     kept: jsonb('kept').$type<RemovedMethod[]>().notNull().default([]),
     /** "This wasn't me" (reason `not-me`): whether the service desk's alert e-mail went out; null on other records. */
     deskAlerted: boolean('desk_alerted'),
+    // Added in migration 0005. Older rows were written after the attempt, never as an intent.
+    /** What the attempt set out to remove (written with the intent): what recovery reads back from Graph. */
+    planned: jsonb('planned').$type<RemovedMethod[]>().notNull().default([]),
+    /** The language of the person's notice, so that recovery can send it as the attempt would have. */
+    noticeLocale: text('notice_locale'),
   },
   (table) => [
     // The per-person rate limit counts recent resets by hash.
@@ -73,6 +78,10 @@ export const resetRecords = pgTable(
     index('reset_records_agent_created_idx').on(table.agentId, table.createdAt),
     index('reset_records_account_created_idx').on(table.accountId, table.createdAt),
     check('reset_records_channel_check', sql.raw(`channel in (${CHANNELS.map((c) => `'${c}'`).join(', ')})`)),
+    // Recovery looks for intents left behind; few rows are ever in this state, so the partial index stays tiny.
+    index('reset_records_in_progress_idx')
+      .on(table.createdAt)
+      .where(sql`outcome = 'in-progress'`),
   ],
 );
 

@@ -2,9 +2,17 @@
 import { hashNationalId } from '@/lib/national-id';
 import { sharedPerPersonQueue } from '@/lib/reset/per-person-queue';
 import { inResetSpan } from '@/lib/tracing/spans';
-import { addressRefusal, checkLogin, checkPersonLimit, exactlyOne, failureReason, isRefusal, summary } from './checks';
+import { addressRefusal, checkLogin, checkPersonLimit, exactlyOne, isRefusal, summary } from './checks';
 import { issuePass } from './pass-and-notice';
-import { newAttempt, passOffered, recordAttempt, type Attempt } from './reset';
+import {
+  attemptFailure,
+  newAttempt,
+  passOffered,
+  recordAttempt,
+  withPersonLock,
+  writeIntent,
+  type Attempt,
+} from './reset';
 import type { ResetDeps, ResetOutcome, ResetPerson, ResetSettings } from './types';
 
 /**
@@ -23,12 +31,12 @@ export async function issueNewPassFor(
   const personHash = hashNationalId(person.nationalId, settings.hmacKey);
   const queue = deps.personQueue ?? sharedPerPersonQueue();
   return inResetSpan('new pass', requestId, () =>
-    queue.run(personHash, async () => {
+    withPersonLock(queue, personHash, { requestId, personHash }, async () => {
       const progress = newAttempt();
       try {
         await attemptNewPass(person, requestId, personHash, deps, settings, progress);
       } catch (error) {
-        progress.reason = failureReason(error);
+        progress.reason = attemptFailure(error);
         progress.outcome = { kind: 'failed', notRemoved: [] };
       }
       return recordAttempt(deps, progress, { requestId, nationalIdHash: personHash });
@@ -67,6 +75,12 @@ async function attemptNewPass(
     progress.reason = 'pass-not-due';
     return;
   }
+  // A pass changes the account too: its intent first (nothing to remove, so recovery only closes the record).
+  await writeIntent(deps.records, { requestId, nationalIdHash: personHash }, progress, {
+    planned: [],
+    noticeLocale: null,
+    reason: 'new-pass',
+  });
   const context = { requestId, personHash, accountId: account.id };
   const pass = await issuePass(deps.directory, account.id, settings, context);
   progress.outcome = {

@@ -4,6 +4,7 @@
 // Temporary Access Pass, and every sign-in session are removed; one record (reason `not-me`) and exactly one alert
 // e-mail to the service desk, which follows up by phone or at the desk.
 import type { AuthMethod, DirectoryAccount, KeptMethod, MailMessage } from '@/lib/directory/directory';
+import { DirectoryError } from '@/lib/directory/errors';
 import { securityEvent } from '@/lib/log';
 import { hashNationalId } from '@/lib/national-id';
 import type { RecordStore } from '@/lib/records/records';
@@ -22,7 +23,7 @@ import { inResetSpan } from '@/lib/tracing/spans';
 import { meetsAssurance } from '@/lib/idporten/assurance';
 
 export type NotMeDeps = Omit<ResetDeps, 'records'> & {
-  records: Pick<RecordStore, 'addRecord' | 'listAttempts'>;
+  records: Pick<RecordStore, 'addRecord' | 'completeIntent' | 'listAttempts'>;
 };
 export type NotMeSettings = Pick<ResetSettings, 'requiredAcr' | 'maxLoginAgeSeconds' | 'hmacKey' | 'tap'> & {
   /** The sender mailbox (NOTICE_SENDER) and the desk's address (SERVICE_DESK_EMAIL); no alert without both. */
@@ -39,7 +40,9 @@ export type NotMePreview =
       kind: 'refused';
       reason: 'no-account' | 'several-accounts' | 'stale-login' | 'low-assurance' | 'rate-limited-address';
     }
-  | { kind: 'directory-error' };
+  | { kind: 'directory-error' }
+  /** The records failed: nothing was read or changed. */
+  | { kind: 'unavailable' };
 
 const CLOCK_SKEW_SECONDS = 60;
 
@@ -58,7 +61,11 @@ async function latestReset(records: NotMeDeps['records'], accountId: string): Pr
     attempts.find(
       (record) =>
         record.reason !== 'not-me' &&
-        (record.outcome === 'success' || record.outcome === 'partial' || record.tapIssued),
+        (record.outcome === 'success' ||
+          record.outcome === 'partial' ||
+          record.tapIssued ||
+          // An attempt cut short by a dead instance changed the account if recovery found anything removed.
+          (record.outcome === 'interrupted' && record.removed.length > 0)),
     ) ?? null
   );
 }
@@ -75,7 +82,10 @@ type Found =
       toRemove: AuthMethod[];
       passes: KeptMethod[];
     }
-  | Exclude<NotMePreview, { kind: 'ready' } | { kind: 'no-reset' } | { kind: 'directory-error' }>;
+  | Exclude<
+      NotMePreview,
+      { kind: 'ready' } | { kind: 'no-reset' } | { kind: 'directory-error' } | { kind: 'unavailable' }
+    >;
 
 async function findWhatToUndo(
   person: ResetPerson,
@@ -126,7 +136,7 @@ export async function previewNotMe(
     };
   } catch (error) {
     securityEvent('not-me.preview-error', { reason: failureReason(error) });
-    return { kind: 'directory-error' };
+    return error instanceof DirectoryError ? { kind: 'directory-error' } : { kind: 'unavailable' };
   }
 }
 
@@ -158,19 +168,42 @@ function alertMessage(
   };
 }
 
+/** The lock-down in Graph: the registrations made since the reset and every pass removed, every session ended. */
+async function lockDown(
+  directory: NotMeDeps['directory'],
+  accountId: string,
+  toRemove: AuthMethod[],
+  passes: KeptMethod[],
+) {
+  const { removed, notRemoved } = await directory.removeMethods(accountId, toRemove);
+  const passesGone = await Promise.all(
+    passes.map((pass) =>
+      directory.deleteTemporaryAccessPass(accountId, pass.id).then(
+        () => pass,
+        () => null,
+      ),
+    ),
+  );
+  const sessionsRevoked = await directory.revokeSessions(accountId).catch(() => false);
+  const removedAll = [...removed, ...passesGone.filter((pass): pass is KeptMethod => pass !== null)];
+  return { removedAll, notRemoved, sessionsRevoked };
+}
+
 /**
  * Undoes the latest reset for the person behind the session. Records exactly one record, whatever happens, and
- * sends the desk at most one alert. Returns the record.
+ * sends the desk at most one alert. Returns the record: the intent still in progress when the records failed after
+ * it was written (recovery completes it), null when they were unreachable before it (nothing was changed).
  */
 export async function undoResetFor(
   person: ResetPerson,
   requestId: string,
   deps: NotMeDeps,
   settings: NotMeSettings,
-): Promise<ResetRecord> {
+): Promise<ResetRecord | null> {
   const personHash = hashNationalId(person.nationalId, settings.hmacKey);
   const queue = deps.personQueue ?? sharedPerPersonQueue();
-  return inResetSpan('not me', requestId, () =>
+  let intent: ResetRecord | null = null;
+  const undo = () =>
     queue.run(personHash, async () => {
       const now = deps.now?.() ?? new Date();
       const base = { requestId, nationalIdHash: personHash, reason: 'not-me' } as const;
@@ -188,17 +221,14 @@ export async function undoResetFor(
       const { account, reset, toRemove, passes } = found;
       if (!reset) return deps.records.addRecord({ ...base, outcome: 'nothing-to-remove', accountId: account.id });
 
-      const { removed, notRemoved } = await deps.directory.removeMethods(account.id, toRemove);
-      const passesGone = await Promise.all(
-        passes.map((pass) =>
-          deps.directory.deleteTemporaryAccessPass(account.id, pass.id).then(
-            () => pass,
-            () => null,
-          ),
-        ),
-      );
-      const sessionsRevoked = await deps.directory.revokeSessions(account.id).catch(() => false);
-      const removedAll = [...removed, ...passesGone.filter((pass): pass is KeptMethod => pass !== null)];
+      // The intent first: if this instance dies half-way, recovery finds what the lock-down removed.
+      intent = await deps.records.addRecord({
+        ...base,
+        outcome: 'in-progress',
+        accountId: account.id,
+        planned: [...toRemove, ...passes].map(summary),
+      });
+      const { removedAll, notRemoved, sessionsRevoked } = await lockDown(deps.directory, account.id, toRemove, passes);
       let deskAlerted: boolean | null = null;
       const { senderMailbox, deskAddress } = settings.alert;
       if (senderMailbox && deskAddress) {
@@ -221,16 +251,29 @@ export async function undoResetFor(
         deskAlerted,
         passOffered: passOffered(kept, settings),
       });
-      return deps.records.addRecord({
-        ...base,
-        outcome: notRemoved.length > 0 ? 'partial' : 'success',
+      const completion = {
+        outcome: notRemoved.length > 0 ? ('partial' as const) : ('success' as const),
         accountId: account.id,
         removed: removedAll.map(summary),
         notRemoved: notRemoved.map(({ method, reason }) => ({ ...summary(method), reason })),
         chosen: removedAll.map((method) => method.id),
         sessionsRevoked,
         deskAlerted,
+      };
+      // An intent that recovery completed first keeps recovery's record (it read Graph after this one died down).
+      return (await deps.records.completeIntent(intent.id, completion)) ?? intent;
+    });
+  return inResetSpan('not me', requestId, async () => {
+    try {
+      return await undo();
+    } catch {
+      securityEvent('not-me.unavailable', {
+        requestId,
+        personHash,
+        intent: intent !== null,
+        reason: 'records-unavailable',
       });
-    }),
-  );
+      return intent;
+    }
+  });
 }

@@ -2,12 +2,13 @@
 // revoke its sessions, and leave exactly one audit record per attempt. Errors are values (ResetOutcome).
 import { randomUUID } from 'node:crypto';
 import type { AuthMethod, DirectoryAccount, KeptMethod } from '@/lib/directory/directory';
+import { DirectoryError } from '@/lib/directory/errors';
 import { securityEvent } from '@/lib/log';
 import { countAttempt, countNotice, countPassIssued, countRefusal } from '@/lib/metrics/metrics';
 import { hashNationalId } from '@/lib/national-id';
 import type { NewRecord, RecordStore } from '@/lib/records/records';
 import { splitChoice } from '@/lib/reset/method-choice';
-import { sharedPerPersonQueue } from '@/lib/reset/per-person-queue';
+import { sharedPerPersonQueue, type PerPersonQueue } from '@/lib/reset/per-person-queue';
 import { inResetSpan } from '@/lib/tracing/spans';
 import {
   addressRefusal,
@@ -85,7 +86,7 @@ async function previewOnce(
   } catch (error) {
     // Graph or the records database failed: the page offers a retry, nothing was changed.
     securityEvent('reset.preview-error', { requestId, personHash, reason: failureReason(error) });
-    return { kind: 'directory-error' };
+    return error instanceof DirectoryError ? { kind: 'directory-error' } : { kind: 'unavailable' };
   }
 }
 
@@ -95,6 +96,8 @@ export const passOffered = (kept: readonly KeptMethod[], settings: Pick<ResetSet
 
 /** One attempt as it goes: what the record and the log line will say. */
 export type Attempt = {
+  /** The intent's record, once written (before the first change in Graph); the end of the attempt completes it. */
+  intentId: string | null;
   outcome: ResetOutcome;
   reason: string | null;
   accountId: string | null;
@@ -105,6 +108,7 @@ export type Attempt = {
 };
 
 export const newAttempt = (): Attempt => ({
+  intentId: null,
   outcome: { kind: 'failed', notRemoved: [] },
   reason: null,
   accountId: null,
@@ -128,8 +132,35 @@ export async function resetTwoFactorFor(
   const personHash = hashNationalId(person.nationalId, settings.hmacKey);
   const queue = deps.personQueue ?? sharedPerPersonQueue();
   return inResetSpan('reset', requestId, () =>
-    queue.run(personHash, () => resetOnce(person, personHash, requestId, deps, settings, choice)),
+    withPersonLock(queue, personHash, { requestId, personHash }, () =>
+      resetOnce(person, personHash, requestId, deps, settings, choice),
+    ),
   );
+}
+
+/**
+ * Runs an attempt holding the person's lock. The lock lives in the records database: when it cannot be taken, the
+ * database is away, so nothing has been read or changed, nothing can be recorded, and the person is asked to try
+ * again.
+ */
+export async function withPersonLock(
+  queue: PerPersonQueue,
+  key: string,
+  context: { requestId: string; personHash: string | null; channel?: NewRecord['channel'] },
+  attempt: () => Promise<ResetOutcome>,
+): Promise<ResetOutcome> {
+  let locked = false;
+  try {
+    return await queue.run(key, () => {
+      locked = true;
+      return attempt();
+    });
+  } catch (error) {
+    if (locked) throw error;
+    securityEvent('reset.lock-failed', { ...context, reason: 'records-unavailable' });
+    countAttempt(context.channel ?? 'self-service', 'failed');
+    return { kind: 'failed', notRemoved: [], unrecorded: true };
+  }
 }
 
 async function resetOnce(
@@ -156,31 +187,82 @@ async function resetOnce(
     );
   } catch (error) {
     // Unexpected: report truthfully what may still be there, and record it like any other attempt.
-    progress.reason = failureReason(error);
+    progress.reason = attemptFailure(error);
     progress.outcome = { kind: 'failed', notRemoved: stillThere.map((method) => ({ method, reason: 'unknown' })) };
   }
   return recordAttempt(deps, progress, { requestId, nationalIdHash: personHash });
 }
+
+/** Who made an attempt, as its record names it: the same for the intent and for its completion. */
+export type AttemptIdentity = { requestId: string; nationalIdHash: string | null } & Pick<
+  NewRecord,
+  'channel' | 'agentId' | 'agentName' | 'verificationKind' | 'ticketReference'
+>;
+
+/** The intent could not be written, so the attempt stops before changing anything. */
+export class IntentNotWritten extends Error {
+  constructor(cause: unknown) {
+    super("the attempt's intent could not be recorded", { cause });
+    this.name = 'IntentNotWritten';
+  }
+}
+
+/**
+ * Writes the attempt's record as an intent (outcome `in-progress`) before its first change in Graph, naming what
+ * it is about to change: if the instance dies half-way, recovery (lib/reset/recovery.ts) finds it and reads back
+ * what Graph no longer has. Throws IntentNotWritten when the records are unreachable: then nothing may be changed.
+ */
+export async function writeIntent(
+  records: Pick<RecordStore, 'addRecord'>,
+  identity: AttemptIdentity,
+  progress: Attempt,
+  intent: { planned: readonly Summarised[]; noticeLocale: string | null; reason?: string },
+): Promise<void> {
+  try {
+    const row = await records.addRecord({
+      ...identity,
+      outcome: 'in-progress',
+      reason: intent.reason ?? null,
+      accountId: progress.accountId,
+      chosen: progress.chosen,
+      ignored: progress.ignored,
+      kept: progress.kept,
+      planned: intent.planned.map(summary),
+      noticeLocale: intent.noticeLocale,
+    });
+    progress.intentId = row.id;
+  } catch (error) {
+    securityEvent('reset.intent-failed', {
+      requestId: identity.requestId,
+      personHash: identity.nationalIdHash,
+      accountId: progress.accountId,
+      reason: 'records-unavailable',
+    });
+    throw new IntentNotWritten(error);
+  }
+}
+
+type Summarised = Parameters<typeof summary>[0];
+
+/** Why an attempt failed, for the record: the records being away is named as such. */
+export const attemptFailure = (error: unknown): string =>
+  error instanceof IntentNotWritten ? 'records-unavailable' : failureReason(error);
 
 /**
  * Exactly one record and one log line per attempt, whichever channel made it. The record's extra columns (the
  * channel, the agent, the verification) come from the caller; the pass itself never reaches either.
  */
 export async function recordAttempt(
-  deps: { records: Pick<RecordStore, 'addRecord'> },
+  deps: { records: Pick<RecordStore, 'addRecord' | 'completeIntent'> },
   progress: Attempt,
-  identity: { requestId: string; nationalIdHash: string | null } & Pick<
-    NewRecord,
-    'channel' | 'agentId' | 'agentName' | 'verificationKind' | 'ticketReference'
-  >,
+  identity: AttemptIdentity,
 ): Promise<ResetOutcome> {
   const { requestId, nationalIdHash: personHash, ...extra } = identity;
-  const { outcome, reason, accountId } = progress;
+  const { reason, accountId } = progress;
+  let { outcome } = progress;
   const after = 'pass' in outcome ? outcome : null;
   try {
-    await record(deps, {
-      requestId,
-      nationalIdHash: personHash,
+    const completion = {
       accountId,
       outcome: outcome.kind,
       reason: outcome.kind === 'refused' ? outcome.reason : reason,
@@ -197,10 +279,19 @@ export async function recordAttempt(
       tapReason: after?.pass.kind === 'not-issued' ? after.pass.reason : null,
       noticeSent: after ? after.noticeSent : null,
       ...extra,
-    });
+    };
+    if (progress.intentId === null) await record(deps, { requestId, nationalIdHash: personHash, ...completion });
+    else if (!(await deps.records.completeIntent(progress.intentId, completion))) {
+      // Recovery judged this attempt dead and completed it first; its record stands, and is not counted twice.
+      securityEvent('reset.completed-late', { requestId, personHash, accountId, outcome: outcome.kind });
+      return outcome;
+    }
   } catch (recordError) {
-    // Without the database the log line below is the only trace; the person still hears what really happened.
+    // An intent left in progress is completed by recovery, from what Graph says; without one, the log line below is
+    // the only trace. The person still hears what really happened.
     securityEvent('reset.record-failed', { requestId, personHash, accountId, reason: failureReason(recordError) });
+    // Nothing was changed and nothing recorded: the page asks to try again rather than show a record that is not there.
+    if (outcome.kind === 'failed' && progress.intentId === null) outcome = { ...outcome, unrecorded: true };
   }
   countAttemptMetrics(extra.channel ?? 'self-service', outcome, after);
   securityEvent(`reset.${outcome.kind}`, {
@@ -257,7 +348,16 @@ async function attemptReset(
 
   const account = exactlyOne(await deps.directory.findAccountsByNationalId(person.nationalId));
   if (isRefusal(account)) return settle(account);
-  await removeChosenMethods(account, requestId, personHash, deps, settings, choice, progress, remember, now);
+  await removeChosenMethods(
+    account,
+    { requestId, nationalIdHash: personHash },
+    deps,
+    settings,
+    choice,
+    progress,
+    remember,
+    now,
+  );
 }
 
 /**
@@ -267,9 +367,8 @@ async function attemptReset(
  */
 export async function removeChosenMethods(
   account: DirectoryAccount,
-  requestId: string,
-  personHash: string | null,
-  deps: Pick<ResetDeps, 'directory'>,
+  identity: AttemptIdentity,
+  deps: Pick<ResetDeps, 'directory'> & { records: Pick<RecordStore, 'addRecord'> },
   settings: Pick<ResetSettings, 'tap' | 'notice'>,
   choice: ResetChoice,
   progress: Attempt,
@@ -294,6 +393,7 @@ export async function removeChosenMethods(
   ].map(summary);
   if (methods.length === 0) return settle({ kind: 'nothing-to-remove', ignored });
   if (chosen.length === 0) return settle({ kind: 'nothing-to-remove', nothingChosen: true, ignored }, 'nothing-chosen');
+  await writeIntent(deps.records, identity, progress, { planned: chosen, noticeLocale: choice.locale });
   remember(chosen);
 
   const { removed, notRemoved } = await deps.directory.removeMethods(account.id, chosen);
@@ -303,6 +403,7 @@ export async function removeChosenMethods(
 
   // The door is closed only when nothing removable is left; then a pass is what lets the person back in.
   const everythingRemoved = removed.length === methods.length;
+  const { requestId, nationalIdHash: personHash } = identity;
   const context = { requestId, personHash, accountId: account.id };
   // Independent of each other, so one round trip for all three. None of them can undo or hide the removal.
   const [sessionsRevoked, pass, noticeSent] = await Promise.all([

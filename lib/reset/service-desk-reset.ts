@@ -12,8 +12,10 @@ import type { VerificationKind } from '@/lib/records/vocabulary';
 import { maskUpn } from '@/lib/reset/mask-upn';
 import { sharedPerPersonQueue, type PerPersonQueue } from '@/lib/reset/per-person-queue';
 import {
+  attemptFailure,
   failureReason,
   newAttempt,
+  withPersonLock,
   recordAttempt,
   removeChosenMethods,
   type MaskedAccount,
@@ -38,7 +40,7 @@ export type Verification = { kind: VerificationKind; ticketReference: string | n
 
 export type ServiceDeskDeps = {
   directory: Directory;
-  records: Pick<RecordStore, 'addRecord' | 'countAgentAttemptsSince'>;
+  records: Pick<RecordStore, 'addRecord' | 'completeIntent' | 'countAgentAttemptsSince'>;
   personQueue?: PerPersonQueue;
   now?: () => Date;
 };
@@ -191,7 +193,17 @@ export async function resetByServiceDesk(
   choice: ResetChoice,
 ): Promise<ResetOutcome> {
   const queue = deps.personQueue ?? sharedPerPersonQueue();
-  return queue.run(`account:${accountId.toLowerCase()}`, async () => {
+  const identity = {
+    requestId,
+    nationalIdHash: null,
+    channel: 'service-desk',
+    agentId: agent.oid,
+    agentName: agent.name,
+    verificationKind: verification.kind,
+    ticketReference: verification.ticketReference,
+  } as const;
+  const lockContext = { requestId, personHash: null, channel: 'service-desk' } as const;
+  return withPersonLock(queue, deskLockKey(accountId), lockContext, async () => {
     const now = deps.now?.() ?? new Date();
     const progress = newAttempt();
     let stillThere: AuthMethod[] = [];
@@ -216,8 +228,7 @@ export async function resetByServiceDesk(
           else
             await removeChosenMethods(
               account,
-              requestId,
-              null,
+              identity,
               deps,
               settings,
               // The notice tells the person the desk did it, after which identity check.
@@ -229,17 +240,12 @@ export async function resetByServiceDesk(
         }
       }
     } catch (error) {
-      progress.reason = failureReason(error);
+      progress.reason = attemptFailure(error);
       progress.outcome = { kind: 'failed', notRemoved: stillThere.map((method) => ({ method, reason: 'unknown' })) };
     }
-    return recordAttempt(deps, progress, {
-      requestId,
-      nationalIdHash: null,
-      channel: 'service-desk',
-      agentId: agent.oid,
-      agentName: agent.name,
-      verificationKind: verification.kind,
-      ticketReference: verification.ticketReference,
-    });
+    return recordAttempt(deps, progress, identity);
   });
 }
+
+/** The desk's attempts on one account run one after another (the desk knows the account, not the person). */
+export const deskLockKey = (accountId: string): string => `account:${accountId.toLowerCase()}`;

@@ -33,7 +33,9 @@ export type ResetPreview =
   /** `passOffer`: nothing on the account works for sign-in any more, and a new pass may be asked for. */
   | { kind: 'nothing-to-remove'; account: MaskedAccount; kept: KeptMethod[]; passOffer: boolean }
   | { kind: 'refused'; reason: RefusalReason; retryAfter?: string }
-  | { kind: 'directory-error' };
+  | { kind: 'directory-error' }
+  /** Something on our side (the records) failed: nothing was read or changed. */
+  | { kind: 'unavailable' };
 
 /**
  * What became of the Temporary Access Pass: not due (switched off, or something removable stays), issued (the
@@ -59,7 +61,8 @@ export type ResetOutcome =
   /** Nothing was left to remove and the person asked for a new pass (recorded with reason `new-pass`). */
   | ({ kind: 'nothing-to-remove'; newPass: true } & AfterRemoval)
   | ({ kind: 'partial'; removed: AuthMethod[]; notRemoved: NotRemoved[] } & AfterRemoval)
-  | { kind: 'failed'; notRemoved: NotRemoved[]; ignored?: string[] }
+  /** `unrecorded`: the records were unreachable, so nothing was changed and there is no record to show. */
+  | { kind: 'failed'; notRemoved: NotRemoved[]; ignored?: string[]; unrecorded?: true }
   | { kind: 'refused'; reason: RefusalReason | ServiceDeskRefusalReason; retryAfter?: string };
 
 /** Refusals of the service desk console's reset (lib/reset/service-desk-reset.ts). */
@@ -79,7 +82,7 @@ export type ResetChoice = {
 
 export type ResetDeps = {
   directory: Directory;
-  records: Pick<RecordStore, 'addRecord' | 'countResetsSince' | 'firstResetSince'>;
+  records: Pick<RecordStore, 'addRecord' | 'completeIntent' | 'countResetsSince' | 'firstResetSince'>;
   addressLimiter: AddressLimiter;
   /** Serialises resets per person; the process-wide queue unless a test brings its own. */
   personQueue?: PerPersonQueue;

@@ -65,7 +65,7 @@ export async function previewNotMeForSession(person: ResetPerson): Promise<NotMe
   return previewNotMe(person, await resetDeps(), notMeSettings());
 }
 
-export async function undoResetForSession(person: ResetPerson, requestId: string): Promise<ResetRecord> {
+export async function undoResetForSession(person: ResetPerson, requestId: string): Promise<ResetRecord | null> {
   return undoResetFor(person, requestId, await resetDeps(), notMeSettings());
 }
 

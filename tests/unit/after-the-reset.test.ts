@@ -128,6 +128,13 @@ class FakeRecords {
     this.rows.push(row);
     return row;
   }
+  /** Like the store: completes an intent in place, once. */
+  async completeIntent(id: string, completion: Partial<NewRecord>) {
+    const row = this.rows.find((r) => r.id === id && r.outcome === 'in-progress');
+    if (!row) return null;
+    Object.assign(row, completion);
+    return row;
+  }
   async countResetsSince(hash: string) {
     return this.rows.filter((r) => r.nationalIdHash === hash && (r.outcome === 'success' || r.tapIssued)).length;
   }

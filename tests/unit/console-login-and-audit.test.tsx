@@ -11,6 +11,7 @@ import {
 import { filterRange, parseAuditFilter } from '@/lib/console/audit-filter';
 import { isFreshLogin, judgeStaffLogin, StaffClaimsSchema } from '@/lib/console/console-token';
 import { computeStatistics, type StatisticsRecord } from '@/lib/console/statistics';
+import { OUTCOMES } from '@/lib/records/vocabulary';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const claims = (overrides: Record<string, unknown> = {}) =>
@@ -135,7 +136,15 @@ describe('statistics', () => {
     expect([stats.from, stats.to]).toEqual(['2026-10-27', '2026-11-25']);
     expect(stats.total).toBe(9);
     const today = stats.days.at(-1)!;
-    expect(today.byOutcome).toEqual({ success: 3, partial: 1, failed: 0, refused: 0, 'nothing-to-remove': 0 });
+    expect(today.byOutcome).toEqual({
+      success: 3,
+      partial: 1,
+      failed: 0,
+      refused: 0,
+      'nothing-to-remove': 0,
+      'in-progress': 0,
+      interrupted: 0,
+    });
     expect(today.byChannel).toEqual({ 'self-service': 3, 'service-desk': 1 });
     expect(stats.refusalReasons).toEqual([
       { reason: 'protected-account', count: 2 },
@@ -154,6 +163,8 @@ describe('statistics', () => {
       failed: 'Failed',
       refused: 'Refused',
       'nothing-to-remove': 'Nothing',
+      'in-progress': 'In progress',
+      interrupted: 'Interrupted',
     };
     const labels: StatisticsLabels = {
       chartTitle: 'Chart',
@@ -179,7 +190,7 @@ describe('statistics', () => {
         count: Number(cell[2]),
       })),
     );
-    expect(cells).toHaveLength(30 * 5);
+    expect(cells).toHaveLength(30 * OUTCOMES.length);
     for (const cell of cells)
       expect(bars.find((bar) => bar.day === cell.day && bar.outcome === cell.outcome)?.count ?? 0).toBe(cell.count);
     expect(bars.reduce((sum, bar) => sum + bar.count, 0)).toBe(stats.total);

@@ -75,6 +75,39 @@ describe.each(backends)('records on $name', (backend) => {
     await database?.close();
   });
 
+  it('completes an intent once, lists only old intents still in progress, and counts an intent as a reset', async () => {
+    const at = (secondsAgo: number) => new Date(Date.now() - secondsAgo * 1000);
+    const planned = [{ id: 'p1', type: 'microsoftAuthenticator', label: 'Old phone' }];
+    const old = await store.addRecord(
+      baseRecord({
+        requestId: 'intent-old',
+        outcome: 'in-progress',
+        nationalIdHash: 'hash-intent',
+        planned,
+        createdAt: at(600),
+      }),
+    );
+    await store.addRecord(
+      baseRecord({
+        requestId: 'intent-young',
+        outcome: 'in-progress',
+        nationalIdHash: 'hash-intent',
+        createdAt: at(5),
+      }),
+    );
+    expect((await store.listIntentsBefore(at(60), 10)).map((r) => r.requestId)).toEqual(['intent-old']);
+    expect(old.planned).toEqual(planned);
+    // An intent may have changed the account: it counts towards the person's limit until completed.
+    expect(await store.countResetsSince('hash-intent', at(3600))).toBe(2);
+
+    const completed = await store.completeIntent(old.id, { outcome: 'interrupted', removed: planned, notRemoved: [] });
+    expect(completed).toMatchObject({ requestId: 'intent-old', outcome: 'interrupted', planned });
+    // The second completer (a late attempt, or another recovery) finds it done and changes nothing.
+    expect(await store.completeIntent(old.id, { outcome: 'success' })).toBeNull();
+    expect((await store.findRecordByRequestId('intent-old'))?.outcome).toBe('interrupted');
+    expect((await store.listIntentsBefore(at(60), 10)).map((r) => r.requestId)).toEqual([]);
+  });
+
   it('stores a record and finds it by request id', async () => {
     const stored = await store.addRecord(
       baseRecord({

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 // The reset domain with fake directory, records and clock: refusals change nothing, every attempt leaves one record.
-import type { AuthMethod, Directory, DirectoryAccount, RemovalReport } from '@/lib/directory/directory';
+import type { AuthMethod, Directory, DirectoryAccount, MailMessage, RemovalReport } from '@/lib/directory/directory';
 import { DirectoryError } from '@/lib/directory/errors';
 import { hashNationalId, NationalIdSchema } from '@/lib/national-id';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { COUNTED_OUTCOMES, type NewRecord } from '@/lib/records/records';
 import { localSiteEnv } from '@/dev/local-env';
 import { createAddressLimiter } from '@/lib/reset/address-limiter';
 import { maskUpn } from '@/lib/reset/mask-upn';
+import { recoverInterruptedAttempts } from '@/lib/reset/recovery';
 import { createPerPersonQueue } from '@/lib/reset/per-person-queue';
 import {
   personLimitRetryAt,
@@ -134,10 +135,41 @@ class FakeRecords {
       kept: stored.kept ?? [],
       deskAlerted: stored.deskAlerted ?? null,
       channel: stored.channel ?? 'self-service',
+      planned: stored.planned ?? [],
+      noticeLocale: stored.noticeLocale ?? null,
     };
+  }
+  /** Like the store: completes an intent in place, once. */
+  async completeIntent(id: string, completion: Partial<NewRecord>) {
+    const index = Number(id) - 1;
+    const row = this.records[index];
+    if (!row || row.outcome !== 'in-progress') return null;
+    this.records[index] = { ...row, ...completion };
+    return this.records[index] as never;
   }
   async countResetsSince(hash: string, since: Date) {
     return this.counted(hash, since).length;
+  }
+  async listIntentsBefore(before: Date, limit: number) {
+    return this.withIds()
+      .filter((r) => r.outcome === 'in-progress' && r.createdAt < before)
+      .slice(0, limit) as never[];
+  }
+  async findRecordByRequestId(requestId: string) {
+    return (this.withIds().find((r) => r.requestId === requestId) ?? null) as never;
+  }
+  private withIds() {
+    return this.records.map((r, index) => ({
+      ...r,
+      id: String(index + 1),
+      reason: r.reason ?? null,
+      planned: r.planned ?? [],
+      noticeLocale: r.noticeLocale ?? null,
+      channel: r.channel ?? 'self-service',
+      accountId: r.accountId ?? null,
+      nationalIdHash: r.nationalIdHash ?? null,
+      verificationKind: r.verificationKind ?? null,
+    }));
   }
   async firstResetSince(hash: string, since: Date) {
     return this.counted(hash, since)[0]?.createdAt ?? null;
@@ -378,12 +410,167 @@ describe('resetTwoFactorFor', () => {
     ]);
   });
 
-  it('returns the real outcome even when the record cannot be written', async () => {
-    const { deps } = setup();
+  it('changes nothing in Graph when the intent cannot be written, and says there is no record', async () => {
+    const { directory, deps } = setup();
     deps.records.addRecord = async () => {
       throw new Error('database down');
     };
+    expect(await resetTwoFactorFor(person(), 'db', deps, settings)).toEqual({
+      kind: 'failed',
+      notRemoved: [],
+      unrecorded: true,
+    });
+    expect(directory.calls).not.toContain('remove');
+    expect(directory.methods.map((m) => m.id)).toEqual(['m1', 'm2']);
+  });
+
+  it('writes the intent before the first removal and completes that one record after the last', async () => {
+    const { directory, records, deps } = setup();
+    const seenAtRemoval: string[] = [];
+    const remove = directory.removeMethods.bind(directory);
+    directory.removeMethods = async (accountId, methods) => {
+      seenAtRemoval.push(...records.records.map((r) => r.outcome));
+      return remove(accountId, methods);
+    };
+    await resetTwoFactorFor(person(), 'intent', deps, settings);
+    expect(seenAtRemoval).toEqual(['in-progress']);
+    expect(records.records).toEqual([
+      expect.objectContaining({
+        requestId: 'intent',
+        outcome: 'success',
+        planned: [summaryOf('m1'), summaryOf('m2')],
+        noticeLocale: 'nb',
+      }),
+    ]);
+  });
+
+  it('returns the real outcome when the record cannot be completed, and leaves the intent for recovery', async () => {
+    const { records, deps } = setup();
+    records.completeIntent = async () => {
+      throw new Error('database down');
+    };
     expect((await resetTwoFactorFor(person(), 'db', deps, settings)).kind).toBe('success');
+    expect(records.records).toEqual([expect.objectContaining({ requestId: 'db', outcome: 'in-progress' })]);
+  });
+
+  it('asks to try again, changing nothing, when the person lock (in the records database) cannot be taken', async () => {
+    const { directory, records, deps } = setup();
+    deps.personQueue = {
+      run: async () => {
+        throw new Error('connect ECONNREFUSED');
+      },
+      size: 0,
+    };
+    expect(await resetTwoFactorFor(person(), 'lock', deps, settings)).toEqual({
+      kind: 'failed',
+      notRemoved: [],
+      unrecorded: true,
+    });
+    expect(directory.calls).toEqual([]);
+    expect(records.records).toEqual([]);
+  });
+});
+
+const summaryOf = (id: string) => ({ id, type: 'microsoftAuthenticator', label: `Phone ${id}` });
+
+describe('recoverInterruptedAttempts', () => {
+  const AFTER_SECONDS = 300;
+  const old = new Date(NOW.getTime() - (AFTER_SECONDS + 1) * 1000);
+  const noticeSettings = {
+    senderMailbox: 'tofaktor-noreply@oslomet.no',
+    serviceDesk: { url: 'https://www.oslomet.no/' },
+  };
+
+  /** An instance that died after removing m1 and before removing m2: its intent names both, Graph has m2 left. */
+  function interrupted(createdAt = old) {
+    const { directory, records, deps } = setup();
+    const sent: string[] = [];
+    directory.getAccount = async () => ACCOUNT;
+    directory.sendMail = (async (_sender: string, message: MailMessage) => {
+      sent.push(message.text);
+    }) as never;
+    directory.methods = [method('m2')];
+    void records.addRecord({
+      requestId: 'died',
+      nationalIdHash: HASH,
+      accountId: ACCOUNT.id,
+      outcome: 'in-progress',
+      planned: [summaryOf('m1'), summaryOf('m2')],
+      noticeLocale: 'en',
+      createdAt,
+    });
+    const recoveryDeps = { directory, records, now: deps.now, personQueue: createPerPersonQueue() };
+    return { directory, records, recoveryDeps, sent };
+  }
+
+  it('completes an old intent as interrupted with exactly what Graph no longer has, revokes sessions, notifies once', async () => {
+    const { directory, records, recoveryDeps, sent } = interrupted();
+    const settingsOf = { afterSeconds: AFTER_SECONDS, notice: noticeSettings };
+    expect(await recoverInterruptedAttempts(recoveryDeps, settingsOf)).toEqual({ recovered: 1, failed: 0 });
+    expect(records.records).toEqual([
+      expect.objectContaining({
+        requestId: 'died',
+        outcome: 'interrupted',
+        reason: 'instance-stopped',
+        removed: [summaryOf('m1')],
+        notRemoved: [{ ...summaryOf('m2'), reason: 'interrupted' }],
+        sessionsRevoked: true,
+        noticeSent: true,
+      }),
+    ]);
+    expect(directory.calls).toContain('revoke');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain('Phone m1');
+    expect(sent[0]).not.toContain('Phone m2');
+    expect(sent[0]).toContain('Reference: died');
+
+    // Once: the next run finds nothing left in progress.
+    expect(await recoverInterruptedAttempts(recoveryDeps, settingsOf)).toEqual({ recovered: 0, failed: 0 });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('leaves a young intent alone: its attempt may still be running', async () => {
+    const young = new Date(NOW.getTime() - (AFTER_SECONDS - 5) * 1000);
+    const { records, recoveryDeps, sent } = interrupted(young);
+    const report = await recoverInterruptedAttempts(recoveryDeps, {
+      afterSeconds: AFTER_SECONDS,
+      notice: noticeSettings,
+    });
+    expect(report).toEqual({ recovered: 0, failed: 0 });
+    expect(records.records[0]?.outcome).toBe('in-progress');
+    expect(sent).toEqual([]);
+  });
+
+  it('keeps the intent in progress when Graph cannot be read, and tries again on the next run', async () => {
+    const { directory, records, recoveryDeps } = interrupted();
+    const list = directory.listMethods.bind(directory);
+    directory.listMethods = async () => {
+      throw new DirectoryError('list-methods', 503, 'serviceNotAvailable', 'r-2');
+    };
+    const settingsOf = { afterSeconds: AFTER_SECONDS, notice: noticeSettings };
+    expect(await recoverInterruptedAttempts(recoveryDeps, settingsOf)).toEqual({ recovered: 0, failed: 1 });
+    expect(records.records[0]?.outcome).toBe('in-progress');
+    directory.listMethods = list;
+    expect(await recoverInterruptedAttempts(recoveryDeps, settingsOf)).toEqual({ recovered: 1, failed: 0 });
+  });
+
+  it('does nothing to an attempt that its own (slow) instance completed while recovery waited for the lock', async () => {
+    const { records, recoveryDeps, sent } = interrupted();
+    const completedMeanwhile = {
+      listIntentsBefore: records.listIntentsBefore.bind(records),
+      completeIntent: records.completeIntent.bind(records),
+      // The slow attempt completed its record while recovery waited for the person's lock.
+      findRecordByRequestId: async (requestId: string) => {
+        const found = await records.findRecordByRequestId(requestId);
+        return found ? ({ ...(found as object), outcome: 'success' } as never) : null;
+      },
+    };
+    const report = await recoverInterruptedAttempts(
+      { ...recoveryDeps, records: completedMeanwhile },
+      { afterSeconds: AFTER_SECONDS, notice: noticeSettings },
+    );
+    expect(report).toEqual({ recovered: 0, failed: 0 });
+    expect(sent).toEqual([]);
   });
 });
 

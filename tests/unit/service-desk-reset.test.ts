@@ -87,10 +87,18 @@ class FakeDirectory implements Directory {
 }
 
 class FakeRecords {
-  records: NewRecord[] = [];
+  records: (NewRecord & { id: string })[] = [];
   async addRecord(record: NewRecord) {
-    this.records.push({ ...record, createdAt: record.createdAt ?? NOW });
-    return record as never;
+    const stored = { ...record, createdAt: record.createdAt ?? NOW, id: String(this.records.length + 1) };
+    this.records.push(stored);
+    return stored as never;
+  }
+  /** Like the store: completes an intent in place, once. */
+  async completeIntent(id: string, completion: Partial<NewRecord>) {
+    const row = this.records.find((r) => r.id === id && r.outcome === 'in-progress');
+    if (!row) return null;
+    Object.assign(row, completion);
+    return row as never;
   }
   async countAgentAttemptsSince(agentId: string, since: Date) {
     return this.records.filter(

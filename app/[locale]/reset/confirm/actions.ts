@@ -55,6 +55,8 @@ export async function resetTwoFactor(formData: FormData): Promise<void> {
     requestId,
     { chosenMethodIds: chosen, locale },
   );
+  // The records were unreachable: nothing was changed and there is no record for a result page.
+  if (outcome.kind === 'failed' && outcome.unrecorded) redirect(confirmPath(locale, '?error=unavailable'));
   await handOverIssuedPass(outcome, requestId, session);
   logger.info({ requestId, outcome: outcome.kind }, 'reset action finished');
   // Post/redirect/get: the result page reads the attempt's record, so a reload never resets twice.
@@ -70,6 +72,7 @@ export async function requestNewPass(formData: FormData): Promise<void> {
     { nationalId: session.pid, acr: session.acr, authTime: session.authTime, clientAddress: await getClientAddress() },
     requestId,
   );
+  if (outcome.kind === 'failed' && outcome.unrecorded) redirect(confirmPath(locale, '?error=unavailable'));
   await handOverIssuedPass(outcome, requestId, session);
   logger.info({ requestId, outcome: outcome.kind }, 'new pass action finished');
   redirect(resultPath(locale, requestId));

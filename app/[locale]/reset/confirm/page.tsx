@@ -14,6 +14,7 @@ import { getClientAddress, getResetSession } from '@/lib/session/reset-session';
 import { requestNewPass, resetTwoFactor } from './actions';
 import { AccountSummary } from '@/components/reset/account-summary';
 import { KeptMethods } from '@/components/reset/kept-methods';
+import { Unavailable } from '@/components/reset/unavailable';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -66,7 +67,13 @@ export async function generateMetadata({ params }: Props) {
   });
 }
 
-async function ConfirmBody(props: { locale: Locale; refused?: string; nothingChosen: boolean }) {
+async function ConfirmBody(props: {
+  locale: Locale;
+  refused?: string;
+  nothingChosen: boolean;
+  /** The page already says the records are away (after a reset that could not start): not said twice. */
+  unavailableShown: boolean;
+}) {
   const { locale } = props;
   const t = await getTranslations({ locale, namespace: 'ResetFlow' });
   const session = await getResetSession();
@@ -86,6 +93,7 @@ async function ConfirmBody(props: { locale: Locale; refused?: string; nothingCho
   });
   if (preview.kind === 'refused')
     return <ResetRefusal locale={locale} reason={preview.reason} retryAfter={preview.retryAfter} />;
+  if (preview.kind === 'unavailable') return props.unavailableShown ? null : <Unavailable locale={locale} />;
   if (preview.kind === 'directory-error') {
     return (
       <section aria-labelledby="directory-error">
@@ -131,6 +139,8 @@ export default async function ConfirmResetPage({ params, searchParams }: Props) 
   const t = await getTranslations({ locale, namespace: 'ResetFlow' });
   const { refused, error } = await searchParams;
   const nothingChosen = error === 'nothing-chosen';
+  // The reset stopped before changing anything because the records were away: said first, then the page as it is.
+  const unavailable = error === 'unavailable';
   return (
     <PageShell locale={locale} pathname="/reset/confirm" serviceDeskUrl={getBuildSettings().serviceDeskUrl}>
       <h1 className="text-3xl font-bold">{t('confirmTitle')}</h1>
@@ -145,7 +155,12 @@ export default async function ConfirmResetPage({ params, searchParams }: Props) 
           </p>
         </div>
       ) : null}
-      <ConfirmBody locale={locale} refused={refused} nothingChosen={nothingChosen} />
+      {unavailable ? (
+        <div role="alert" className="mt-6 rounded border-2 border-red-800 bg-red-50 p-4" data-testid="unavailable">
+          <Unavailable locale={locale} />
+        </div>
+      ) : null}
+      <ConfirmBody locale={locale} refused={refused} nothingChosen={nothingChosen} unavailableShown={unavailable} />
     </PageShell>
   );
 }

@@ -32,8 +32,10 @@ type HistoryT = Awaited<ReturnType<typeof getTranslations<'History'>>>;
 
 /** What an attempt was, in the person's words: the outcome, with the special cases named. */
 function outcomeText(t: HistoryT, record: ResetRecord): string {
-  if (record.reason === 'not-me') return record.outcome === 'refused' ? t('outcomeRefused') : t('outcomeNotMe');
-  if (record.reason === 'new-pass') return t('outcomeNewPass');
+  const cutShort = record.outcome === 'in-progress' || record.outcome === 'interrupted';
+  if (record.reason === 'not-me' && !cutShort)
+    return record.outcome === 'refused' ? t('outcomeRefused') : t('outcomeNotMe');
+  if (record.reason === 'new-pass' && !cutShort) return t('outcomeNewPass');
   switch (record.outcome) {
     case 'success':
       return t('outcomeSuccess');
@@ -45,6 +47,10 @@ function outcomeText(t: HistoryT, record: ResetRecord): string {
       return t('outcomeRefused');
     case 'nothing-to-remove':
       return t('outcomeNothing');
+    case 'in-progress':
+      return t('outcomeInProgress');
+    case 'interrupted':
+      return t('outcomeInterrupted');
   }
 }
 

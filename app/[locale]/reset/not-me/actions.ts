@@ -23,10 +23,12 @@ export async function undoReset(formData: FormData): Promise<void> {
   }
   if (!session) redirect(page);
   const requestId = randomUUID();
-  await undoResetForSession(
+  const record = await undoResetForSession(
     { nationalId: session.pid, acr: session.acr, authTime: session.authTime, clientAddress: await getClientAddress() },
     requestId,
   );
+  // The records were unreachable before anything was changed: nothing to show but "try again".
+  if (!record) redirect(`${page}?error=unavailable`);
   // Post/redirect/get: the page reads the record, so a reload never undoes twice.
   redirect(`${page}?done=${requestId}`);
 }

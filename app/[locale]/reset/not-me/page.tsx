@@ -16,9 +16,10 @@ import { previewNotMeForSession } from '@/lib/wiring/self-service';
 import { findOwnRecord } from '@/lib/session/own-record';
 import { getClientAddress, getResetSession } from '@/lib/session/reset-session';
 import type { SessionToken } from '@/lib/session/session-token';
+import { Unavailable } from '@/components/reset/unavailable';
 import { undoReset } from './actions';
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ done?: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ done?: string; error?: string }> };
 
 // The page depends on the session cookie: never prerendered, never cached.
 export const dynamic = 'force-dynamic';
@@ -56,9 +57,29 @@ async function WithoutIdporten(props: { locale: Locale }) {
   );
 }
 
+/** A lock-down not completed by its own instance: still being finished, or completed by recovery from Graph. */
+async function CutShort(props: { locale: Locale; record: ResetRecord }) {
+  const flow = await getTranslations({ locale: props.locale, namespace: 'ResetFlow' });
+  const { record } = props;
+  const inProgress = record.outcome === 'in-progress';
+  return (
+    <section aria-labelledby="done-heading" className="mt-6" data-testid={`not-me-${record.outcome}`}>
+      <h2 id="done-heading" className="text-2xl font-semibold">
+        {inProgress ? flow('inProgressTitle') : flow('interruptedTitle')}
+      </h2>
+      <p className="mt-2">{inProgress ? flow('inProgressText') : flow('interruptedText')}</p>
+      {!inProgress && record.removed.length > 0 ? (
+        <MethodList locale={props.locale} methods={record.removed} testId="not-me-removed" />
+      ) : null}
+    </section>
+  );
+}
+
 async function Done(props: { locale: Locale; record: ResetRecord }) {
   const t = await getTranslations({ locale: props.locale, namespace: 'NotMe' });
   const { record } = props;
+  if (record.outcome === 'in-progress' || record.outcome === 'interrupted')
+    return <CutShort locale={props.locale} record={record} />;
   if (record.outcome === 'refused') {
     return <ResetRefusal locale={props.locale} reason={record.reason as 'stale-login'} next="not-me" />;
   }
@@ -108,6 +129,7 @@ async function Preview(props: { locale: Locale; session: SessionToken }) {
     clientAddress: await getClientAddress(),
   });
   if (preview.kind === 'refused') return <ResetRefusal locale={locale} reason={preview.reason} next="not-me" />;
+  if (preview.kind === 'unavailable') return <Unavailable locale={locale} />;
   if (preview.kind === 'directory-error') {
     const flow = await getTranslations({ locale, namespace: 'ResetFlow' });
     return (
@@ -171,7 +193,10 @@ export default async function NotMePage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'NotMe' });
   const session = await getResetSession();
-  const done = session ? await findOwnRecord(session, (await searchParams).done) : null;
+  const query = await searchParams;
+  const done = session ? await findOwnRecord(session, query.done) : null;
+  // The lock-down could not start: the records were unreachable, so nothing was changed.
+  const unavailable = !done && query.error === 'unavailable';
   return (
     <PageShell
       locale={locale}
@@ -183,6 +208,10 @@ export default async function NotMePage({ params, searchParams }: Props) {
       <div aria-live="polite">
         {done ? (
           <Done locale={locale} record={done} />
+        ) : unavailable ? (
+          <div role="alert" className="mt-6 rounded border-2 border-red-800 bg-red-50 p-4" data-testid="unavailable">
+            <Unavailable locale={locale} />
+          </div>
         ) : session ? (
           <Preview locale={locale} session={session} />
         ) : (

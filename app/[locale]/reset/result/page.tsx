@@ -192,6 +192,50 @@ async function Unfinished(props: OutcomeProps) {
   );
 }
 
+/**
+ * An attempt not completed by its own instance: still in progress (another tab, or an instance that died and is not
+ * yet recovered), or completed by recovery with what Graph no longer had.
+ */
+async function CutShort({ locale, record }: { locale: Locale; record: ResetRecord }) {
+  const t = await getTranslations({ locale, namespace: 'ResetFlow' });
+  if (record.outcome === 'in-progress')
+    return (
+      <div data-testid="outcome-in-progress">
+        <h2 className="text-2xl font-semibold" data-testid="outcome-headline">
+          {t('inProgressTitle')}
+        </h2>
+        <p className="mt-3">{t('inProgressText')}</p>
+      </div>
+    );
+  return (
+    <div data-testid="outcome-interrupted">
+      <h2 className="text-2xl font-semibold" data-testid="outcome-headline">
+        {t('interruptedTitle')}
+      </h2>
+      <p className="mt-3">{t('interruptedText')}</p>
+      {record.removed.length > 0 ? (
+        <>
+          <h3 className="mt-4 text-xl font-semibold">{t('interruptedRemoved')}</h3>
+          <MethodList locale={locale} methods={record.removed} testId="removed-methods" />
+        </>
+      ) : (
+        <p className="mt-3">{t('interruptedNothing')}</p>
+      )}
+      {record.notRemoved.length > 0 ? (
+        <>
+          <h3 className="mt-4 text-xl font-semibold">{t('interruptedNotRemoved')}</h3>
+          <MethodList locale={locale} methods={record.notRemoved} testId="not-removed-methods" />
+          <RetryForm locale={locale} methodIds={record.notRemoved.map((method) => method.id)} />
+        </>
+      ) : null}
+      <AfterRemoval locale={locale} record={record} />
+      <div className="mt-6">
+        <ServiceDesk url={getBuildSettings().serviceDeskUrl} locale={locale} />
+      </div>
+    </div>
+  );
+}
+
 async function Outcome(props: {
   locale: Locale;
   record: ResetRecord;
@@ -228,6 +272,9 @@ async function Outcome(props: {
       return <Unfinished locale={locale} record={record} passSection={props.passSection} />;
     case 'refused':
       return <ResetRefusal locale={locale} reason={record.reason as RefusalReason} retryAfter={props.retryAfter} />;
+    case 'in-progress':
+    case 'interrupted':
+      return <CutShort locale={locale} record={record} />;
   }
 }
 

@@ -12,7 +12,10 @@ import type { ConsoleSession } from '@/lib/console/session';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
 import { AccountSummary } from '@/components/reset/account-summary';
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ account?: string; invalid?: string }> };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ account?: string; invalid?: string; error?: string }>;
+};
 
 export async function generateMetadata({ params }: Props) {
   return consoleMetadata(
@@ -127,7 +130,7 @@ export default async function ConsoleResetPage({ params, searchParams }: Props) 
   const locale = localeFromParams((await params).locale);
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Console' });
-  const { account = '', invalid = '' } = await searchParams;
+  const { account = '', invalid = '', error } = await searchParams;
   return (
     <ConsoleGate
       locale={locale}
@@ -139,6 +142,12 @@ export default async function ConsoleResetPage({ params, searchParams }: Props) 
       {(session) => (
         <>
           <h1 className="text-3xl font-bold">{t('resetTitle')}</h1>
+          {error === 'unavailable' ? (
+            // The reset could not start (the records were unreachable): nothing was changed, the form is as it was.
+            <p role="alert" className="mt-6 rounded border-2 border-red-800 bg-red-50 p-4" data-testid="unavailable">
+              {t('unavailable')}
+            </p>
+          ) : null}
           <ResetBody locale={locale} session={session} account={account} invalid={invalid.split(',')} />
         </>
       )}

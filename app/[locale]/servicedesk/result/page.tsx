@@ -102,6 +102,24 @@ async function Outcome(props: { locale: Locale; record: ResetRecord; pass: strin
           {t('resultNothing')}
         </p>
       );
+    case 'in-progress':
+      return (
+        <p className="text-xl font-semibold" data-testid="outcome-in-progress">
+          {t('outcome_in-progress')}
+        </p>
+      );
+    case 'interrupted':
+      // Completed by recovery from what Graph no longer had: the lists say what really happened.
+      return (
+        <div data-testid="outcome-interrupted">
+          <p className="text-xl font-semibold">{t('outcome_interrupted')}</p>
+          <h2 className="mt-4 text-xl font-semibold">{t('resultRemoved')}</h2>
+          <MethodList locale={locale} methods={record.removed} testId="removed-methods" />
+          <h2 className="mt-4 text-xl font-semibold">{t('resultNotRemoved')}</h2>
+          <MethodList locale={locale} methods={record.notRemoved} testId="not-removed-methods" />
+          {after}
+        </div>
+      );
     case 'refused': {
       const reason = DESK_REFUSALS.find((known) => known === record.reason) ?? 'no-account';
       return (

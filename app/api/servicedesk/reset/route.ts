@@ -59,6 +59,9 @@ export async function POST(request: NextRequest): Promise<Response> {
     requestId,
     { chosenMethodIds: chosenIdsFromForm(form.getAll('method')), locale },
   );
+  // The records were unreachable: nothing was changed, and the agent is asked to try again on the same form.
+  if (outcome.kind === 'failed' && outcome.unrecorded)
+    return seeOther(`${resetPage}?account=${account}&error=unavailable`);
   // The pass goes to the agent's result page sealed, once; never into the log line below or the URL.
   if ('pass' in outcome && outcome.pass.kind === 'issued') await handOverPass(outcome.pass.pass.pass, requestId);
   logger.info({ requestId, outcome: outcome.kind, channel: 'service-desk' }, 'service desk reset finished');
