@@ -95,13 +95,14 @@ const ENDPOINTS: Record<string, AdminEndpoint> = {
   },
   'POST /_admin/register-method': registerMethod,
   'GET /_admin/faults': (state, _req, res) =>
-    sendJson(res, 200, { latencyMs: state.latencyMs, rules: state.faultRules }),
+    sendJson(res, 200, { latencyMs: state.latencyMs, rules: state.faultRules, holds: state.holds }),
   'POST /_admin/faults': async (state, req, res) => {
     const parsed = await readAdminBody(req, faultsSchema, 'faults');
     if ('error' in parsed) return sendJson(res, 400, parsed.error);
     if (parsed.data.latencyMs !== undefined) state.latencyMs = parsed.data.latencyMs;
     if (parsed.data.rules !== undefined) state.faultRules = parsed.data.rules.map((r) => ({ ...r }));
-    return sendJson(res, 200, { latencyMs: state.latencyMs, rules: state.faultRules });
+    if (parsed.data.holds !== undefined) state.holds = parsed.data.holds.map((h) => ({ ...h }));
+    return sendJson(res, 200, { latencyMs: state.latencyMs, rules: state.faultRules, holds: state.holds });
   },
 };
 

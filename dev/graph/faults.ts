@@ -1,8 +1,9 @@
-// Faults a test orders through POST /_admin/faults: latency on every call, and rules that answer the next few
-// matching calls with an error (429 and 503 with Retry-After) instead of doing them.
+// Faults a test orders through POST /_admin/faults: latency on every call, rules that answer the next few matching
+// calls with an error (429 and 503 with Retry-After) instead of doing them, and holds that keep the next few matching
+// calls waiting before Graph acts on them (a caller that goes away meanwhile never reaches Graph: see router.ts).
 import { z } from 'zod';
 import { graphError, safeDecode, type GraphRequest, type GraphResponse } from './graph-messages';
-import type { FaultRule, GraphState } from './state';
+import type { FaultRule, GraphState, HoldRule } from './state';
 
 export const faultsSchema = z.object({
   latencyMs: z.number().int().min(0).max(120_000).optional(),
@@ -24,7 +25,28 @@ export const faultsSchema = z.object({
       }),
     )
     .optional(),
+  holds: z
+    .array(
+      z.object({
+        method: z.enum(['DELETE', 'GET', 'POST']),
+        pathContains: z.string(),
+        ms: z.number().int().min(0).max(120_000),
+        times: z.number().int().min(0),
+      }),
+    )
+    .optional(),
 });
+
+/** The first hold this call matches, used up by one. */
+export function takeHold(state: GraphState, req: GraphRequest): HoldRule | undefined {
+  const decoded = safeDecode(req.path);
+  const hold = state.holds.find(
+    (h) =>
+      h.times > 0 && h.method === req.method && (req.path.includes(h.pathContains) || decoded.includes(h.pathContains)),
+  );
+  if (hold) hold.times -= 1;
+  return hold;
+}
 
 /** The first rule this call matches, used up by one; a rule matches the path as sent or percent-decoded. */
 export function takeFault(state: GraphState, req: GraphRequest): FaultRule | undefined {

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { authenticate } from './access-tokens';
 import { batch } from './batch';
 import type { TokenKeys } from './entra-token';
-import { faultResponse, takeFault } from './faults';
+import { faultResponse, takeFault, takeHold } from './faults';
 import { graphError, safeDecode, type GraphRequest, type GraphResponse, type GraphRoute } from './graph-messages';
 import { appRoleAssignments, checkMemberGroups } from './groups';
 import { sendMail } from './mail';
@@ -67,8 +67,13 @@ export function createGraphRouter(state: GraphState, keys: TokenKeys, base: stri
     let response: GraphResponse;
     try {
       if (state.latencyMs > 0) await sleep(state.latencyMs);
+      const hold = takeHold(state, req);
+      if (hold) await sleep(hold.ms);
       const auth = await authenticate(req, keys, base);
-      if (!auth.ok) {
+      if (req.callerGone?.()) {
+        // The caller died while the call waited: like a request that never reached Graph, it changes nothing.
+        response = graphError(req, 499, 'clientClosedRequest', 'The caller closed the connection.');
+      } else if (!auth.ok) {
         response = auth.response;
       } else {
         const fault = takeFault(state, req);

@@ -66,7 +66,10 @@ async function answerGraph(
   }
   const headers: GraphRequest['headers'] = {};
   for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  let callerGone = false;
+  res.on('close', () => (callerGone = !res.writableFinished));
   const result = await router.call({
+    callerGone: () => callerGone,
     method: (req.method ?? 'GET').toUpperCase(),
     path: `${url.pathname}${url.search}`,
     headers,

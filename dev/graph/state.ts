@@ -66,6 +66,14 @@ export interface FaultRule {
   retryAfterSeconds?: number;
 }
 
+/** Keeps the next `times` matching calls waiting `ms` before Graph acts on them. */
+export interface HoldRule {
+  method: 'DELETE' | 'GET' | 'POST';
+  pathContains: string;
+  ms: number;
+  times: number;
+}
+
 export interface RequestLogEntry {
   method: string;
   path: string;
@@ -101,6 +109,7 @@ export class GraphState {
   tapPolicy: TapPolicy = { ...DEFAULT_TAP_POLICY };
   latencyMs = 0;
   faultRules: FaultRule[] = [];
+  holds: HoldRule[] = [];
   requestLog: RequestLogEntry[] = [];
   tokenRequests = 0;
   // Never reset: lets a test prove the site fetched one app token for its whole life.
@@ -119,6 +128,7 @@ export class GraphState {
     this.tapPolicy = { ...DEFAULT_TAP_POLICY };
     this.latencyMs = 0;
     this.faultRules = [];
+    this.holds = [];
     this.requestLog = [];
     this.tokenRequests = 0;
   }

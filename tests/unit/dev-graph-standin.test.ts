@@ -632,8 +632,39 @@ describe('Graph v1.0', () => {
     const faults = (await (await fetch(`${graph.url}/_admin/faults`)).json()) as {
       latencyMs: number;
       rules: unknown[];
+      holds: unknown[];
     };
-    expect(faults).toEqual({ latencyMs: 0, rules: [] });
+    expect(faults).toEqual({ latencyMs: 0, rules: [], holds: [] });
+  });
+
+  it('holds a matching call before acting on it, and a caller that goes away meanwhile changes nothing', async () => {
+    const account = person('two-authenticators').accounts[0]!;
+    const [first, second] = account.methods.filter((m) => m.type === 'microsoftAuthenticator');
+    const path = (id: string) => `/users/${account.id}/authentication/microsoftAuthenticatorMethods/${id}`;
+    const bearer = await token();
+    await setFaults({ holds: [{ method: 'DELETE', pathContains: second!.id, ms: 400, times: 1 }] });
+
+    // Not held: acts at once.
+    expect((await graphFetch(path(first!.id), { method: 'DELETE', token: bearer })).status).toBe(204);
+    // Held, and the caller dies (its connection closes) before the hold ends.
+    const gone = new AbortController();
+    const held = fetch(`${graph.url}/v1.0${path(second!.id)}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${bearer}` },
+      signal: gone.signal,
+    }).catch(() => 'aborted');
+    setTimeout(() => gone.abort(), 100);
+    expect(await held).toBe('aborted');
+    // The stand-in logs the held call when its hold ends.
+    for (let tries = 0; (await adminRequests()).requests.length < 2 && tries < 50; tries += 1)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    const user = (await adminState()).users.find((u) => u.id === account.id)!;
+    expect(user.methods.map((m) => m.id)).toContain(second!.id);
+    expect(user.methods.map((m) => m.id)).not.toContain(first!.id);
+    expect((await adminRequests()).requests.map((r) => r.status)).toEqual([204, 499]);
+
+    // The hold is used up: the next call acts at once.
+    expect((await graphFetch(path(second!.id), { method: 'DELETE', token: bearer })).status).toBe(204);
   });
 });
 

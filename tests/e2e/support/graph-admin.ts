@@ -1,5 +1,12 @@
 // The Graph stand-in's admin API: reseed, read the directory and the request log, set faults.
-import type { CapturedMail, FaultRule, RequestLogEntry, TapPolicy, UserRecord } from '../../../dev/graph/state';
+import type {
+  CapturedMail,
+  FaultRule,
+  HoldRule,
+  RequestLogEntry,
+  TapPolicy,
+  UserRecord,
+} from '../../../dev/graph/state';
 import { GRAPH_ORIGIN as GRAPH } from './origins';
 
 export type StandInMethod = {
@@ -16,7 +23,7 @@ export type StandInMethod = {
 /** A user as the stand-in's admin API shows it: its own record, with the methods as tests read them. */
 export type StandInUser = Omit<UserRecord, 'memberOf' | 'methods'> & { methods: StandInMethod[] };
 export type LoggedRequest = RequestLogEntry;
-export type { FaultRule };
+export type { FaultRule, HoldRule };
 
 export type { CapturedMail, TapPolicy };
 
@@ -39,7 +46,7 @@ export const graphAdmin = {
   },
   requests: () =>
     call<{ requests: LoggedRequest[]; tokenRequests: number; tokenRequestsSinceStart: number }>('/_admin/requests'),
-  faults: (body: { latencyMs?: number; rules?: FaultRule[] }) =>
+  faults: (body: { latencyMs?: number; rules?: FaultRule[]; holds?: HoldRule[] }) =>
     call('/_admin/faults', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
