@@ -191,6 +191,23 @@ function rowsOf<T>(result: unknown): T[] {
   return (result as { rows?: T[] }).rows ?? [];
 }
 
+// What node-postgres and the server say when the database cannot be reached or is going away: network errors,
+// the server shutting down or starting (57P0x) and connection failures (08xxx).
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
+const UNAVAILABLE_MESSAGES = [/^Connection terminated/, /timeout exceeded when trying to connect/, /Client was closed/];
+
+/** Whether an error (or one it was caused by) says the records database is unreachable, not that a query was wrong. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
+    const code = typeof current === 'object' && 'code' in current ? String(current.code) : '';
+    if (UNAVAILABLE_CODES.has(code) || code.startsWith('57P0') || code.startsWith('08')) return true;
+    const message = current instanceof Error ? current.message : '';
+    if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return false;
+}
+
 /** A short, secret-free reason for a database error: its code, never its message (which may name a host or user). */
 export function errorCode(error: unknown): string {
   if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;

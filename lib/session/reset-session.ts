@@ -5,6 +5,7 @@ import { decode, getToken } from 'next-auth/jwt';
 import { clientAddressFrom } from '@/lib/client-address';
 import { securityEvent } from '@/lib/log';
 import { getConfig } from '@/lib/config';
+import { isDatabaseUnavailable } from '@/lib/records/database';
 import { getRecords } from '@/lib/wiring/root';
 import { SessionTokenSchema, type SessionToken } from './session-token';
 
@@ -65,9 +66,42 @@ export async function getResetSession(now: Date = new Date()): Promise<SessionTo
     return null;
   }
   const endableId = endableSessionId(parsed.data);
-  if (endableId && (await (await getRecords()).isSessionEnded(endableId))) return null;
+  if (endableId && (await isEnded(endableId))) return null;
   return parsed.data;
 }
+
+/** Whether the session was ended cannot be known: the records are unreachable. Never read as "signed in". */
+export class SessionCheckUnavailable extends Error {
+  constructor(cause: unknown) {
+    super('the records are unreachable: whether the session was ended is unknown', { cause });
+    this.name = 'SessionCheckUnavailable';
+  }
+}
+
+async function isEnded(endableId: string): Promise<boolean> {
+  try {
+    return await (await getRecords()).isSessionEnded(endableId);
+  } catch (error) {
+    securityEvent('session-check-unavailable', { reason: 'records-unavailable' });
+    throw new SessionCheckUnavailable(error);
+  }
+}
+
+/**
+ * Runs what a page or action reads from the records; `unavailable` instead of an error page while they are away, so
+ * the person is told to try again (any other error is a bug and still reaches the error page).
+ */
+export async function orUnavailable<T>(load: () => Promise<T>): Promise<T | 'unavailable'> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof SessionCheckUnavailable || isDatabaseUnavailable(error)) return 'unavailable';
+    throw error;
+  }
+}
+
+/** The session, null without one, or `unavailable` while the records are away (never taken as signed in). */
+export const resetSessionOrUnavailable = () => orUnavailable(() => getResetSession());
 
 /**
  * What the person's own Temporary Access Pass is bound to: this session (ID-porten's session id, else the token's id,

@@ -15,7 +15,7 @@ import { handOverPass } from '@/lib/reset/pass-handover';
 import { issueNewPassForSession, resetTwoFactorForSession, type ResetOutcome } from '@/lib/wiring/self-service';
 import { checkCallerOrigin } from '@/lib/origin-policy';
 import { recordRequestRefusal } from '@/lib/session/login-records';
-import { getClientAddress, getResetSession, passBinding, passKeepSeconds } from '@/lib/session/reset-session';
+import { getClientAddress, passBinding, passKeepSeconds, resetSessionOrUnavailable } from '@/lib/session/reset-session';
 import type { SessionToken } from '@/lib/session/session-token';
 
 const confirmPath = (locale: Locale, query = '') => `${getPathname({ locale, href: '/reset/confirm' })}${query}`;
@@ -24,7 +24,9 @@ const resultPath = (locale: Locale, requestId: string) =>
 
 /** The session behind a same-origin POST, or a redirect to the confirm page (a foreign POST is recorded first). */
 async function checkedSession(locale: Locale): Promise<SessionToken> {
-  const session = await getResetSession();
+  const session = await resetSessionOrUnavailable();
+  // Whether the session was ended cannot be checked while the records are away: nothing is done, try again.
+  if (session === 'unavailable') redirect(confirmPath(locale, '?error=unavailable'));
   const caller = checkCallerOrigin(await headers(), getConfig().appOrigin);
   if (!caller.ok) {
     await recordRequestRefusal(caller.reason, session?.pid ?? null);

@@ -10,7 +10,7 @@ import { getBuildSettings } from '@/lib/config';
 import { pageMetadata } from '@/lib/i18n/metadata';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
 import { previewResetForSession } from '@/lib/wiring/self-service';
-import { getClientAddress, getResetSession } from '@/lib/session/reset-session';
+import { getClientAddress, resetSessionOrUnavailable } from '@/lib/session/reset-session';
 import { requestNewPass, resetTwoFactor } from './actions';
 import { AccountSummary } from '@/components/reset/account-summary';
 import { KeptMethods } from '@/components/reset/kept-methods';
@@ -76,7 +76,8 @@ async function ConfirmBody(props: {
 }) {
   const { locale } = props;
   const t = await getTranslations({ locale, namespace: 'ResetFlow' });
-  const session = await getResetSession();
+  const session = await resetSessionOrUnavailable();
+  if (session === 'unavailable') return props.unavailableShown ? null : <Unavailable locale={locale} />;
   if (!session) {
     // A login refused for its assurance level never became a session; say why.
     return props.refused === 'low-assurance' ? (

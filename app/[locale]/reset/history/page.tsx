@@ -8,7 +8,8 @@ import { pageMetadata } from '@/lib/i18n/metadata';
 import { localeFromParams, type Locale } from '@/lib/i18n/routing';
 import type { ResetRecord } from '@/lib/records/schema';
 import { historyForSession } from '@/lib/wiring/self-service';
-import { getResetSession } from '@/lib/session/reset-session';
+import { getResetSession, orUnavailable } from '@/lib/session/reset-session';
+import { Unavailable } from '@/components/reset/unavailable';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -98,8 +99,22 @@ export default async function HistoryPage({ params }: Props) {
   const locale = localeFromParams((await params).locale);
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'History' });
-  const session = await getResetSession();
-  if (!session) {
+  const loaded = await orUnavailable(async () => {
+    const session = await getResetSession();
+    return { session, history: session ? await historyForSession(session.pid) : null };
+  });
+  if (loaded === 'unavailable') {
+    return (
+      <PageShell locale={locale} pathname="/reset/history" serviceDeskUrl={getBuildSettings().serviceDeskUrl}>
+        <h1 className="text-3xl font-bold">{t('title')}</h1>
+        <div className="mt-6">
+          <Unavailable locale={locale} />
+        </div>
+      </PageShell>
+    );
+  }
+  const { session, history } = loaded;
+  if (!session || !history) {
     return (
       <PageShell locale={locale} pathname="/reset/history" serviceDeskUrl={getBuildSettings().serviceDeskUrl}>
         <h1 className="text-3xl font-bold">{t('title')}</h1>
@@ -108,7 +123,7 @@ export default async function HistoryPage({ params }: Props) {
       </PageShell>
     );
   }
-  const { records, complete } = await historyForSession(session.pid);
+  const { records, complete } = history;
   return (
     <PageShell locale={locale} pathname="/reset/history" serviceDeskUrl={getBuildSettings().serviceDeskUrl}>
       <h1 className="text-3xl font-bold">{t('title')}</h1>

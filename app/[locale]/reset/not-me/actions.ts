@@ -10,12 +10,13 @@ import { getPathname } from '@/lib/i18n/navigation';
 import { undoResetForSession } from '@/lib/wiring/self-service';
 import { checkCallerOrigin } from '@/lib/origin-policy';
 import { recordRequestRefusal } from '@/lib/session/login-records';
-import { getClientAddress, getResetSession } from '@/lib/session/reset-session';
+import { getClientAddress, resetSessionOrUnavailable } from '@/lib/session/reset-session';
 
 export async function undoReset(formData: FormData): Promise<void> {
   const locale = localeFromForm(formData);
   const page = getPathname({ locale, href: '/reset/not-me' });
-  const session = await getResetSession();
+  const session = await resetSessionOrUnavailable();
+  if (session === 'unavailable') redirect(`${page}?error=unavailable`);
   const caller = checkCallerOrigin(await headers(), getConfig().appOrigin);
   if (!caller.ok) {
     await recordRequestRefusal(caller.reason, session?.pid ?? null);

@@ -14,7 +14,7 @@ import { localeFromParams, type Locale } from '@/lib/i18n/routing';
 import type { ResetRecord } from '@/lib/records/schema';
 import { previewNotMeForSession } from '@/lib/wiring/self-service';
 import { findOwnRecord } from '@/lib/session/own-record';
-import { getClientAddress, getResetSession } from '@/lib/session/reset-session';
+import { getClientAddress, getResetSession, orUnavailable } from '@/lib/session/reset-session';
 import type { SessionToken } from '@/lib/session/session-token';
 import { Unavailable } from '@/components/reset/unavailable';
 import { undoReset } from './actions';
@@ -192,11 +192,14 @@ export default async function NotMePage({ params, searchParams }: Props) {
   const locale = localeFromParams((await params).locale);
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'NotMe' });
-  const session = await getResetSession();
   const query = await searchParams;
-  const done = session ? await findOwnRecord(session, query.done) : null;
-  // The lock-down could not start: the records were unreachable, so nothing was changed.
-  const unavailable = !done && query.error === 'unavailable';
+  const loaded = await orUnavailable(async () => {
+    const session = await getResetSession();
+    return { session, done: session ? await findOwnRecord(session, query.done) : null };
+  });
+  const { session, done } = loaded === 'unavailable' ? { session: null, done: null } : loaded;
+  // The records are away, or the lock-down could not start because they were: nothing was changed.
+  const unavailable = loaded === 'unavailable' || (!done && query.error === 'unavailable');
   return (
     <PageShell
       locale={locale}

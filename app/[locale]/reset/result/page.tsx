@@ -18,7 +18,8 @@ import type { ResetRecord } from '@/lib/records/schema';
 import { keptPassForDisplay } from '@/lib/reset/pass-handover';
 import { personLimitRetryAfter, type RefusalReason } from '@/lib/wiring/self-service';
 import { findOwnRecord } from '@/lib/session/own-record';
-import { getResetSession, passBinding } from '@/lib/session/reset-session';
+import { getResetSession, orUnavailable, passBinding } from '@/lib/session/reset-session';
+import { Unavailable } from '@/components/reset/unavailable';
 import { resetTwoFactor } from '../confirm/actions';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ ref?: string }> };
@@ -283,8 +284,21 @@ export default async function ResetResultPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'ResetFlow' });
   const { ref } = await searchParams;
-  const session = await getResetSession();
-  const record = session ? await findOwnRecord(session, ref) : null;
+  const loaded = await orUnavailable(async () => {
+    const session = await getResetSession();
+    return { session, record: session ? await findOwnRecord(session, ref) : null };
+  });
+  if (loaded === 'unavailable') {
+    return (
+      <PageShell locale={locale} pathname="/reset/result" serviceDeskUrl={getBuildSettings().serviceDeskUrl}>
+        <h1 className="text-3xl font-bold">{t('resultTitle')}</h1>
+        <div className="mt-6">
+          <Unavailable locale={locale} />
+        </div>
+      </PageShell>
+    );
+  }
+  const { session, record } = loaded;
   // The pass stays on this session's result page until the person has written it down or signed out.
   const pass = session && record ? await keptPassForDisplay(record, passBinding(session)) : null;
   const passSection =
