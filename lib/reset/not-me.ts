@@ -5,6 +5,7 @@
 // e-mail to the service desk, which follows up by phone or at the desk.
 import type { AuthMethod, DirectoryAccount, KeptMethod, MailMessage } from '@/lib/directory/directory';
 import { securityEvent } from '@/lib/log';
+import { countNotMeLockdown } from '@/lib/metrics/metrics';
 import { hashNationalId } from '@/lib/national-id';
 import type { RecordStore } from '@/lib/records/records';
 import type { ResetRecord } from '@/lib/records/schema';
@@ -198,6 +199,7 @@ export async function undoResetFor(
         ),
       );
       const sessionsRevoked = await deps.directory.revokeSessions(account.id).catch(() => false);
+      countNotMeLockdown(reset.channel);
       const removedAll = [...removed, ...passesGone.filter((pass): pass is KeptMethod => pass !== null)];
       let deskAlerted: boolean | null = null;
       const { senderMailbox, deskAddress } = settings.alert;

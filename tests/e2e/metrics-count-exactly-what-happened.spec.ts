@@ -43,6 +43,12 @@ test('the scripted sequence moves each counter by exactly its amount; the text n
   await graphAdmin.reset();
   await loginFromResetGuide(page, flow.nationalId);
   await expect(page.getByTestId('refusal-rate-limited-person')).toBeVisible();
+  // Then says the latest reset was not them: one lock-down (nothing registered since it, so nothing removed; the
+  // sessions revoked and the desk alerted).
+  await page.goto('/nb/nullstill/ikke-meg');
+  await page.getByRole('button', { name: 'Dette var ikke meg – angre' }).click();
+  await page.waitForURL(/\/nb\/nullstill\/ikke-meg\?done=/);
+  await expect(page.getByTestId('not-me-done')).toBeVisible();
 
   // Graph answers 503 to the removal, more often than the client retries: the attempt fails.
   const unlucky = person('metrics-graph-503');
@@ -91,6 +97,7 @@ test('the scripted sequence moves each counter by exactly its amount; the text n
     'tofaktor_logins_failed_total{reason="low-assurance"}': 1,
     'tofaktor_logins_failed_total{reason="no-national-id"}': 1,
     'tofaktor_logins_failed_total{reason="cancelled"}': 1,
+    'tofaktor_not_me_lockdowns_total{channel="self-service"}': 1,
   });
   // Graph: exactly two calls ended in a 5xx, the removal (after its retries) and the notice.
   const graphFailures = movedBetween(
