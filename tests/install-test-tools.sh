@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
-# What the tests need beyond npm: Debian's Chromium (Playwright cannot download its own browser here) and
-# Debian's nginx-light (the production-shape tests put nginx, terminating TLS, in front of the site).
+# What the tests need beyond npm: Debian's Chromium (Playwright cannot download its own browser here),
+# Debian's nginx-light (the production-shape tests put nginx, terminating TLS, in front of the site) and the
+# promtool of Debian's prometheus package (`npm run test:ops` checks and unit-tests ops/prometheus/alerts.yml).
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
-if [ ${#missing[@]} -eq 0 ]; then
+# promtool comes with Debian's Prometheus server, installed without its recommends (its web console's assets). The
+# server is never started here: in a container policy-rc.d forbids it; elsewhere `systemctl disable --now prometheus`.
+lean=()
+command -v promtool >/dev/null 2>&1 || lean+=(prometheus)
+if [ ${#missing[@]} -eq 0 ] && [ ${#lean[@]} -eq 0 ]; then
   exit 0
 fi
 if [ "$(id -u)" -eq 0 ]; then
-  apt-get update -qq && apt-get install -y -qq "${missing[@]}"
+  as_root=()
 elif command -v sudo >/dev/null 2>&1; then
-  sudo apt-get update -qq && sudo apt-get install -y -qq "${missing[@]}"
+  as_root=(sudo)
 else
-  echo "Missing: ${missing[*]}. Install Debian's packages (apt-get install -y ${missing[*]}) as root, then run the tests again." >&2
+  echo "Missing: ${missing[*]} ${lean[*]}. Install Debian's packages (apt-get install -y ${missing[*]} ${lean[*]}) as root, then run the tests again." >&2
   exit 1
 fi
+"${as_root[@]}" apt-get update -qq
+if [ ${#missing[@]} -gt 0 ]; then "${as_root[@]}" apt-get install -y -qq "${missing[@]}"; fi
+if [ ${#lean[@]} -gt 0 ]; then "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${lean[@]}"; fi

@@ -63,7 +63,7 @@ function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
-  return {
+  const created = {
     registry,
     attempts: new Counter({
       name: 'tofaktor_reset_attempts_total',
@@ -113,6 +113,12 @@ function createMetrics() {
       labelNames: ['reason'] as const,
       registers,
     }),
+    notMeLockdowns: new Counter({
+      name: 'tofaktor_not_me_lockdowns_total',
+      help: '"This wasn\'t me" lock-downs carried out (registrations since the reset removed, sessions revoked), by the channel of the reset undone.',
+      labelNames: ['channel'] as const,
+      registers,
+    }),
     ready: new Gauge({
       name: 'tofaktor_ready',
       help: 'Whether this instance reports ready (1) or not (0) at the last scrape, as /api/ready does.',
@@ -125,6 +131,25 @@ function createMetrics() {
       registers,
     }),
   };
+  startAtZero(created);
+  return created;
+}
+
+/**
+ * Every series an alert counts on exists from the start, at 0: a counter that first appears at 1 has no earlier
+ * sample, so `increase()` would miss the very first failed notice or lock-down after an instance starts. The label
+ * sets are the closed lists above (refusals and Graph calls are left to appear when they happen: their products are
+ * large, and their rules look at rates over many events).
+ */
+function startAtZero(created: Metrics): void {
+  for (const channel of CHANNELS) {
+    for (const outcome of OUTCOMES) created.attempts.inc({ channel, outcome }, 0);
+    for (const result of NOTICE_RESULTS) created.notices.inc({ channel, result }, 0);
+    created.passesIssued.inc({ channel }, 0);
+    created.notMeLockdowns.inc({ channel }, 0);
+  }
+  for (const limit of RATE_LIMITS) created.rateLimitHits.inc({ limit }, 0);
+  for (const reason of LOGIN_FAILURE_REASONS) created.loginsFailed.inc({ reason }, 0);
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
@@ -180,6 +205,11 @@ export function countNotice(channel: Channel | undefined, sent: boolean): void {
 
 export function countLoginFailure(reason: string): void {
   metrics().loginsFailed.inc({ reason: closedLabel(LOGIN_FAILURE_REASONS, reason) });
+}
+
+/** One "this wasn't me" lock-down carried out; `channel` is the channel of the reset it undid. */
+export function countNotMeLockdown(channel: Channel | undefined): void {
+  metrics().notMeLockdowns.inc({ channel: channelOf(channel) });
 }
 
 /** The readiness gauges, set from a fresh check (the metrics listener calls this on each scrape). */

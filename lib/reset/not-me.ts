@@ -6,6 +6,7 @@
 import type { AuthMethod, DirectoryAccount, KeptMethod, MailMessage } from '@/lib/directory/directory';
 import { DirectoryError } from '@/lib/directory/errors';
 import { securityEvent } from '@/lib/log';
+import { countNotMeLockdown } from '@/lib/metrics/metrics';
 import { hashNationalId } from '@/lib/national-id';
 import type { RecordStore } from '@/lib/records/records';
 import type { ResetRecord } from '@/lib/records/schema';
@@ -172,8 +173,7 @@ function alertMessage(
 async function lockDown(
   directory: NotMeDeps['directory'],
   accountId: string,
-  toRemove: AuthMethod[],
-  passes: KeptMethod[],
+  { toRemove, passes, undone }: { toRemove: AuthMethod[]; passes: KeptMethod[]; undone: ResetRecord['channel'] },
 ) {
   const { removed, notRemoved } = await directory.removeMethods(accountId, toRemove);
   const passesGone = await Promise.all(
@@ -185,8 +185,23 @@ async function lockDown(
     ),
   );
   const sessionsRevoked = await directory.revokeSessions(accountId).catch(() => false);
+  countNotMeLockdown(undone);
   const removedAll = [...removed, ...passesGone.filter((pass): pass is KeptMethod => pass !== null)];
   return { removedAll, notRemoved, sessionsRevoked };
+}
+
+/** The desk's one alert: null when no sender or desk address is configured, else whether it went out. */
+async function alertDesk(
+  directory: NotMeDeps['directory'],
+  settings: NotMeSettings,
+  message: (to: string) => MailMessage,
+): Promise<boolean | null> {
+  const { senderMailbox, deskAddress } = settings.alert;
+  if (!senderMailbox || !deskAddress) return null;
+  return directory.sendMail(senderMailbox, message(deskAddress)).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -228,17 +243,11 @@ export async function undoResetFor(
         accountId: account.id,
         planned: [...toRemove, ...passes].map(summary),
       });
-      const { removedAll, notRemoved, sessionsRevoked } = await lockDown(deps.directory, account.id, toRemove, passes);
-      let deskAlerted: boolean | null = null;
-      const { senderMailbox, deskAddress } = settings.alert;
-      if (senderMailbox && deskAddress) {
-        deskAlerted = await deps.directory
-          .sendMail(senderMailbox, alertMessage(deskAddress, account, reset, requestId, removedAll.length))
-          .then(
-            () => true,
-            () => false,
-          );
-      }
+      const done = await lockDown(deps.directory, account.id, { toRemove, passes, undone: reset.channel });
+      const { removedAll, notRemoved, sessionsRevoked } = done;
+      const deskAlerted = await alertDesk(deps.directory, settings, (to) =>
+        alertMessage(to, account, reset, requestId, removedAll.length),
+      );
       const { kept } = await deps.directory.listMethods(account.id).catch(() => ({ kept: [] as KeptMethod[] }));
       securityEvent('not-me.undone', {
         requestId,

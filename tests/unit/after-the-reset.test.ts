@@ -10,6 +10,7 @@ import type {
   MailMessage,
   RemovalReport,
 } from '@/lib/directory/directory';
+import { metrics } from '@/lib/metrics/metrics';
 import { hashNationalId, NationalIdSchema } from '@/lib/national-id';
 import type { NewRecord } from '@/lib/records/records';
 import type { ResetRecord } from '@/lib/records/schema';
@@ -210,6 +211,12 @@ describe('issueNewPassFor', () => {
   });
 });
 
+/** The lock-down counter's value for the channel of the reset undone. */
+async function lockdowns(channel: string): Promise<number> {
+  const { values } = await metrics().notMeLockdowns.get();
+  return values.find((sample) => sample.labels.channel === channel)?.value ?? 0;
+}
+
 describe('"this wasn\'t me"', () => {
   const notMeSettings: NotMeSettings = {
     ...settings,
@@ -236,7 +243,9 @@ describe('"this wasn\'t me"', () => {
     expect(preview).toMatchObject({ kind: 'ready', reset: { requestId: 'reset-1' } });
     expect(preview.kind === 'ready' && preview.toRemove.map((m) => m.id)).toEqual(['after', 'untimed']);
 
+    const counted = await lockdowns('self-service');
     const record = await undoResetFor(person, 'undo-1', deps, notMeSettings);
+    expect(await lockdowns('self-service')).toBe(counted + 1);
     expect(directory.deleted.sort()).toEqual(['after', 'pass', 'untimed']);
     expect(directory.revoked).toBe(1);
     expect(directory.mail).toHaveLength(1);
@@ -250,7 +259,9 @@ describe('"this wasn\'t me"', () => {
     const { directory, records, deps } = setup();
     directory.methods = { removable: [removable('mine', null)], kept: [] };
     expect(await previewNotMe(person, deps, notMeSettings)).toMatchObject({ kind: 'no-reset' });
+    const counted = await lockdowns('self-service');
     const record = await undoResetFor(person, 'undo-2', deps, notMeSettings);
+    expect(await lockdowns('self-service')).toBe(counted);
     expect(record).toMatchObject({ outcome: 'nothing-to-remove', reason: 'not-me' });
     expect(directory.deleted).toEqual([]);
     expect(directory.mail).toEqual([]);
@@ -259,9 +270,27 @@ describe('"this wasn\'t me"', () => {
 
   it('refuses an old login and changes nothing', async () => {
     const { directory, deps } = setup();
+    const counted = await lockdowns('self-service');
     const record = await undoResetFor({ ...person, authTime: person.authTime - 3600 }, 'undo-3', deps, notMeSettings);
     expect(record).toMatchObject({ outcome: 'refused', reason: 'stale-login' });
+    expect(await lockdowns('self-service')).toBe(counted);
     expect(directory.deleted).toEqual([]);
     expect(directory.revoked).toBe(0);
+  });
+
+  it("counts a lock-down by the channel of the reset it undid: the desk's reset, with a false document", async () => {
+    const { directory, records, deps } = setup();
+    await records.addRecord({
+      requestId: 'desk-reset-1',
+      outcome: 'success',
+      accountId: ACCOUNT.id,
+      channel: 'service-desk',
+      createdAt: new Date(NOW.getTime() - 3_600_000),
+    });
+    directory.methods = { removable: [removable('after', new Date(NOW.getTime() - 60_000).toISOString())], kept: [] };
+    const [desk, self] = [await lockdowns('service-desk'), await lockdowns('self-service')];
+    await undoResetFor(person, 'undo-4', deps, notMeSettings);
+    expect(await lockdowns('service-desk')).toBe(desk + 1);
+    expect(await lockdowns('self-service')).toBe(self);
   });
 });

@@ -5,6 +5,7 @@ import {
   closedLabel,
   countAttempt,
   countLoginFailure,
+  countNotMeLockdown,
   countRefusal,
   metrics,
   observeGraphCall,
@@ -44,6 +45,29 @@ describe('metric labels', () => {
     for (const secret of secrets) expect(text).not.toContain(secret);
     expect(text).toContain('tofaktor_reset_attempts_total{channel="other",outcome="other"} 4');
     expect(text).toContain('tofaktor_logins_failed_total{reason="other"} 4');
+  });
+
+  it('starts every series an alert counts on at 0, so the first failure after a start is an increase', async () => {
+    const text = await metrics().registry.metrics();
+    for (const series of [
+      'tofaktor_notices_total{channel="self-service",result="failed"}',
+      'tofaktor_notices_total{channel="service-desk",result="failed"}',
+      'tofaktor_reset_attempts_total{channel="service-desk",outcome="partial"}',
+      'tofaktor_rate_limit_hits_total{limit="agent"}',
+      'tofaktor_logins_failed_total{reason="unavailable"}',
+      'tofaktor_not_me_lockdowns_total{channel="service-desk"}',
+      'tofaktor_passes_issued_total{channel="self-service"}',
+    ])
+      expect(text).toContain(`${series} 0`);
+  });
+
+  it('counts a "this wasn\'t me" lock-down by the channel of the reset undone, anything else as "other"', async () => {
+    countNotMeLockdown('service-desk');
+    countNotMeLockdown('04866110781' as never);
+    const text = await metrics().registry.metrics();
+    expect(text).toContain('tofaktor_not_me_lockdowns_total{channel="service-desk"} 1');
+    expect(text).toContain('tofaktor_not_me_lockdowns_total{channel="other"} 1');
+    expect(text).not.toContain('04866110781');
   });
 
   it('is one registry per process, however many copies of the module are loaded', () => {
