@@ -28,8 +28,9 @@ const DICTIONARY = { nb: 'dictionary-nb', nn: 'dictionary-nn', en: 'dictionary-e
 const QUOTED = { nb: ['en'], nn: ['nb', 'en'], en: ['nb'] };
 // Norwegian joins words into compounds that no dictionary lists; Hunspell's COMPOUNDMIN is 4 in both.
 const COMPOUND_MIN = 4;
-// Guide components whose string attributes are read by the reader (alt text, caption, titles, questions).
-const READ_ATTRIBUTES = new Set(['alt', 'caption', 'title', 'question']);
+// Guide components whose string attributes are read by the reader (alt text, caption, titles, questions, and
+// what a guide-fact component says when its setting is unset).
+const READ_ATTRIBUTES = new Set(['alt', 'caption', 'title', 'question', 'unset']);
 
 /**
  * One piece of text to check: its words, the language, whether it quotes another language, and where it is.
