@@ -119,7 +119,8 @@ export function noticeSegments(source, where) {
       if (body[match.index + match[0].length] === ':') continue;
       const text = (match[1] ?? match[2] ?? '').replace(/\$\{[^}]*\}/g, ' ').replace(/\\'/g, "'");
       if (/^[a-z]{2}-[A-Z]{2}$/.test(text)) continue;
-      out.push(segment(text, block[1], where));
+      // A plain-text e-mail: its quotation marks are not yet held to the style (lib/reset/notice.ts writes "…").
+      out.push({ ...segment(text, block[1], where), plainText: true });
     }
   });
   return out;
@@ -313,11 +314,25 @@ export function ownText(seg) {
   return text;
 }
 
-/** Checks every segment's own words against its language's list of wrong forms; returns each hit and the fix. */
+// Quotation marks each language writes (content/STYLE.md): «» in Norwegian, “” in English; a straight " never.
+const WRONG_QUOTES = {
+  nb: { pattern: /["“”]/g, right: '«» (Norwegian quotation marks)' },
+  nn: { pattern: /["“”]/g, right: '«» (Norwegian quotation marks)' },
+  en: { pattern: /["«»]/g, right: '“” (English quotation marks)' },
+};
+
+/**
+ * Checks every segment's own words against its language's list of wrong forms, and all its text for the other
+ * language's quotation marks; returns each hit and the fix.
+ */
 export function checkStyle(segments, root = REPOSITORY) {
   const rules = Object.fromEntries(LOCALES.map((locale) => [locale, wrongForms(locale, root)]));
   const wrong = [];
   for (const seg of segments) {
+    const quotes = WRONG_QUOTES[seg.locale];
+    for (const match of seg.plainText ? [] : seg.text.matchAll(quotes.pattern)) {
+      wrong.push({ word: match[0], right: quotes.right, locale: seg.locale, where: seg.where });
+    }
     const text = ownText(seg);
     if (!text.trim()) continue;
     for (const rule of rules[seg.locale]) {

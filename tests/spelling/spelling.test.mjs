@@ -63,6 +63,9 @@ test('each kind of valid word that is wrong here is found in each language, but 
     // bokmål: a radical -a form where the site writes -en, an English word, a chin for a tick
     ['nb', 'klokka', 'content/nb/guide.mdx'],
     ['nb', 'mail', 'messages/nb.json'],
+    // and English quotation marks in Norwegian text
+    ['nb', '“', 'messages/nb.json'],
+    ['nb', '”', 'messages/nb.json'],
     ['nb', 'Haka', 'public/illustrations/nb/x.svg'],
     // nynorsk: bokmål forms (a plural, a prefix, a suffix, a definite form) and a chin for a tick; the bokmål
     // label «Jobb- eller skolekonto» and **Logg på på en annen måte** are quotations and pass
@@ -77,6 +80,11 @@ test('each kind of valid word that is wrong here is found in each language, but 
     ['en', 'front page', 'content/en/guide.mdx'],
     ['en', 'organization', 'messages/en.json'],
     ['en', 'color', 'messages/en.json'],
+    // and Norwegian or straight quotation marks in English text
+    ['en', '«', 'messages/en.json'],
+    ['en', '»', 'messages/en.json'],
+    ['en', '"', 'messages/en.json'],
+    ['en', '"', 'messages/en.json'],
     ['en', 'e-mail', 'public/illustrations/en/x.svg'],
     // the accessibility statement's table and the notice e-mails are checked too
     ['nn', 'tilgjengetreet', 'lib/accessibility/criteria.ts'],
