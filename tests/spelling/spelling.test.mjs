@@ -50,6 +50,9 @@ test('a misspelt word in a guide, a message or an illustration is found in each 
     ['en', 'seperate', 'messages/en.json'],
     ['en', 'color', 'messages/en.json'],
     ['en', 'methd', 'public/illustrations/en/x.svg'],
+    // bokmål in a nynorsk notice: unknown to nynorsk Hunspell, and on the wrong-word list too
+    ['nn', 'ikke', 'lib/reset/notice.ts'],
+    ['nn', 'Hva', 'lib/reset/notice.ts'],
   ]);
 });
 
@@ -91,6 +94,8 @@ test('each kind of valid word that is wrong here is found in each language, but 
     ['en', 'Log in', 'lib/accessibility/criteria.ts'],
     ['nb', 'mail', 'lib/reset/notice.ts'],
     ['nn', 'Gjester', 'lib/reset/notice.ts'],
+    ['nn', 'ikke', 'lib/reset/notice.ts'],
+    ['nn', 'Hva', 'lib/reset/notice.ts'],
     ['en', 'e-mail', 'lib/reset/notice.ts'],
   ]);
 });
