@@ -65,13 +65,31 @@ export function guideFacts(settings: GuideFactSettings) {
         serviceDeskUrl={serviceDeskUrl}
       />
     ),
-    /** A link to the accessibility feedback contact (ACCESSIBILITY_FEEDBACK_URL, else the service desk). */
-    AccessibilityFeedback: (props: { children: ReactNode }) => (
-      <a href={guides.accessibilityFeedbackUrl ?? serviceDeskUrl}>{props.children}</a>
-    ),
-    /** A paragraph linking to the statement on uustatus.no; left out when UUSTATUS_URL is unset. */
-    UustatusLink: (props: { children: ReactNode }) => (
-      <LinkParagraph href={guides.uustatusUrl}>{props.children}</LinkParagraph>
-    ),
+    /**
+     * A link to the accessibility feedback contact (ACCESSIBILITY_FEEDBACK_URL, else the service desk). An e-mail
+     * address is also shown, so a reader without a mail program can copy it.
+     */
+    AccessibilityFeedback: (props: { children: ReactNode }) => {
+      const href = guides.accessibilityFeedbackUrl || serviceDeskUrl;
+      const address = href.startsWith('mailto:')
+        ? decodeURIComponent(href.slice('mailto:'.length).split('?')[0] ?? '')
+        : '';
+      return (
+        <a href={href}>
+          {props.children}
+          {address ? ` (${address})` : null}
+        </a>
+      );
+    },
+    /**
+     * A paragraph linking to the statement on uustatus.no. When UUSTATUS_URL is unset the paragraph says so in the
+     * guide's words (`unset`), rather than vanishing: the statement must say where its published form is.
+     */
+    UustatusLink: (props: { children: ReactNode; unset: string }) =>
+      guides.uustatusUrl ? (
+        <LinkParagraph href={guides.uustatusUrl}>{props.children}</LinkParagraph>
+      ) : (
+        <p>{props.unset}</p>
+      ),
   };
 }

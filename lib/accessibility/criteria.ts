@@ -2,13 +2,25 @@
 // of public-sector websites (all of them except 1.2.3, 1.2.4 and 1.2.5), each with its status on this site and
 // what supports it. "meets" needs evidence in this repository: an automated test (file and test name) or a
 // section of the recorded manual review. tests/unit/accessibility-criteria.test.ts checks that each one exists.
+// Readers see the evidence in words (evidenceInWords: "checked automatically on …", "checked by hand on …"),
+// never the file names; a breach carries Uutilsynet's two answers, why (`note`) and when it is fixed (`fix`).
 
 import { OPERABLE } from './criteria/operable';
 import { PERCEIVABLE } from './criteria/perceivable';
 import type { CriterionStatus } from './criteria/evidence';
 import { UNDERSTANDABLE_ROBUST } from './criteria/understandable-robust';
 
-export { MANUAL_REVIEW, type Criterion, type CriterionStatus, type Evidence } from './criteria/evidence';
+export {
+  MANUAL_REVIEW,
+  MANUAL_REVIEW_DATE,
+  NOT_TESTED_BY,
+  evidenceInWords,
+  evidenceListInWords,
+  type Criterion,
+  type CriterionStatus,
+  type Evidence,
+  type EvidenceInWords,
+} from './criteria/evidence';
 
 export const CRITERIA = [...PERCEIVABLE, ...OPERABLE, ...UNDERSTANDABLE_ROBUST];
 

@@ -1,9 +1,13 @@
 // The spelling check: every word a reader sees in a guide (text, headings, alt texts, captions, questions,
 // title and description), a UI string or an illustration's text, in bokmål, nynorsk and British English,
 // must be in Hunspell's dictionary for that language (nspell with dictionary-nb, -nn, -en-gb) or in the
-// project's word list (content/spelling/). `node scripts/spelling/check-spelling.mjs [root]` prints each
-// unknown word with where it is and exits 1; tests/spelling proves that it fails on misspelt words. `root` is a
-// tree shaped like the repository (the repository itself by default); the word list is always the repository's.
+// project's word list (content/spelling/). Hunspell cannot see a valid word used wrongly here (bokmål "gjester" in
+// nynorsk, "haka" the chin for a tick, "log in" or "organization" in English): the per-language lists
+// content/spelling/wrong-<locale>.txt name those, and every text outside quotations is checked against them
+// (content/STYLE.md explains the style). The notice e-mails (lib/reset/notice.ts) and the accessibility
+// statement's table are read too. `node scripts/spelling/check-spelling.mjs [root]` prints each unknown or wrong
+// word with where it is and exits 1; tests/spelling proves that it fails on both. `root` is a tree shaped like the
+// repository (the repository itself by default); the word lists are always the repository's.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
@@ -24,12 +28,17 @@ const DICTIONARY = { nb: 'dictionary-nb', nn: 'dictionary-nn', en: 'dictionary-e
 const QUOTED = { nb: ['en'], nn: ['nb', 'en'], en: ['nb'] };
 // Norwegian joins words into compounds that no dictionary lists; Hunspell's COMPOUNDMIN is 4 in both.
 const COMPOUND_MIN = 4;
-// Guide components whose string attributes are read by the reader (alt text, caption, titles, questions).
-const READ_ATTRIBUTES = new Set(['alt', 'caption', 'title', 'question']);
+// Guide components whose string attributes are read by the reader (alt text, caption, titles, questions, and
+// what a guide-fact component says when its setting is unset).
+const READ_ATTRIBUTES = new Set(['alt', 'caption', 'title', 'question', 'unset']);
 
-/** One piece of text to check: its words, the language, whether it quotes another language, and where it is. */
-function segment(text, locale, where, quoted = false) {
-  return { text, locale, where, quoted };
+/**
+ * One piece of text to check: its words, the language, whether it quotes another language, and where it is.
+ * `label` marks text that quotes Microsoft's screens in the text's own language (English bold, drawn English
+ * screens): spelt as Microsoft spells it, so it is spell-checked but not held to the site's style.
+ */
+function segment(text, locale, where, quoted = false, label = false) {
+  return { text, locale, where, quoted, label };
 }
 
 /** The text of an MDX guide as the reader gets it: prose, headings, link text and the components' read attributes. */
@@ -48,7 +57,7 @@ export function guideSegments(source, locale, where) {
     if (node.type === 'text') {
       // In nynorsk, bold text quotes Microsoft's (bokmål) labels; brackets quote the other language everywhere.
       const bold = parent?.type === 'strong';
-      out.push(segment(node.value, locale, line, bold && locale === 'nn'));
+      out.push(segment(node.value, locale, line, bold && locale === 'nn', bold));
     }
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.attributes) {
       for (const attribute of node.attributes) {
@@ -92,8 +101,28 @@ export function svgSegments(svg, locale, where) {
   for (const [, tag, body] of svg.matchAll(/<(text|title|desc)\b[^>]*>([^<]*)<\/\1>/g)) {
     const text = body.replace(/&[#\w]+;/g, (entity) => ENTITIES[entity] ?? ' ');
     // The drawn screens quote Microsoft, whose Norwegian screens are in bokmål.
-    out.push(segment(text, locale, `${where} <${tag}>`, tag === 'text' && locale === 'nn'));
+    out.push(segment(text, locale, `${where} <${tag}>`, tag === 'text' && locale === 'nn', tag === 'text'));
   }
+  return out;
+}
+
+/** The notice e-mails' strings per language: string and template literals (without `${…}`) in each block. */
+export function noticeSegments(source, where) {
+  const out = [];
+  const start = source.indexOf('NOTICE_TEMPLATES');
+  const templates = start < 0 ? '' : source.slice(start, source.indexOf('\n};', start));
+  const blocks = [...templates.matchAll(/intlLocale: '(nb|nn|en)-[A-Z]{2}'/g)];
+  blocks.forEach((block, index) => {
+    const body = templates.slice(block.index, blocks[index + 1]?.index ?? templates.length);
+    for (const match of body.matchAll(/'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`/g)) {
+      // An object key ('national-id-card': …) is a name, not text.
+      if (body[match.index + match[0].length] === ':') continue;
+      const text = (match[1] ?? match[2] ?? '').replace(/\$\{[^}]*\}/g, ' ').replace(/\\'/g, "'");
+      if (/^[a-z]{2}-[A-Z]{2}$/.test(text)) continue;
+      // A plain-text e-mail: its quotation marks are not yet held to the style (lib/reset/notice.ts writes "…").
+      out.push({ ...segment(text, block[1], where), plainText: true });
+    }
+  });
   return out;
 }
 
@@ -122,6 +151,9 @@ export function collectSegments(root) {
       out.push(segment(text.replace(/\\'/g, "'"), locale, relative(root, criteria)));
     }
   }
+  // The notice e-mails: each language's strings in NOTICE_TEMPLATES, from its `intlLocale` to the next one.
+  const notice = join(root, 'lib', 'reset', 'notice.ts');
+  if (existsSync(notice)) out.push(...noticeSegments(readFileSync(notice, 'utf8'), relative(root, notice)));
   const shared = join(root, 'messages', 'global-error.json');
   const perLocale = JSON.parse(readFileSync(shared, 'utf8'));
   for (const locale of LOCALES) out.push(...messageSegments(perLocale[locale], locale, relative(root, shared)));
@@ -231,6 +263,87 @@ export function checkSegments(segments) {
   return unknown;
 }
 
+/**
+ * The valid words that are wrong on this site, per language: content/spelling/wrong-<locale>.txt, one
+ * `wrong = right  # why` a line. A `*` at the start or end of the wrong form stands for any letters (a suffix such
+ * as nynorsk "*het", a prefix such as "skole*"); a form with a space is a phrase ("log in", "front page").
+ */
+export function wrongForms(locale, root = REPOSITORY) {
+  let source = '';
+  try {
+    source = readFileSync(join(root, 'content', 'spelling', `wrong-${locale}.txt`), 'utf8');
+  } catch {
+    return [];
+  }
+  const rules = [];
+  for (const line of source.split('\n')) {
+    const rule = line.replace(/#.*/, '').trim();
+    const cut = rule.indexOf('=');
+    if (cut < 0) continue;
+    const wrong = rule.slice(0, cut).trim();
+    const right = rule.slice(cut + 1).trim();
+    const body = wrong
+      .replace(/^\*|\*$/g, '')
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\s+/g, '\\s+');
+    const before = wrong.startsWith('*') ? '\\p{L}+' : '';
+    const after = wrong.endsWith('*') ? '\\p{L}*' : '';
+    rules.push({
+      wrong,
+      right,
+      pattern: new RegExp(`(?<![\\p{L}\\p{N}])${before}${body}${after}(?![\\p{L}\\p{N}])`, 'giu'),
+    });
+  }
+  return rules;
+}
+
+/**
+ * A segment's own words, without what it quotes: Microsoft's labels in «guillemets», “quotes”, "quotes" or
+ * (brackets), links and e-mail addresses. Quoted segments (nynorsk bold, drawn screens) and labels have none.
+ */
+export function ownText(seg) {
+  if (seg.quoted || seg.label) return '';
+  let text = seg.text
+    .replace(/\u00ad/g, '')
+    .replace(/\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, ' ')
+    .replace(/\b(?:https?:\/\/)?(?:[\w-]+\.)+(?:no|com|org|net)(?:\/[^\s)]*)?/gi, ' ');
+  for (let previous = ''; previous !== text;) {
+    previous = text;
+    text = text.replace(/\([^()]*\)|«[^«»]*»|“[^“”]*”|"[^"]*"/g, ' ');
+  }
+  return text;
+}
+
+// Quotation marks each language writes (content/STYLE.md): «» in Norwegian, “” in English; a straight " never.
+const WRONG_QUOTES = {
+  nb: { pattern: /["“”]/g, right: '«» (Norwegian quotation marks)' },
+  nn: { pattern: /["“”]/g, right: '«» (Norwegian quotation marks)' },
+  en: { pattern: /["«»]/g, right: '“” (English quotation marks)' },
+};
+
+/**
+ * Checks every segment's own words against its language's list of wrong forms, and all its text for the other
+ * language's quotation marks; returns each hit and the fix.
+ */
+export function checkStyle(segments, root = REPOSITORY) {
+  const rules = Object.fromEntries(LOCALES.map((locale) => [locale, wrongForms(locale, root)]));
+  const wrong = [];
+  for (const seg of segments) {
+    const quotes = WRONG_QUOTES[seg.locale];
+    for (const match of seg.plainText ? [] : seg.text.matchAll(quotes.pattern)) {
+      wrong.push({ word: match[0], right: quotes.right, locale: seg.locale, where: seg.where });
+    }
+    const text = ownText(seg);
+    if (!text.trim()) continue;
+    for (const rule of rules[seg.locale]) {
+      for (const match of text.matchAll(rule.pattern)) {
+        wrong.push({ word: match[0], right: rule.right, locale: seg.locale, where: seg.where });
+      }
+    }
+  }
+  return wrong;
+}
+
 /** A Norwegian compound of two or three known words (at least four letters each), with an optional joining s or e. */
 function isCompound(word, spell, depth = 0) {
   const lower = word.toLowerCase();
@@ -249,11 +362,17 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
   const segments = collectSegments(process.argv[2] ?? REPOSITORY);
   const unknown = checkSegments(segments);
+  const wrong = checkStyle(segments);
   for (const { word, locale, where } of unknown) console.log(`${locale}  ${word}  (${where})`);
+  for (const { word, right, locale, where } of wrong)
+    console.log(`${locale}  ${word}  (${where})  wrong here: ${right}`);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (unknown.length > 0) {
-    console.error(`spelling: ${unknown.length} unknown words. Fix them, or add real words to content/spelling/.`);
+  if (unknown.length > 0 || wrong.length > 0) {
+    console.error(
+      `spelling: ${unknown.length} unknown words, ${wrong.length} words wrong here. Fix them, add real words to ` +
+        'content/spelling/<locale>.txt, or see content/spelling/wrong-<locale>.txt and content/STYLE.md.',
+    );
     process.exit(1);
   }
-  console.log(`spelling: ${segments.length} texts in nb, nn and en checked, no unknown words (${seconds} s).`);
+  console.log(`spelling: ${segments.length} texts in nb, nn and en checked, no unknown or wrong words (${seconds} s).`);
 }

@@ -72,6 +72,24 @@ test('the reset guide states the login level the site requires (idporten-loa-hig
   }
 });
 
+test('the statement links "Tell us" to the feedback contact and says it is not yet on uustatus.no', async ({
+  request,
+}) => {
+  // ACCESSIBILITY_FEEDBACK_URL and UUSTATUS_URL are unset in these tests: the link falls back to SERVICE_DESK_URL.
+  for (const [path, tell, unset] of [
+    ['/nb/tilgjengelighet', 'Si fra til oss', 'Erklæringen er ikke publisert på uustatus.no'],
+    ['/nn/tilgjenge', 'Sei frå til oss', 'Erklæringa er ikkje publisert på uustatus.no'],
+    ['/en/accessibility', 'Tell us', 'This statement is not yet published on uustatus.no'],
+  ] as const) {
+    const html = decode(await (await request.get(path)).text());
+    expect([path, html.includes(`<a href="https://www.oslomet.no/">${tell}</a>`), html.includes(unset)]).toEqual([
+      path,
+      true,
+      true,
+    ]);
+  }
+});
+
 test('guides leave out the video guide and the uustatus link when they are not set', async ({ request }) => {
   for (const path of [
     '/nb/aktiver',

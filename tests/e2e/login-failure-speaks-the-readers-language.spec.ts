@@ -58,5 +58,5 @@ test('a callback that fails (state mismatch) goes to the page in the language th
   await page.goto('/api/auth/callback/idporten?code=forged&state=forged&iss=http%3A%2F%2F127.0.0.1%3A4010');
   await expect(page).toHaveURL(/\/en\/reset\/login-failed\?reason=failed$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('The login was not completed');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('The sign-in was not completed');
 });

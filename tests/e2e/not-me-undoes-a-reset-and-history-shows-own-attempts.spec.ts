@@ -151,7 +151,7 @@ const loginButton = {
 const historyLogin = {
   nb: 'Logg inn med ID-porten',
   nn: 'Logg inn med ID-porten',
-  en: 'Log in with ID-porten',
+  en: 'Sign in with ID-porten',
 } as const;
 
 for (const locale of ['nb', 'nn', 'en'] as Locale[]) {

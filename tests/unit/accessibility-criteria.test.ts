@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CRITERIA, MANUAL_REVIEW } from '@/lib/accessibility/criteria';
+import { CRITERIA, MANUAL_REVIEW, MANUAL_REVIEW_DATE, evidenceListInWords } from '@/lib/accessibility/criteria';
+import en from '@/messages/en.json';
+import nb from '@/messages/nb.json';
+import nn from '@/messages/nn.json';
 
 const root = join(__dirname, '..', '..');
 
@@ -43,5 +46,31 @@ describe('the accessibility statement claims nothing it cannot point to', () => 
     );
     expect(unexplained.map((criterion) => criterion.id)).toEqual([]);
     expect(existsSync(join(root, MANUAL_REVIEW))).toBe(true);
+  });
+
+  it("gives every criterion it does not meet a reason and a fix date, as Uutilsynet's form asks", () => {
+    const breaches = CRITERIA.filter((criterion) => criterion.status === 'breach');
+    expect(breaches.length).toBeGreaterThan(0);
+    for (const criterion of breaches) {
+      expect([criterion.id, Boolean(criterion.note?.nb && criterion.note.nn && criterion.note.en)]).toEqual([
+        criterion.id,
+        true,
+      ]);
+      expect([criterion.id, criterion.fix?.by]).toEqual([criterion.id, expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)]);
+      expect(criterion.fix!.by > MANUAL_REVIEW_DATE).toBe(true);
+      expect(Boolean(criterion.fix!.plan.nb && criterion.fix!.plan.nn && criterion.fix!.plan.en)).toBe(true);
+    }
+  });
+
+  it('describes the evidence to readers in words, never by a test file or a review anchor', () => {
+    for (const criterion of CRITERIA) {
+      for (const item of evidenceListInWords(criterion.evidence)) {
+        expect(JSON.stringify(item)).not.toMatch(/\.spec|\.ts|tests\//);
+      }
+    }
+    for (const messages of [nb, nn, en]) {
+      const table = Object.values(messages.AccessibilityTable).join('\n');
+      expect(table).not.toMatch(/\{file\}|\{section\}|\.spec|\.ts\b/);
+    }
   });
 });

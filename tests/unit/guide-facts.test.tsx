@@ -19,15 +19,16 @@ function factsWith(env: Record<string, string>): ReturnType<typeof guideFacts> {
 }
 
 describe('guide facts from settings', () => {
-  it('leaves out the video guide and the uustatus link when they are unset', () => {
+  it('leaves out the video guide when unset, and says the statement is not yet on uustatus.no', () => {
     const { VideoGuide, UustatusLink } = factsWith({ VIDEO_GUIDE_URL: '', UUSTATUS_URL: '' });
     const { container } = render(
       <>
         <VideoGuide>Video</VideoGuide>
-        <UustatusLink>Uustatus</UustatusLink>
+        <UustatusLink unset="Not yet published">Uustatus</UustatusLink>
       </>,
     );
-    expect(container).toBeEmptyDOMElement();
+    expect(container).toHaveTextContent(/^Not yet published$/);
+    expect(screen.queryByRole('link')).toBeNull();
   });
 
   it('links the video guide, the uustatus statement and the reset address when they are set', () => {
@@ -39,7 +40,7 @@ describe('guide facts from settings', () => {
     render(
       <>
         <VideoGuide>Video</VideoGuide>
-        <UustatusLink>Uustatus</UustatusLink>
+        <UustatusLink unset="Not yet published">Uustatus</UustatusLink>
         <ResetAddress />
       </>,
     );
@@ -68,7 +69,7 @@ describe('guide facts from settings', () => {
     expect(container).toHaveTextContent(new RegExp(`^${expected}$`));
   });
 
-  it('sends accessibility feedback to its own contact, or to the service desk when unset', () => {
+  it('sends accessibility feedback to its own contact (showing an e-mail address), or to the service desk when unset', () => {
     const own = factsWith({ ACCESSIBILITY_FEEDBACK_URL: 'mailto:uu@example.org' });
     const fallback = factsWith({ ACCESSIBILITY_FEEDBACK_URL: '', SERVICE_DESK_URL: 'https://desk.example.org/' });
     render(
@@ -77,7 +78,19 @@ describe('guide facts from settings', () => {
         <fallback.AccessibilityFeedback>Desk</fallback.AccessibilityFeedback>
       </>,
     );
-    expect(screen.getByRole('link', { name: 'Own' })).toHaveAttribute('href', 'mailto:uu@example.org');
+    expect(screen.getByRole('link', { name: 'Own (uu@example.org)' })).toHaveAttribute('href', 'mailto:uu@example.org');
     expect(screen.getByRole('link', { name: 'Desk' })).toHaveAttribute('href', 'https://desk.example.org/');
+  });
+
+  it('links the statement\'s "Tell us" in every language to the feedback contact', () => {
+    const { AccessibilityFeedback } = factsWith({ ACCESSIBILITY_FEEDBACK_URL: 'https://uu.example.org/feedback' });
+    for (const locale of ['nb', 'nn', 'en']) {
+      const source = readFileSync(path.join(__dirname, '..', '..', 'content', locale, 'accessibility.mdx'), 'utf8');
+      const text = source.match(/<AccessibilityFeedback>([^<]+)<\/AccessibilityFeedback>/)?.[1];
+      expect([locale, typeof text]).toEqual([locale, 'string']);
+      const { unmount } = render(<AccessibilityFeedback>{text}</AccessibilityFeedback>);
+      expect(screen.getByRole('link', { name: text })).toHaveAttribute('href', 'https://uu.example.org/feedback');
+      unmount();
+    }
   });
 });

@@ -20,6 +20,14 @@ export const UNDERSTANDABLE_ROBUST: Criterion[] = [
       nn: 'Rettleiingane skriv knappenamna til Microsoft på engelsk i parentes i den norske teksten (og norske namn i den engelske), utan at dei er merkte med språk. Ein skjermlesar kan difor uttale dei feil.',
       en: 'The guides give Microsoft’s button names in Norwegian in brackets in the English text (and in English in the Norwegian text) without marking their language, so a screen reader may pronounce them wrongly.',
     },
+    fix: {
+      plan: {
+        nb: 'Vi merker knappenavnene på det andre språket med riktig språk, slik at skjermlesere uttaler dem riktig.',
+        nn: 'Vi merkjer knappenamna på det andre språket med rett språk, slik at skjermlesarar uttaler dei rett.',
+        en: 'We will mark the button names in the other language with their language, so that screen readers pronounce them correctly.',
+      },
+      by: '2027-03-01',
+    },
   },
   {
     id: '3.2.1',
