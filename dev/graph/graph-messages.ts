@@ -11,8 +11,8 @@ export interface GraphRequest {
   viaBatch: boolean;
   requestId: string;
   clientRequestId: string;
-  /** Whether the caller has gone away (its connection closed before the answer): a held call then never acts. */
-  callerGone?: () => boolean;
+  /** Aborted when the caller goes away (its connection closes before the answer): a held call then never acts. */
+  callerGone?: AbortSignal;
 }
 
 export interface GraphResponse {

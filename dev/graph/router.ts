@@ -1,6 +1,7 @@
 // Every Graph call, direct or inside a $batch, goes the same way: latency if a test asked for it, the token check,
 // a fault if a rule matches, then the first route that knows the path; each call ends in the request log.
 import { performance } from 'node:perf_hooks';
+import { setTimeout as wait } from 'node:timers/promises';
 import { authenticate } from './access-tokens';
 import { batch } from './batch';
 import type { TokenKeys } from './entra-token';
@@ -36,6 +37,8 @@ const ROUTES: GraphRoute[] = [
 
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const holdUntil = (ms: number, signal: AbortSignal | undefined) =>
+  wait(ms, undefined, signal ? { signal } : undefined).catch(() => undefined);
 
 export interface GraphRouter {
   /** Runs one call the whole way, as a direct request or a part of a $batch. */
@@ -68,9 +71,10 @@ export function createGraphRouter(state: GraphState, keys: TokenKeys, base: stri
     try {
       if (state.latencyMs > 0) await sleep(state.latencyMs);
       const hold = takeHold(state, req);
-      if (hold) await sleep(hold.ms);
+      // A hold ends early when the caller goes away: nothing is left to answer.
+      if (hold) await holdUntil(hold.ms, req.callerGone);
       const auth = await authenticate(req, keys, base);
-      if (req.callerGone?.()) {
+      if (req.callerGone?.aborted) {
         // The caller died while the call waited: like a request that never reached Graph, it changes nothing.
         response = graphError(req, 499, 'clientClosedRequest', 'The caller closed the connection.');
       } else if (!auth.ok) {

@@ -66,10 +66,12 @@ async function answerGraph(
   }
   const headers: GraphRequest['headers'] = {};
   for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-  let callerGone = false;
-  res.on('close', () => (callerGone = !res.writableFinished));
+  const callerGone = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) callerGone.abort();
+  });
   const result = await router.call({
-    callerGone: () => callerGone,
+    callerGone: callerGone.signal,
     method: (req.method ?? 'GET').toUpperCase(),
     path: `${url.pathname}${url.search}`,
     headers,

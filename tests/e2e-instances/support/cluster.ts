@@ -37,9 +37,10 @@ let clusters = 0;
 
 export async function startCluster(
   env: Record<string, string> = {},
-  options: { migrate?: boolean } = {},
+  /** `serverUrl`: a PostgreSQL server of the caller's own (the fault tests' private cluster), else DATABASE_URL's. */
+  options: { migrate?: boolean; serverUrl?: string } = {},
 ): Promise<Cluster> {
-  const serverUrl = postgresServerUrl();
+  const serverUrl = options.serverUrl ?? postgresServerUrl();
   clusters += 1;
   const databaseName = `tofaktor_instances_${process.pid}_${Date.now()}_${clusters}`;
   const databaseUrl = await createFreshDatabase(serverUrl, databaseName);

@@ -5,7 +5,7 @@ import { E2E_OPS_TOKEN } from './site-env';
 export type AuditRecord = {
   requestId: string;
   createdAt: string;
-  outcome: 'success' | 'partial' | 'failed' | 'refused' | 'nothing-to-remove';
+  outcome: 'success' | 'partial' | 'failed' | 'refused' | 'nothing-to-remove' | 'in-progress' | 'interrupted';
   reason: string | null;
   accountId: string | null;
   removed: { id: string; type: string; label: string }[];
