@@ -14,6 +14,7 @@ import { runProductionShape } from './support/production-shape-run';
 
 const INSTANCES_DIR = 'tests/e2e-instances';
 const TLS_TESTS_DIR = 'tests/e2e-tls';
+const FAULTS_DIR = 'tests/e2e-faults';
 
 function playwright(args: string[], env: Record<string, string>, config?: string): number {
   const configArgs = config ? ['-c', config] : [];
@@ -71,7 +72,10 @@ async function main() {
   const files = process.argv.slice(2);
   const instanceFiles = files.filter((file) => file.startsWith(INSTANCES_DIR));
   const tlsFiles = files.filter((file) => file.startsWith(TLS_TESTS_DIR));
-  const mainFiles = files.filter((file) => !file.startsWith(INSTANCES_DIR) && !file.startsWith(TLS_TESTS_DIR));
+  const faultFiles = files.filter((file) => file.startsWith(FAULTS_DIR));
+  const mainFiles = files.filter(
+    (file) => !file.startsWith(INSTANCES_DIR) && !file.startsWith(TLS_TESTS_DIR) && !file.startsWith(FAULTS_DIR),
+  );
   let status = 0;
 
   if (files.length === 0 || mainFiles.length > 0) status = playwright(mainFiles, { E2E_DATABASE_URL: '' });
@@ -93,6 +97,11 @@ async function main() {
       console.log('\nSeveral instances on one PostgreSQL database');
       status = playwright(instanceFiles, { DATABASE_URL: serverUrl }, 'playwright.instances.config.ts');
     }
+  }
+  // The fault tests bring their own PostgreSQL cluster (Debian's initdb and pg_ctl), so they need no DATABASE_URL.
+  if (status === 0 && (files.length === 0 || faultFiles.length > 0)) {
+    console.log('\nFaults: an instance killed mid-reset, the records database stopped and restarted');
+    status = playwright(faultFiles, {}, 'playwright.faults.config.ts');
   }
   console.log(`end-to-end tests took ${((performance.now() - started) / 1000).toFixed(1)} s`);
   process.exit(status);

@@ -28,7 +28,8 @@ function binDir(): string {
       : []),
   ];
   const found = candidates.find((dir) => dir && existsSync(path.join(dir, 'initdb')));
-  if (!found) throw new Error('The fault tests need PostgreSQL server binaries (initdb, pg_ctl): apt-get install postgresql');
+  if (!found)
+    throw new Error('The fault tests need PostgreSQL server binaries (initdb, pg_ctl): apt-get install postgresql');
   return found;
 }
 
@@ -42,12 +43,15 @@ export function startPrivatePostgres(port: number): PrivatePostgres {
   if (root) {
     const postgres = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
     const group = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-    if (postgres.status !== 0) throw new Error('running as root, the fault tests need a `postgres` user to run the server');
+    if (postgres.status !== 0)
+      throw new Error('running as root, the fault tests need a `postgres` user to run the server');
     chownSync(dir, Number(postgres.stdout), Number(group.stdout));
     chownSync(log, Number(postgres.stdout), Number(group.stdout));
   }
   const run = (tool: string, args: string[]) => {
-    const command = root ? ['runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args]] : [path.join(bin, tool), args];
+    const command = root
+      ? ['runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args]]
+      : [path.join(bin, tool), args];
     const result = spawnSync(command[0] as string, command[1] as string[], { encoding: 'utf8', timeout: 60_000 });
     if (result.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
   };
