@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the tests need beyond npm: Debian's Chromium (Playwright cannot download its own browser here),
 # Debian's nginx-light (the production-shape tests put nginx, terminating TLS, in front of the site) and the
-# promtool of Debian's prometheus package (`npm run test:ops` checks and unit-tests ops/prometheus/alerts.yml).
+# promtool of Debian's prometheus package (`npm run test:ops` checks and unit-tests ops/prometheus/alerts.yml) and
+# PostgreSQL's server binaries (`npm run test:faults`).
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -10,6 +11,9 @@ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-li
 # server is never started here: in a container policy-rc.d forbids it; elsewhere `systemctl disable --now prometheus`.
 lean=()
 command -v promtool >/dev/null 2>&1 || lean+=(prometheus)
+# The fault tests start a PostgreSQL cluster of their own with Debian's initdb and pg_ctl (postgresql's server package;
+# the machine's own server, if any, is left alone).
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || lean+=(postgresql)
 if [ ${#missing[@]} -eq 0 ] && [ ${#lean[@]} -eq 0 ]; then
   exit 0
 fi
