@@ -38,26 +38,24 @@ export const faultsSchema = z.object({
 });
 
 /** The first hold this call matches, used up by one. */
-export function takeHold(state: GraphState, req: GraphRequest): HoldRule | undefined {
-  const decoded = safeDecode(req.path);
-  const hold = state.holds.find(
-    (h) =>
-      h.times > 0 && h.method === req.method && (req.path.includes(h.pathContains) || decoded.includes(h.pathContains)),
-  );
-  if (hold) hold.times -= 1;
-  return hold;
-}
+export const takeHold = (state: GraphState, req: GraphRequest): HoldRule | undefined => takeFirst(state.holds, req);
 
-/** The first rule this call matches, used up by one; a rule matches the path as sent or percent-decoded. */
-export function takeFault(state: GraphState, req: GraphRequest): FaultRule | undefined {
+/** The first of `rules` this call matches, used up by one; a rule matches the path as sent or percent-decoded. */
+function takeFirst<R extends { method: string; pathContains: string; times: number }>(
+  rules: R[],
+  req: GraphRequest,
+): R | undefined {
   const decoded = safeDecode(req.path);
-  const rule = state.faultRules.find(
+  const rule = rules.find(
     (r) =>
       r.times > 0 && r.method === req.method && (req.path.includes(r.pathContains) || decoded.includes(r.pathContains)),
   );
   if (rule) rule.times -= 1;
   return rule;
 }
+
+export const takeFault = (state: GraphState, req: GraphRequest): FaultRule | undefined =>
+  takeFirst(state.faultRules, req);
 
 const FAULTS: Record<FaultRule['status'], { code: string; message: string }> = {
   400: { code: 'badRequest', message: 'Bad request (fault injected by the stand-in).' },

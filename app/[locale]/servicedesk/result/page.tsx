@@ -80,9 +80,13 @@ async function Outcome(props: { locale: Locale; record: ResetRecord; pass: strin
         </div>
       );
     case 'partial':
+    // Interrupted: completed by recovery from what Graph no longer had; the lists say what really happened.
+    case 'interrupted':
       return (
-        <div data-testid="outcome-partial">
-          <p className="text-xl font-semibold">{t('resultPartial')}</p>
+        <div data-testid={`outcome-${record.outcome}`}>
+          <p className="text-xl font-semibold">
+            {record.outcome === 'partial' ? t('resultPartial') : t('outcome_interrupted')}
+          </p>
           <h2 className="mt-4 text-xl font-semibold">{t('resultRemoved')}</h2>
           <MethodList locale={locale} methods={record.removed} testId="removed-methods" />
           <h2 className="mt-4 text-xl font-semibold">{t('resultNotRemoved')}</h2>
@@ -107,18 +111,6 @@ async function Outcome(props: { locale: Locale; record: ResetRecord; pass: strin
         <p className="text-xl font-semibold" data-testid="outcome-in-progress">
           {t('outcome_in-progress')}
         </p>
-      );
-    case 'interrupted':
-      // Completed by recovery from what Graph no longer had: the lists say what really happened.
-      return (
-        <div data-testid="outcome-interrupted">
-          <p className="text-xl font-semibold">{t('outcome_interrupted')}</p>
-          <h2 className="mt-4 text-xl font-semibold">{t('resultRemoved')}</h2>
-          <MethodList locale={locale} methods={record.removed} testId="removed-methods" />
-          <h2 className="mt-4 text-xl font-semibold">{t('resultNotRemoved')}</h2>
-          <MethodList locale={locale} methods={record.notRemoved} testId="not-removed-methods" />
-          {after}
-        </div>
       );
     case 'refused': {
       const reason = DESK_REFUSALS.find((known) => known === record.reason) ?? 'no-account';
