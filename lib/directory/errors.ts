@@ -21,7 +21,18 @@ export type DirectoryOperation =
   | 'check-member-groups'
   | 'list-app-role-assignments';
 
+// Next bundles server code into several chunks (instrumentation, actions, routes), each with its own copy of this
+// module, while the directory lives once per process on globalThis: an error thrown by one chunk's copy must still be
+// a DirectoryError to another's. The brand is a registered symbol, the same in every copy.
+const BRAND = Symbol.for('tofaktor.DirectoryError');
+
 export class DirectoryError extends Error {
+  readonly [BRAND] = true;
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
   constructor(
     readonly operation: DirectoryOperation,
     /** HTTP status, or 0 when no response came back (network, timeout, malformed body). */

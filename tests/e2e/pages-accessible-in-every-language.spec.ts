@@ -51,11 +51,11 @@ test('an FAQ entry opens with the keyboard alone', async ({ page }) => {
 
 test('each guide shows when it was last checked, in the page language', async ({ page }) => {
   for (const [path, text] of [
-    ['/nb/aktiver', 'Sist kontrollert 3. desember 2026'],
-    ['/nn/aktiver', 'Sist kontrollert 3. desember 2026'],
-    ['/en/activate', 'Last checked 3 December 2026'],
+    ['/nb/aktiver', 'Sist kontrollert 6. desember 2026'],
+    ['/nn/aktiver', 'Sist kontrollert 6. desember 2026'],
+    ['/en/activate', 'Last checked 6 December 2026'],
   ] as const) {
     await page.goto(path);
-    await expect(page.locator('time[datetime="2026-12-03"]')).toHaveText(text);
+    await expect(page.locator('time[datetime="2026-12-06"]')).toHaveText(text);
   }
 });

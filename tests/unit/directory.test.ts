@@ -416,3 +416,20 @@ describe('Graph directory over http', () => {
     await graph.start();
   });
 });
+
+describe('DirectoryError across copies of its module', () => {
+  it('is a DirectoryError to every copy: Next gives each server chunk its own, while the directory is shared', () => {
+    let Other: typeof DirectoryError | undefined;
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a second, separate copy of the module
+      Other = (require('@/lib/directory/errors') as { DirectoryError: typeof DirectoryError }).DirectoryError;
+    });
+    expect(Other).toBeDefined();
+    expect(Other).not.toBe(DirectoryError);
+    const fromOtherCopy = new Other!('send-mail', 500, 'generalException', 'r-1');
+    expect(fromOtherCopy).toBeInstanceOf(DirectoryError);
+    expect(new DirectoryError('create-tap', 400, 'badRequest', null)).toBeInstanceOf(Other!);
+    expect(new Error('plain')).not.toBeInstanceOf(DirectoryError);
+    expect({ name: 'DirectoryError' }).not.toBeInstanceOf(DirectoryError);
+  });
+});
