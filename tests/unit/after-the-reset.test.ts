@@ -19,6 +19,7 @@ import { previewNotMe, undoResetFor, type NotMeSettings } from '@/lib/reset/not-
 import { createPerPersonQueue } from '@/lib/reset/per-person-queue';
 import { issueNewPassFor } from '@/lib/reset/new-pass';
 import { passOffered, resetTwoFactorFor, type ResetSettings } from '@/lib/reset/reset';
+import { completeInPlace } from './fake-intents';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const NATIONAL_ID = NationalIdSchema.parse('01819012365');
@@ -131,10 +132,7 @@ class FakeRecords {
   }
   /** Like the store: completes an intent in place, once. */
   async completeIntent(id: string, completion: Partial<NewRecord>) {
-    const row = this.rows.find((r) => r.id === id && r.outcome === 'in-progress');
-    if (!row) return null;
-    Object.assign(row, completion);
-    return row;
+    return completeInPlace(this.rows, id, completion);
   }
   async countResetsSince(hash: string) {
     return this.rows.filter((r) => r.nationalIdHash === hash && (r.outcome === 'success' || r.tapIssued)).length;

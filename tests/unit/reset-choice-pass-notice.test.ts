@@ -22,6 +22,7 @@ import { openPass, sealPass } from '@/lib/reset/pass-handover';
 import { createPerPersonQueue } from '@/lib/reset/per-person-queue';
 import { resetTwoFactorFor, type ResetDeps, type ResetSettings } from '@/lib/reset/reset';
 import { localSiteEnv } from '@/dev/local-env';
+import { completeInPlace } from './fake-intents';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const NATIONAL_ID = NationalIdSchema.parse('01819012365');
@@ -118,10 +119,7 @@ class FakeRecords {
   }
   /** Like the store: completes an intent in place, once. */
   async completeIntent(id: string, completion: Partial<NewRecord>) {
-    const row = this.records.find((r) => r.id === id && r.outcome === 'in-progress');
-    if (!row) return null;
-    Object.assign(row, completion);
-    return row as never;
+    return completeInPlace(this.records, id, completion) as never;
   }
   async countResetsSince() {
     return 0;

@@ -11,6 +11,7 @@ import {
   SEARCH_LIMIT,
   type ServiceDeskSettings,
 } from '@/lib/reset/service-desk-reset';
+import { completeInPlace } from './fake-intents';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const AGENT = {
@@ -95,10 +96,7 @@ class FakeRecords {
   }
   /** Like the store: completes an intent in place, once. */
   async completeIntent(id: string, completion: Partial<NewRecord>) {
-    const row = this.records.find((r) => r.id === id && r.outcome === 'in-progress');
-    if (!row) return null;
-    Object.assign(row, completion);
-    return row as never;
+    return completeInPlace(this.records, id, completion) as never;
   }
   async countAgentAttemptsSince(agentId: string, since: Date) {
     return this.records.filter(
